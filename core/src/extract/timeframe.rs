@@ -1,0 +1,160 @@
+//! The one place a timeframe heading ("Within three months:") becomes a [`Timeframe`].
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A recommendation's timeframe, normalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "unit", content = "amount", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Timeframe {
+    /// "Immediately", "For immediate action", "Priority and immediate action".
+    Immediate,
+    Months(u32),
+    Weeks(u32),
+    Days(u32),
+    /// "For action in the longer term": no fixed date.
+    LongerTerm,
+    /// No timeframe heading at all.
+    Unspecified,
+}
+
+impl Timeframe {
+    /// The timeframe in months where it has one (0 = immediately), as reports and the
+    /// JSON output count it.
+    pub fn months(self) -> Option<u32> {
+        match self {
+            Timeframe::Immediate => Some(0),
+            Timeframe::Months(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// True when the report fixes a date (so a due date is the report's, not a default).
+    pub fn is_fixed(self) -> bool {
+        !matches!(self, Timeframe::LongerTerm | Timeframe::Unspecified)
+    }
+
+    /// Parse a heading as written. `None` when the text is not a timeframe heading at all.
+    pub fn parse(heading: &str) -> Option<Timeframe> {
+        let h = heading
+            .trim()
+            .trim_end_matches([':', '.', ';'])
+            .trim()
+            .to_lowercase();
+        let h = h.replace(['\u{2019}', '\u{2018}'], "'");
+        if h.is_empty() || h.len() > 80 {
+            return None;
+        }
+        if h == "immediately"
+            || h.contains("immediate action")
+            || h == "with immediate effect"
+            || h == "immediate"
+        {
+            return Some(Timeframe::Immediate);
+        }
+        if h.contains("longer term") || h.contains("long term") || h.contains("longer-term") {
+            return Some(Timeframe::LongerTerm);
+        }
+        // "within three months", "for action over the next six months", "in the next 6 weeks"
+        let words: Vec<&str> = h
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let leads = ["within", "next", "in", "over", "by", "for"];
+        if !words.first().is_some_and(|w| leads.contains(w)) {
+            return None;
+        }
+        for pair in words.windows(2) {
+            if let Some(n) = number(pair[0]) {
+                let unit = pair[1].trim_end_matches(['.', ',', ':', ')']);
+                return match unit {
+                    "month" | "months" => Some(Timeframe::Months(n)),
+                    "week" | "weeks" => Some(Timeframe::Weeks(n)),
+                    "day" | "days" => Some(Timeframe::Days(n)),
+                    "year" | "years" => Some(Timeframe::Months(n * 12)),
+                    _ => None,
+                };
+            }
+        }
+        None
+    }
+}
+
+/// A count written in digits or in words ("six", "twelve", "6").
+fn number(word: &str) -> Option<u32> {
+    if let Ok(n) = word.parse::<u32>() {
+        return (n <= 120).then_some(n);
+    }
+    const WORDS: [&str; 25] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "twenty one",
+        "twenty two",
+        "twenty three",
+        "twenty four",
+    ];
+    match word {
+        "a" | "an" => Some(1),
+        _ => WORDS.iter().position(|w| *w == word).map(|i| i as u32),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Timeframe::{self, *};
+
+    #[test]
+    fn headings_as_written_in_reports() {
+        let cases: &[(&str, Option<Timeframe>)] = &[
+            ("Immediately:", Some(Immediate)),
+            ("For immediate action:", Some(Immediate)),
+            ("Priority and immediate action", Some(Immediate)),
+            ("Within three months:", Some(Months(3))),
+            ("Within six months:", Some(Months(6))),
+            ("WITHIN SIX MONTHS", Some(Months(6))),
+            ("For action over the next six months:", Some(Months(6))),
+            ("Within 3 months", Some(Months(3))),
+            ("Within twelve months", Some(Months(12))),
+            ("Within one year", Some(Months(12))),
+            ("Within six weeks", Some(Weeks(6))),
+            ("Within 28 days", Some(Days(28))),
+            ("For action in the longer term:", Some(LongerTerm)),
+            ("In the longer term", Some(LongerTerm)),
+            ("Areas for improvement", None),
+            ("The local authority should:", None),
+            ("", None),
+        ];
+        for (heading, want) in cases {
+            assert_eq!(Timeframe::parse(heading), *want, "heading {heading:?}");
+        }
+    }
+
+    #[test]
+    fn months_only_where_fixed_in_months() {
+        assert_eq!(Immediate.months(), Some(0));
+        assert_eq!(Months(6).months(), Some(6));
+        assert_eq!(Weeks(6).months(), None);
+        assert_eq!(LongerTerm.months(), None);
+        assert_eq!(Unspecified.months(), None);
+    }
+}

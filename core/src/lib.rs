@@ -1,0 +1,15 @@
+//! Inspection Action Tracker core: everything the desktop app and the CLI share, with no
+//! Tauri in it. Data flows one way: `read` (file → text) → `extract` (text → [`Report`]) →
+//! `store` (SQLite) → `plan` (actions) → views and exports; `schedule` holds every date rule.
+
+pub mod error;
+pub mod extract;
+pub mod paths;
+pub mod plan;
+pub mod read;
+pub mod report;
+pub mod schedule;
+pub mod store;
+
+pub use error::{Error, Result};
+pub use report::{Judgement, Recommendation, Report, ReportKind};

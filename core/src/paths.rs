@@ -1,0 +1,33 @@
+//! Where the app keeps its data: one per-user folder shared by the desktop app and the CLI
+//! (`%APPDATA%\…` on Windows, `~/Library/Application Support/…` on macOS,
+//! `~/.local/share/…` on Linux).
+
+use std::path::PathBuf;
+
+/// Matches `identifier` in tauri.conf.json so the app and the CLI find the same folder.
+pub const APP_QUALIFIER: (&str, &str, &str) = (
+    "uk.gov",
+    "InspectionActionTracker",
+    "inspection-action-tracker",
+);
+
+/// File name of the database inside the data folder.
+pub const DB_FILE: &str = "tracker.db";
+
+/// Environment variable that points both the app and the CLI at another database
+/// (tests use it to keep away from the user's own data).
+pub const DB_ENV: &str = "INSPECTION_TRACKER_DB";
+
+/// The per-user data folder.
+pub fn data_dir() -> Option<PathBuf> {
+    let (q, o, a) = APP_QUALIFIER;
+    directories::ProjectDirs::from(q, o, a).map(|d| d.data_dir().to_path_buf())
+}
+
+/// The database to open when none is named: `$INSPECTION_TRACKER_DB`, else the data folder's.
+pub fn default_db_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    data_dir().map(|d| d.join(DB_FILE))
+}

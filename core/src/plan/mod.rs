@@ -1,0 +1,1 @@
+//! The action plan: actions, updates, evidence and their history.

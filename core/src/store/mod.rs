@@ -1,0 +1,140 @@
+//! The SQLite store: one function opens every connection with the same pragmas, checks the
+//! schema version and applies pending migrations.
+
+pub mod migrate;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::{Error, Result};
+
+/// How long a connection waits for another writer before reporting "busy".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open, migrated database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// What `info` reports about a database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct StoreInfo {
+    pub path: String,
+    pub schema_version: i64,
+    pub reports: i64,
+    pub recommendations: i64,
+    pub actions: i64,
+    pub open_actions: i64,
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path` and bring its schema up to date.
+    /// A database written by a newer version of the program is refused untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        Store::setup(conn, Some(path.to_path_buf()))
+    }
+
+    /// A private in-memory database with the same pragmas and schema (tests, previews).
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?, None)
+    }
+
+    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        configure(&conn)?;
+        // Check the version before anything writes (WAL mode itself writes the header).
+        let found = migrate::user_version(&conn)?;
+        let supported = migrate::latest_version();
+        if found > supported {
+            return Err(Error::SchemaTooNew {
+                path: path
+                    .as_deref()
+                    .map_or(":memory:".into(), |p| p.display().to_string()),
+                found,
+                supported,
+            });
+        }
+        enable_wal(&conn)?;
+        migrate::migrate(&mut conn, migrate::MIGRATIONS)?;
+        Ok(Store { conn, path })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn info(&self) -> Result<StoreInfo> {
+        let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(StoreInfo {
+            path: self
+                .path
+                .as_deref()
+                .map_or(":memory:".into(), |p| p.display().to_string()),
+            schema_version: migrate::user_version(&self.conn)?,
+            reports: count("SELECT count(*) FROM reports WHERE deleted_at IS NULL")?,
+            recommendations: count(
+                "SELECT count(*) FROM recommendations r JOIN reports p ON p.id = r.report_id
+                 WHERE r.deleted_at IS NULL AND p.deleted_at IS NULL",
+            )?,
+            actions: count("SELECT count(*) FROM actions WHERE deleted_at IS NULL")?,
+            open_actions: count(
+                "SELECT count(*) FROM actions WHERE deleted_at IS NULL AND status <> 'completed'",
+            )?,
+        })
+    }
+}
+
+/// Pragmas every connection gets, whoever opens it.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(())
+}
+
+fn enable_wal(conn: &Connection) -> Result<()> {
+    // In-memory databases answer "memory"; files must really be in WAL mode.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if mode != "wal" && mode != "memory" {
+        return Err(Error::Invalid(format!(
+            "could not switch the database to WAL mode (it reports {mode})"
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// UTC timestamp for `created_at`/`at` columns.
+pub fn now_utc() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
+/// A new random id.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
