@@ -55,10 +55,11 @@ CREATE TABLE actions (
     owner               TEXT,
     partner_agency      TEXT,
     -- The due date in force, and where it came from: the report's timeframe, the default
-    -- for open-ended timeframes, a user's override, or none yet (waiting for a date).
+    -- for open-ended timeframes (months, or the next inspection), a user's override, or
+    -- none yet (the report has no date and the user has not given one).
     due_date            TEXT,
     due_date_source     TEXT NOT NULL DEFAULT 'report' CHECK (due_date_source IN
-                            ('report', 'default', 'override', 'waiting')),
+                            ('report', 'default', 'next_inspection', 'override', 'waiting')),
     due_date_reason     TEXT,
     status              TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN
                             ('not_started', 'in_progress', 'completed', 'blocked')),

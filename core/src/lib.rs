@@ -11,5 +11,5 @@ pub mod report;
 pub mod schedule;
 pub mod store;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorReport, Result};
 pub use report::{Judgement, Recommendation, Report, ReportKind};

@@ -1,1 +1,45 @@
-fn main() {}
+//! Dev commands behind the README, in Rust so they work the same on Windows, macOS and
+//! Linux: `cargo xtask run` sets up a fresh machine and starts the app; `cargo xtask test`
+//! runs every check CI runs.
+
+mod setup;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  run [--release]   set up (system packages, UI packages, UI build) and start the app
+  test              set up, then run every check: fmt, clippy, Rust tests, UI tests,
+                    and the end-to-end test of the real window (under Xvfb on Linux)
+  setup             only the set-up steps";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => setup::all().and_then(|()| run_app(args.iter().any(|a| a == "--release"))),
+        Some("test") => setup::all().and_then(|()| test::all()),
+        Some("setup") => setup::all(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_app(release: bool) -> Result<(), String> {
+    let mut args = vec!["run", "--package", "inspection-action-tracker"];
+    if release {
+        args.push("--release");
+    }
+    util::run(util::cargo().args(&args))
+}

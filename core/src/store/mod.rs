@@ -27,10 +27,15 @@ pub struct Store {
 #[ts(export)]
 pub struct StoreInfo {
     pub path: String,
+    #[ts(type = "number")]
     pub schema_version: i64,
+    #[ts(type = "number")]
     pub reports: i64,
+    #[ts(type = "number")]
     pub recommendations: i64,
+    #[ts(type = "number")]
     pub actions: i64,
+    #[ts(type = "number")]
     pub open_actions: i64,
 }
 

@@ -1,0 +1,154 @@
+//! The store: pragmas on every connection, migrations applied once and atomically, and a
+//! newer database refused without touching it.
+
+use inspection_tracker::store::migrate::{self, Migration, MIGRATIONS};
+use inspection_tracker::store::Store;
+use inspection_tracker::Error;
+use rusqlite::Connection;
+
+fn pragma(store: &Store, name: &str) -> String {
+    store
+        .conn()
+        .query_row(&format!("PRAGMA {name}"), [], |r| {
+            r.get::<_, rusqlite::types::Value>(0)
+        })
+        .map(|v| match v {
+            rusqlite::types::Value::Integer(i) => i.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_new_file_database_is_wal_with_foreign_keys_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/folder/t.db");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(pragma(&store, "journal_mode"), "wal");
+    assert_eq!(pragma(&store, "foreign_keys"), "1");
+    assert_eq!(pragma(&store, "synchronous"), "1", "NORMAL");
+    // A second connection to the same file gets the same settings.
+    let again = Store::open(&path).unwrap();
+    assert_eq!(pragma(&again, "journal_mode"), "wal");
+    assert_eq!(pragma(&again, "foreign_keys"), "1");
+}
+
+#[test]
+fn foreign_keys_are_enforced() {
+    let store = Store::open_in_memory().unwrap();
+    let err = store
+        .conn()
+        .execute(
+            "INSERT INTO judgements (id, report_id, position, section, area, grade)
+             VALUES ('j', 'no-such-report', 0, 's', 'a', 'Good')",
+            [],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
+}
+
+#[test]
+fn migrations_apply_from_empty_to_the_latest_version() {
+    let store = Store::open_in_memory().unwrap();
+    assert_eq!(migrate::user_version(store.conn()).unwrap(), migrate::latest_version());
+    for table in [
+        "reports",
+        "judgements",
+        "recommendations",
+        "actions",
+        "action_updates",
+        "evidence",
+        "settings",
+        "history",
+    ] {
+        let n: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 1, "table {table}");
+    }
+}
+
+#[test]
+fn each_migration_is_applied_exactly_once() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    assert_eq!(migrate::migrate(&mut conn, MIGRATIONS).unwrap(), MIGRATIONS.len());
+    // A second run finds nothing to do (re-running CREATE TABLE would fail if it tried).
+    assert_eq!(migrate::migrate(&mut conn, MIGRATIONS).unwrap(), 0);
+    assert_eq!(migrate::user_version(&conn).unwrap(), migrate::latest_version());
+}
+
+#[test]
+fn a_failed_migration_leaves_the_previous_schema_intact() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    migrate::migrate(&mut conn, MIGRATIONS).unwrap();
+    let before = migrate::latest_version();
+    let mut with_bad: Vec<Migration> = MIGRATIONS.to_vec();
+    with_bad.push(Migration {
+        version: before + 1,
+        name: "good_part",
+        sql: "CREATE TABLE added_by_good_part (x INTEGER);",
+    });
+    with_bad.push(Migration {
+        version: before + 2,
+        name: "bad_part",
+        sql: "CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);",
+    });
+    let err = migrate::migrate(&mut conn, &with_bad).unwrap_err();
+    assert!(matches!(err, Error::Migration { .. }), "{err}");
+    assert!(err.to_string().contains("bad_part"), "{err}");
+    assert_eq!(migrate::user_version(&conn).unwrap(), before);
+    let leftovers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('added_by_good_part', 'half_done')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(leftovers, 0, "the whole batch rolled back");
+}
+
+#[test]
+fn every_migration_file_is_embedded_in_order() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), MIGRATIONS.len(), "a .sql file is not listed in MIGRATIONS");
+    for (i, (file, m)) in files.iter().zip(MIGRATIONS).enumerate() {
+        assert_eq!(m.version, i as i64 + 1, "versions are 1, 2, 3 …");
+        assert_eq!(file.file_stem().unwrap().to_str().unwrap(), m.name);
+        assert_eq!(std::fs::read_to_string(file).unwrap(), m.sql, "{}", m.name);
+    }
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_byte_for_byte_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        // A database written by a future version, left in rollback-journal mode so any
+        // write (even switching to WAL) would show in the file's bytes.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future_things (x); PRAGMA user_version = 42;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, Error::SchemaTooNew { found: 42, .. }), "{msg}");
+    assert!(msg.contains("42"), "{msg}");
+    assert!(
+        msg.contains(&migrate::latest_version().to_string()),
+        "names this binary's version: {msg}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -1,0 +1,73 @@
+// Start the real app under WebKitWebDriver (what tauri-driver does on Linux) on a database
+// of the test's own, and hand back a selenium session.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import net from "node:net";
+
+// The test packages live with the UI's (one npm install for the whole repo).
+const require = createRequire(new URL("../../ui/package.json", import.meta.url));
+const { Builder, Capabilities } = require("selenium-webdriver");
+
+export const APP = process.env.APP_BINARY;
+export const CLI = process.env.CLI_BINARY;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitForPort(port, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const ok = await new Promise((resolve) => {
+      const s = net.connect(port, "127.0.0.1", () => {
+        s.end();
+        resolve(true);
+      });
+      s.on("error", () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`WebKitWebDriver did not listen on ${port} within ${ms} ms`);
+}
+
+/** A fresh data folder for one test; `dbPath` is the database the app will open. */
+export function tempData() {
+  const dir = mkdtempSync(join(tmpdir(), "iat-e2e-"));
+  return { dir, dbPath: join(dir, "tracker.db"), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Launch the app on `dbPath`; returns { driver, stop }. */
+export async function launchApp(dbPath) {
+  if (!APP) throw new Error("APP_BINARY is not set (run through `cargo xtask test`)");
+  const port = await freePort();
+  const webdriver = spawn("WebKitWebDriver", [`--port=${port}`], {
+    // Variables set on the driver reach the app it launches.
+    env: { ...process.env, TAURI_WEBVIEW_AUTOMATION: "true", INSPECTION_TRACKER_DB: dbPath },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitForPort(port, 15000);
+  const caps = new Capabilities();
+  caps.set("browserName", "wry");
+  caps.set("webkitgtk:browserOptions", { binary: APP, args: [] });
+  const driver = await new Builder().usingServer(`http://127.0.0.1:${port}/`).withCapabilities(caps).build();
+  const stop = async () => {
+    try {
+      await driver.quit();
+    } finally {
+      // SIGTERM lets WebKitWebDriver close the app; SIGKILL would orphan it.
+      webdriver.kill("SIGTERM");
+    }
+  };
+  return { driver, stop };
+}
