@@ -1,14 +1,14 @@
 //! The IPC commands through Tauri's mock runtime: the same builder the app uses, a store
 //! on a temporary database, no window system needed.
 
-use inspection_action_tracker_app::{builder, state::AppState};
+use inspection_action_tracker_app::{setup, state::AppState};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::WebviewWindowBuilder;
 
 fn app_on(state: AppState) -> tauri::App<tauri::test::MockRuntime> {
-    builder::<tauri::test::MockRuntime>()
+    setup(mock_builder())
         .manage(state)
         .build(mock_context(noop_assets()))
         .expect("the app builds on the mock runtime")
@@ -65,6 +65,9 @@ fn store_info_explains_a_database_that_could_not_open() {
 /// core (open, then bump user_version) so the test needs no SQLite of its own.
 fn rusqlite_free_future_db(path: &std::path::Path) -> inspection_tracker::store::Store {
     let store = inspection_tracker::store::Store::open(path).unwrap();
-    store.conn().pragma_update(None, "user_version", 999).unwrap();
+    store
+        .conn()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
     store
 }

@@ -27,10 +27,16 @@ fn init_creates_a_wal_database_and_a_second_init_changes_nothing() {
     let db = dir.path().join("x.db");
     let first = cli(&db, &["init"]);
     assert!(first.status.success(), "{}", stderr(&first));
-    assert!(stdout(&first).contains("schema version 1"), "{}", stdout(&first));
+    assert!(
+        stdout(&first).contains("schema version 1"),
+        "{}",
+        stdout(&first)
+    );
 
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal", "WAL is a property of the file once set");
     drop(conn);
 
@@ -53,7 +59,11 @@ fn info_json_gives_path_version_and_counts() {
     assert_eq!(v["actions"], 0);
 
     let text = cli(&db, &["info"]);
-    assert!(stdout(&text).contains("Schema version:  1"), "{}", stdout(&text));
+    assert!(
+        stdout(&text).contains("Schema version:  1"),
+        "{}",
+        stdout(&text)
+    );
 }
 
 #[test]
@@ -70,7 +80,10 @@ fn info_on_a_newer_database_fails_naming_both_versions_and_changes_nothing() {
     assert!(!out.status.success());
     let err = stderr(&out);
     assert!(err.starts_with("error: "), "{err}");
-    assert!(err.contains("schema version 7") && err.contains("this program's 1"), "{err}");
+    assert!(
+        err.contains("schema version 7") && err.contains("this program's 1"),
+        "{err}"
+    );
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
     assert!(stdout(&out).is_empty());
     assert_eq!(std::fs::read(&db).unwrap(), before);

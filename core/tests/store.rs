@@ -51,7 +51,10 @@ fn foreign_keys_are_enforced() {
 #[test]
 fn migrations_apply_from_empty_to_the_latest_version() {
     let store = Store::open_in_memory().unwrap();
-    assert_eq!(migrate::user_version(store.conn()).unwrap(), migrate::latest_version());
+    assert_eq!(
+        migrate::user_version(store.conn()).unwrap(),
+        migrate::latest_version()
+    );
     for table in [
         "reports",
         "judgements",
@@ -77,10 +80,16 @@ fn migrations_apply_from_empty_to_the_latest_version() {
 #[test]
 fn each_migration_is_applied_exactly_once() {
     let mut conn = Connection::open_in_memory().unwrap();
-    assert_eq!(migrate::migrate(&mut conn, MIGRATIONS).unwrap(), MIGRATIONS.len());
+    assert_eq!(
+        migrate::migrate(&mut conn, MIGRATIONS).unwrap(),
+        MIGRATIONS.len()
+    );
     // A second run finds nothing to do (re-running CREATE TABLE would fail if it tried).
     assert_eq!(migrate::migrate(&mut conn, MIGRATIONS).unwrap(), 0);
-    assert_eq!(migrate::user_version(&conn).unwrap(), migrate::latest_version());
+    assert_eq!(
+        migrate::user_version(&conn).unwrap(),
+        migrate::latest_version()
+    );
 }
 
 #[test]
@@ -122,7 +131,11 @@ fn every_migration_file_is_embedded_in_order() {
         .filter(|p| p.extension().is_some_and(|e| e == "sql"))
         .collect();
     files.sort();
-    assert_eq!(files.len(), MIGRATIONS.len(), "a .sql file is not listed in MIGRATIONS");
+    assert_eq!(
+        files.len(),
+        MIGRATIONS.len(),
+        "a .sql file is not listed in MIGRATIONS"
+    );
     for (i, (file, m)) in files.iter().zip(MIGRATIONS).enumerate() {
         assert_eq!(m.version, i as i64 + 1, "versions are 1, 2, 3 …");
         assert_eq!(file.file_stem().unwrap().to_str().unwrap(), m.name);
@@ -144,7 +157,10 @@ fn a_newer_database_is_refused_and_left_byte_for_byte_unchanged() {
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).unwrap_err();
     let msg = err.to_string();
-    assert!(matches!(err, Error::SchemaTooNew { found: 42, .. }), "{msg}");
+    assert!(
+        matches!(err, Error::SchemaTooNew { found: 42, .. }),
+        "{msg}"
+    );
     assert!(msg.contains("42"), "{msg}");
     assert!(
         msg.contains(&migrate::latest_version().to_string()),

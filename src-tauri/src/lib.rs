@@ -6,16 +6,16 @@ pub mod state;
 
 use state::AppState;
 
-/// The app's builder, shared by `run` and the IPC tests (which build it on Tauri's mock
-/// runtime with their own state).
-pub fn builder<R: tauri::Runtime>() -> tauri::Builder<R> {
-    tauri::Builder::<R>::new().invoke_handler(tauri::generate_handler![commands::info::store_info])
+/// Everything the app adds to a builder, shared by `run` and the IPC tests (which start
+/// from Tauri's mock builder and manage their own state).
+pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![commands::info::store_info])
 }
 
 /// Start the app on the user's own database.
 pub fn run() {
-    builder()
+    setup(tauri::Builder::default())
         .manage(AppState::open_default())
-        .run(tauri::generate_context!("../tauri.conf.json"))
+        .run(tauri::generate_context!())
         .expect("error while running Inspection Action Tracker");
 }

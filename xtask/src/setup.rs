@@ -78,7 +78,9 @@ fn is_root() -> bool {
 
 fn ui() -> Result<(), String> {
     if !have(if cfg!(windows) { "npm.cmd" } else { "npm" }) {
-        return Err("Node.js 20 or newer (with npm) is needed to build the UI: https://nodejs.org/".into());
+        return Err(
+            "Node.js 20 or newer (with npm) is needed to build the UI: https://nodejs.org/".into(),
+        );
     }
     // `npm ci` trips over other platforms' optional packages missing from some registries;
     // `npm install` honours the lock file just the same.

@@ -8,7 +8,14 @@ use crate::util::{cargo, npm, root, run};
 
 pub fn all() -> Result<(), String> {
     run(cargo().args(["fmt", "--all", "--", "--check"]))?;
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     // One `cargo test` for the whole workspace: it also builds both binaries that the
     // end-to-end tests drive.
     run(cargo().args(["test", "--workspace"]))?;
@@ -41,7 +48,9 @@ fn generated_types_unchanged() -> Result<(), String> {
 /// The end-to-end tests of the real window (tests/e2e), driven through WebKitWebDriver.
 fn window_tests() -> Result<(), String> {
     if !cfg!(target_os = "linux") {
-        eprintln!("xtask: the real-window tests run on Linux (WebKitWebDriver); skipped on this system");
+        eprintln!(
+            "xtask: the real-window tests run on Linux (WebKitWebDriver); skipped on this system"
+        );
         return Ok(());
     }
     let exe = |name: &str| root().join("target").join("debug").join(name);
@@ -71,7 +80,14 @@ impl Xvfb {
             .ok_or("no free X display number for Xvfb")?;
         let display = format!(":{n}");
         let child = Command::new("Xvfb")
-            .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
             .spawn()
             .map_err(|e| format!("could not start Xvfb (apt-get install xvfb): {e}"))?;
         let socket = format!("/tmp/.X11-unix/X{n}");
