@@ -3,4 +3,4 @@
 /**
  * What `info` reports about a database.
  */
-export type StoreInfo = { path: string, schema_version: bigint, reports: bigint, recommendations: bigint, actions: bigint, open_actions: bigint, };
+export type StoreInfo = { path: string, schema_version: number, reports: number, recommendations: number, actions: number, open_actions: number, };
