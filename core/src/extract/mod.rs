@@ -1,5 +1,34 @@
-//! Text → [`Report`](crate::Report): the report's facts and every recommendation.
+//! Text → [`Report`](crate::Report): the report's facts, judgements and every
+//! recommendation. Works on structure only (headings, lists, labels, tables), so it
+//! generalises to reports it has never seen; it never panics, whatever the input.
 
+pub mod authority;
+pub mod dates;
+pub mod facts;
+pub mod grades;
+pub mod judgements;
+pub mod kind;
+pub mod lines;
+pub mod recommendations;
 pub mod timeframe;
 
 pub use timeframe::Timeframe;
+
+use crate::Report;
+
+/// Extract everything the app needs from a report's plain text.
+pub fn extract(text: &str) -> Report {
+    let doc = lines::Doc::new(text);
+    let kind = kind::detect(&doc);
+    let f = facts::extract(&doc, kind);
+    Report {
+        kind,
+        local_authority: f.local_authority,
+        inspection_start: f.inspection_start,
+        inspection_end: f.inspection_end,
+        published: f.published,
+        lead_inspector: f.lead_inspector,
+        judgements: judgements::extract(&doc, kind),
+        recommendations: recommendations::extract(&doc, kind),
+    }
+}

@@ -1,5 +1,20 @@
 //! The action plan: actions, updates, evidence and their history.
+//!
+//! `import` turns a report into recommendations and actions; `actions` and `evidence`
+//! change them (each change one transaction with its history); `query` reads lists and
+//! summaries; `settings` holds the user's choices. Dates and RAG come from
+//! [`crate::schedule`] only.
 
+pub mod actions;
+pub mod due_source;
+pub mod evidence;
+pub mod history;
+pub mod import;
+pub mod input;
+pub mod inspection;
+pub mod query;
+pub mod settings;
 pub mod status;
 
+pub use due_source::DueDateSource;
 pub use status::{ActionStatus, Rag};

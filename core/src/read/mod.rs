@@ -1,8 +1,145 @@
 //! File → plain text with line structure kept; one reader per format.
+//!
+//! The extractor downstream works on lines (headings, bullets, numbered items), so every
+//! reader keeps one paragraph or list item per line, marks list items with "• ", and
+//! separates paragraphs with blank lines. The format is found from the content, not the
+//! file name, because reports arrive renamed, and every third-party parser runs behind a
+//! size limit and a panic guard so a hostile file gives an error, never a crash or a hang.
 
-/// Why a file could not be read as a report.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("the file is empty")]
-    Empty,
+mod detect;
+mod docx;
+mod error;
+mod guard;
+mod html;
+mod pdf;
+mod pdf_layout;
+mod text;
+
+use std::io::Read;
+use std::path::Path;
+
+pub use error::ReadError;
+
+/// Files larger than this are refused before being read: no real report comes close
+/// (the largest Ofsted PDFs are a few MB), and it keeps memory use bounded.
+pub const MAX_INPUT_BYTES: u64 = 100 * 1024 * 1024;
+
+/// The kind of file a report was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Text,
+    Html,
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    /// The stable lower-case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A report's text: `\n` line endings, one paragraph or list item per line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub format: Format,
+    pub text: String,
+}
+
+/// Reads a report file, refusing files over [`MAX_INPUT_BYTES`] before reading them.
+pub fn read_file(path: &Path) -> Result<Document, ReadError> {
+    let io_err = |source| ReadError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let len = file.metadata().map_err(io_err)?.len();
+    if len > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge { bytes: len });
+    }
+    // Read through `take` as well: the file may grow between the check and the read.
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    let name = path.file_name().and_then(|n| n.to_str());
+    read_bytes(&bytes, name)
+}
+
+/// Reads a report from memory. `name_hint` (a file name or extension) is used only when
+/// the content itself does not say what it is.
+pub fn read_bytes(bytes: &[u8], name_hint: Option<&str>) -> Result<Document, ReadError> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    if bytes.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    let format = detect::detect(bytes, name_hint)?;
+    let text = match format {
+        Format::Text => text::read(bytes)?,
+        Format::Html => html::read(bytes)?,
+        Format::Pdf => pdf::read(bytes)?,
+        Format::Docx => docx::read(bytes)?,
+    };
+    if text.trim().is_empty() {
+        return Err(ReadError::NoText { format });
+    }
+    Ok(Document { format, text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_are_snake_case_and_match_serde() {
+        for f in [Format::Text, Format::Html, Format::Pdf, Format::Docx] {
+            let json = serde_json::to_string(&f).unwrap();
+            assert_eq!(json, format!("\"{}\"", f.as_str()));
+            assert_eq!(serde_json::from_str::<Format>(&json).unwrap(), f);
+        }
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_are_refused() {
+        let err = read_bytes(b"", Some("a.txt")).unwrap_err();
+        assert_eq!(err.to_string(), "the file is empty");
+        let err = read_bytes(b" \r\n\t ", Some("a.txt")).unwrap_err();
+        assert!(err.to_string().contains("no text"), "{err}");
+    }
+
+    #[test]
+    fn oversized_file_is_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.txt");
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(200 * 1024 * 1024).unwrap();
+        let err = read_file(&path).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the file is 200 MB; the limit is 100 MB",
+            "{err:?}"
+        );
+    }
 }

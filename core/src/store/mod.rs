@@ -1,7 +1,18 @@
 //! The SQLite store: one function opens every connection with the same pragmas, checks the
-//! schema version and applies pending migrations.
+//! schema version and applies pending migrations. The submodules hold the SQL for each
+//! table (verbs `get_`, `list_`, `insert_`, `update_`); rules and transactions live in
+//! [`crate::plan`].
 
+pub mod actions;
+pub mod backup;
+pub mod dates;
+pub mod evidence;
+pub mod history;
 pub mod migrate;
+pub mod recommendations;
+pub mod reports;
+pub mod settings;
+pub mod updates;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -92,6 +103,33 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// The folder the database file is in (evidence and backups live beside it); `None`
+    /// for an in-memory database.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        let path = self.path.as_deref()?;
+        Some(match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            Some(d) => d.to_path_buf(),
+            None => PathBuf::from("."),
+        })
+    }
+
+    /// Start a write transaction. `IMMEDIATE` takes the write lock at once, so a second
+    /// writer waits (up to the busy timeout) instead of failing half-way through.
+    pub fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(busy)
+    }
+
+    /// After a restore replaced the content: WAL mode again and the schema brought up to
+    /// date (a backup may be from an older version).
+    pub(crate) fn after_restore(&mut self) -> Result<()> {
+        configure(&self.conn)?;
+        enable_wal(&self.conn)?;
+        migrate::migrate(&mut self.conn, migrate::MIGRATIONS)?;
+        Ok(())
+    }
+
     pub fn info(&self) -> Result<StoreInfo> {
         let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
         Ok(StoreInfo {
@@ -110,6 +148,16 @@ impl Store {
                 "SELECT count(*) FROM actions WHERE deleted_at IS NULL AND status <> 'completed'",
             )?,
         })
+    }
+}
+
+/// A "database is locked" from SQLite as the error people and scripts branch on.
+pub fn busy(e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            Error::Busy
+        }
+        _ => Error::Sqlite(e),
     }
 }
 

@@ -1,0 +1,39 @@
+//! The audit trail. Every change to the plan — creation, each field edited, notes,
+//! evidence, settings — is appended through [`record`], inside the same transaction as the
+//! change itself, so the history can never disagree with the data.
+
+use rusqlite::Connection;
+
+use crate::store::history::{insert_history, list_history, HistoryRow, NewHistory};
+use crate::store::{now_utc, Store};
+use crate::Result;
+
+/// Append one change: `field` of `entity` `entity_id` went from `old` to `new`, by `who`,
+/// now (UTC).
+pub fn record(
+    conn: &Connection,
+    entity: &str,
+    entity_id: &str,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+    who: &str,
+) -> Result<()> {
+    insert_history(
+        conn,
+        &NewHistory {
+            entity,
+            entity_id,
+            field,
+            old_value: old,
+            new_value: new,
+            who,
+            at: &now_utc(),
+        },
+    )
+}
+
+/// Everything recorded against an id (an action, report or setting), oldest first.
+pub fn history(store: &Store, id: &str) -> Result<Vec<HistoryRow>> {
+    list_history(store.conn(), id)
+}

@@ -1,0 +1,217 @@
+//! Report → plan: store a report with its recommendations and give each recommendation an
+//! action with a due date, all in one transaction.
+//!
+//! Import is idempotent by content: a file whose SHA-256 is already stored adds nothing, so
+//! re-importing a folder never duplicates actions or loses the progress recorded on them.
+//! Due dates come only from [`crate::schedule`]; a report with no date at all (the JAR) is
+//! refused until the user gives one, because guessing would put every date in the plan
+//! wrong.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use super::{history, inspection, settings, ActionStatus, DueDateSource};
+use crate::extract::Timeframe;
+use crate::report::{Recommendation, Report};
+use crate::schedule::{base_date, due_date, OpenEndedRule};
+use crate::store::actions::{insert_action, ActionRow};
+use crate::store::recommendations::insert_recommendation;
+use crate::store::reports::{get_report_id_by_sha256, insert_report, NewReport};
+use crate::store::{new_id, now_utc, Store};
+use crate::{Error, Result};
+
+/// Longest action title made from a recommendation (the full text stays on the
+/// recommendation).
+pub const TITLE_MAX_CHARS: usize = 120;
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The inspection's last day, for a report that states no date.
+    pub inspection_date: Option<NaiveDate>,
+    /// Who is importing (for the history).
+    pub who: String,
+}
+
+/// What one import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportOutcome {
+    pub report_id: String,
+    /// The same file (by SHA-256) was already imported; nothing was added.
+    pub duplicate: bool,
+    pub source_name: String,
+    pub local_authority: Option<String>,
+    /// Recommendations and actions added by this import (0 for a duplicate).
+    pub recommendations: usize,
+    pub actions: usize,
+}
+
+/// Lower-case hex SHA-256 of a file's bytes: the identity of an imported report.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A recommendation's timeframe: its months where the review gave them (0 = immediately),
+/// else its heading as written, else unspecified.
+pub fn timeframe_of(rec: &Recommendation) -> Timeframe {
+    match rec.timeframe_months {
+        Some(0) => Timeframe::Immediate,
+        Some(n) => Timeframe::Months(n),
+        None => rec
+            .timeframe
+            .as_deref()
+            .and_then(Timeframe::parse)
+            .unwrap_or(Timeframe::Unspecified),
+    }
+}
+
+/// An action title from a recommendation's text: without trailing list punctuation, first
+/// letter capitalised, cut at a word boundary with "…" when longer than
+/// [`TITLE_MAX_CHARS`].
+pub fn action_title(text: &str) -> String {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim_end_matches([';', ',', '.', ':', ' ']);
+    let mut chars = t.chars();
+    let t: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if t.chars().count() <= TITLE_MAX_CHARS {
+        return t;
+    }
+    let cut: String = t.chars().take(TITLE_MAX_CHARS - 1).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > TITLE_MAX_CHARS / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([';', ',', '.', ':', ' ']))
+}
+
+/// Store `report` (read from `source_name`, whose bytes hash to `sha256`) and create one
+/// action per recommendation. One transaction: on any error nothing is written.
+pub fn import_report(
+    store: &mut Store,
+    source_name: &str,
+    sha256: &str,
+    format: &str,
+    text: &str,
+    report: &Report,
+    opts: &ImportOptions,
+) -> Result<ImportOutcome> {
+    let tx = store.write()?;
+    if let Some(report_id) = get_report_id_by_sha256(&tx, sha256)? {
+        return Ok(ImportOutcome {
+            report_id,
+            duplicate: true,
+            source_name: source_name.to_string(),
+            local_authority: report.local_authority.clone(),
+            recommendations: 0,
+            actions: 0,
+        });
+    }
+    let settings = settings::load(&tx)?;
+    let base = base_date(
+        settings.base_date_rule,
+        report.inspection_end,
+        report.published,
+        opts.inspection_date,
+    );
+    let base = match base {
+        Some(b) => Some(b),
+        None if report.recommendations.is_empty() => None,
+        None => {
+            return Err(Error::Invalid(format!(
+                "{source_name} states no inspection or publication date, so its due dates \
+                 cannot be worked out; pass --inspection-date YYYY-MM-DD (the last day of the \
+                 inspection) to import it"
+            )))
+        }
+    };
+    let next = match settings.open_ended {
+        OpenEndedRule::ByNextInspection => inspection::next_after(
+            report.kind,
+            report.inspection_end,
+            opts.inspection_date,
+            inspection::overall_grade(&report.judgements),
+        )
+        .map(|n| n.prepare_by()),
+        OpenEndedRule::MonthsAfterBase(_) => None,
+    };
+    let now = now_utc();
+    let report_id = new_id();
+    insert_report(
+        &tx,
+        &NewReport {
+            id: &report_id,
+            report,
+            received: report.published,
+            base_date: opts.inspection_date,
+            source_name,
+            source_sha256: sha256,
+            source_format: format,
+            source_text: text,
+            imported_at: &now,
+        },
+    )?;
+    history::record(
+        &tx,
+        "report",
+        &report_id,
+        "imported",
+        None,
+        Some(source_name),
+        &opts.who,
+    )?;
+    for (position, rec) in report.recommendations.iter().enumerate() {
+        let period = timeframe_of(rec);
+        let rec_id = new_id();
+        insert_recommendation(&tx, &rec_id, &report_id, position, rec, period)?;
+        let due = base.map(|b| due_date(b, period, settings.open_ended, next));
+        let action = ActionRow {
+            id: new_id(),
+            recommendation_id: rec_id,
+            title: action_title(&rec.text),
+            owner: None,
+            partner_agency: None,
+            due_date: due.map(|d| d.date),
+            due_date_source: due.map_or(DueDateSource::Waiting, |d| d.source.into()),
+            due_date_reason: None,
+            status: ActionStatus::NotStarted,
+            progress: 0,
+            measure_of_success: None,
+            rag_override: None,
+            rag_override_reason: None,
+            signed_off_by: None,
+            signed_off_at: None,
+            completed_on: None,
+            created_at: now.clone(),
+            updated_at: now.clone(),
+            deleted_at: None,
+        };
+        insert_action(&tx, &action)?;
+        history::record(
+            &tx,
+            "action",
+            &action.id,
+            "created",
+            None,
+            Some(&action.title),
+            &opts.who,
+        )?;
+    }
+    tx.commit()?;
+    let n = report.recommendations.len();
+    Ok(ImportOutcome {
+        report_id,
+        duplicate: false,
+        source_name: source_name.to_string(),
+        local_authority: report.local_authority.clone(),
+        recommendations: n,
+        actions: n,
+    })
+}

@@ -1,0 +1,26 @@
+//! Facts about a report's inspection that several plan views need: its overall grade and
+//! the estimated next inspection (the rule itself is [`crate::schedule::next_inspection`]).
+
+use chrono::NaiveDate;
+
+use crate::report::{Judgement, ReportKind};
+use crate::schedule::{next_inspection, NextInspection};
+
+/// The first "overall effectiveness" grade among a report's judgements.
+pub fn overall_grade(judgements: &[Judgement]) -> Option<&str> {
+    judgements
+        .iter()
+        .find(|j| j.area.to_lowercase().contains("overall effectiveness"))
+        .map(|j| j.grade.as_str())
+}
+
+/// The next inspection after this report's. A date the user gave for a report that states
+/// none stands in for the inspection's last day.
+pub fn next_after(
+    kind: ReportKind,
+    inspection_end: Option<NaiveDate>,
+    user_base_date: Option<NaiveDate>,
+    overall_grade: Option<&str>,
+) -> Option<NextInspection> {
+    next_inspection(kind, inspection_end.or(user_base_date), overall_grade, None)
+}

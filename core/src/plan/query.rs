@@ -1,0 +1,468 @@
+//! Reading the plan: filtered action lists and summaries, as at a date the caller gives.
+//!
+//! Each view is one SQL query (no query per action) using the indexes from the
+//! migrations, with the RAG rating computed for every row by [`super::actions::rag_of`] —
+//! the schedule's one rule — never stored, so it is always right for the date asked about.
+//! Full-text search uses the FTS5 index kept by triggers over recommendations, actions and
+//! notes.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use rusqlite::types::{ToSql, ValueRef};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::actions::days_overdue;
+use super::{inspection, settings, ActionStatus, DueDateSource, Rag};
+use crate::report::ReportKind;
+use crate::schedule::{action_plan_deadline, rag, NextInspection, RagInput, RagSettings};
+use crate::store::reports::{list_overall_grades, list_reports, ReportRow};
+use crate::store::{dates, Store};
+use crate::{Error, Result};
+
+/// Which actions to list. Empty filter = every action not in the bin.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Due before the as-of date and not completed.
+    pub overdue: bool,
+    /// Due from the as-of date to this many days after it, and not completed (with
+    /// `overdue` too: either).
+    pub due_within_days: Option<u32>,
+    /// Owner, ignoring case.
+    pub owner: Option<String>,
+    pub report_id: Option<String>,
+    /// Part of the section name, ignoring case ("looked after").
+    pub section: Option<String>,
+    pub status: Option<ActionStatus>,
+    pub rag: Option<Rag>,
+    /// Words to find in the recommendation, the action or its notes.
+    pub search: Option<String>,
+}
+
+/// One row of the action list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ActionListItem {
+    pub id: String,
+    pub report_id: String,
+    pub local_authority: Option<String>,
+    pub recommendation_id: String,
+    /// The recommendation's full text.
+    pub recommendation: String,
+    pub section: String,
+    pub timeframe: Option<String>,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due_date: Option<NaiveDate>,
+    pub due_date_source: DueDateSource,
+    pub status: ActionStatus,
+    pub progress: u8,
+    pub rag: Rag,
+    #[ts(type = "number | null")]
+    pub days_overdue: Option<i64>,
+    /// The date of the latest note.
+    pub last_update: Option<NaiveDate>,
+}
+
+/// Counts over a set of actions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Counts {
+    #[ts(type = "number")]
+    pub total: i64,
+    #[ts(type = "number")]
+    pub not_started: i64,
+    #[ts(type = "number")]
+    pub in_progress: i64,
+    #[ts(type = "number")]
+    pub completed: i64,
+    #[ts(type = "number")]
+    pub blocked: i64,
+    #[ts(type = "number")]
+    pub red: i64,
+    #[ts(type = "number")]
+    pub amber: i64,
+    #[ts(type = "number")]
+    pub green: i64,
+    #[ts(type = "number")]
+    pub blue: i64,
+    #[ts(type = "number")]
+    pub overdue: i64,
+    /// Completed actions as a percentage of all, one decimal place.
+    pub percent_complete: f64,
+    /// Open actions due after the next inspection is expected to start.
+    #[ts(type = "number")]
+    pub due_after_next_inspection: i64,
+}
+
+/// The next inspection as the summary shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct NextInspectionView {
+    pub earliest: NaiveDate,
+    pub latest: NaiveDate,
+    pub estimated: bool,
+    pub basis: String,
+    /// Days from the as-of date to the date to be ready by (negative once passed).
+    #[ts(type = "number")]
+    pub days_to: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ReportSummary {
+    pub report_id: String,
+    pub local_authority: Option<String>,
+    pub kind: ReportKind,
+    pub source_name: String,
+    pub inspection_end: Option<NaiveDate>,
+    pub received: Option<NaiveDate>,
+    /// The statutory deadline for the written action plan (70 working days from receipt).
+    pub action_plan_deadline: Option<NaiveDate>,
+    pub next_inspection: Option<NextInspectionView>,
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Summary {
+    pub as_of: NaiveDate,
+    pub overall: Counts,
+    /// The soonest next inspection among each authority's latest inspection.
+    pub next_inspection: Option<NextInspectionView>,
+    pub reports: Vec<ReportSummary>,
+}
+
+/// Turn words a person typed into an FTS5 query: each word a quoted prefix term, all
+/// required. Quoting means no input can be an FTS syntax error.
+pub fn fts_query(text: &str) -> Result<String> {
+    let terms: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    if terms.is_empty() {
+        return Err(Error::Invalid(format!(
+            "nothing to search for in {text:?}: give at least one word"
+        )));
+    }
+    Ok(terms.join(" "))
+}
+
+const SEARCH_SQL: &str = "a.id IN (
+    SELECT d.entity_id FROM search_fts f JOIN search_docs d ON d.id = f.rowid
+     WHERE search_fts MATCH :q AND d.entity = 'action'
+    UNION SELECT x.id FROM search_fts f JOIN search_docs d ON d.id = f.rowid
+     JOIN actions x ON x.recommendation_id = d.entity_id
+     WHERE search_fts MATCH :q AND d.entity = 'recommendation'
+    UNION SELECT u.action_id FROM search_fts f JOIN search_docs d ON d.id = f.rowid
+     JOIN action_updates u ON u.id = d.entity_id
+     WHERE search_fts MATCH :q AND d.entity = 'update')";
+
+fn text(v: ValueRef<'_>) -> Option<&str> {
+    match v {
+        ValueRef::Text(t) => std::str::from_utf8(t).ok(),
+        _ => None,
+    }
+}
+
+fn date(v: ValueRef<'_>) -> Option<NaiveDate> {
+    text(v).and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+}
+
+/// The actions matching `filter`, as at `as_of`, soonest due first.
+pub fn list_actions(
+    store: &Store,
+    filter: &Filter,
+    as_of: NaiveDate,
+) -> Result<Vec<ActionListItem>> {
+    let rag_settings = settings::load(store.conn())?.rag;
+    let mut clauses: Vec<&str> = vec![
+        "a.deleted_at IS NULL",
+        "r.deleted_at IS NULL",
+        "p.deleted_at IS NULL",
+    ];
+    let mut params: Vec<(&str, Box<dyn ToSql>)> = Vec::new();
+    let as_of_text = dates::to_sql(as_of);
+    match (filter.overdue, filter.due_within_days) {
+        (false, None) => {}
+        (true, None) => clauses.push("a.due_date < :as_of AND a.status <> 'completed'"),
+        (overdue, Some(n)) => {
+            let end = as_of
+                .checked_add_days(Days::new(n.into()))
+                .unwrap_or(NaiveDate::MAX);
+            params.push((":within_end", Box::new(dates::to_sql(end))));
+            clauses.push(if overdue {
+                "a.due_date <= :within_end AND a.status <> 'completed'"
+            } else {
+                "a.due_date >= :as_of AND a.due_date <= :within_end AND a.status <> 'completed'"
+            });
+        }
+    }
+    if filter.overdue || filter.due_within_days.is_some() {
+        params.push((":as_of", Box::new(as_of_text)));
+    }
+    if let Some(owner) = &filter.owner {
+        clauses.push("a.owner = :owner COLLATE NOCASE");
+        params.push((":owner", Box::new(owner.trim().to_string())));
+    }
+    if let Some(report) = &filter.report_id {
+        clauses.push("r.report_id = :report");
+        params.push((":report", Box::new(report.trim().to_string())));
+    }
+    if let Some(section) = &filter.section {
+        clauses.push("instr(lower(r.section), lower(:section)) > 0");
+        params.push((":section", Box::new(section.trim().to_string())));
+    }
+    if let Some(status) = filter.status {
+        clauses.push("a.status = :status");
+        params.push((":status", Box::new(status.as_str())));
+    }
+    if let Some(search) = &filter.search {
+        clauses.push(SEARCH_SQL);
+        params.push((":q", Box::new(fts_query(search)?)));
+    }
+    let sql = format!(
+        "SELECT a.id, r.report_id, p.local_authority, a.recommendation_id, r.text, r.section,
+                r.timeframe, a.title, a.owner, a.due_date, a.due_date_source, a.status,
+                a.progress, a.rag_override,
+                a.signed_off_at IS NOT NULL AND EXISTS (SELECT 1 FROM evidence e
+                    WHERE e.action_id = a.id AND e.deleted_at IS NULL),
+                (SELECT max(u.written_on) FROM action_updates u WHERE u.action_id = a.id)
+         FROM actions a
+         JOIN recommendations r ON r.id = a.recommendation_id
+         JOIN reports p ON p.id = r.report_id
+         WHERE {}
+         ORDER BY a.due_date IS NULL, a.due_date, p.local_authority, r.report_id, r.position,
+                  a.created_at",
+        clauses.join(" AND ")
+    );
+    let mut stmt = store.conn().prepare_cached(&sql)?;
+    let bound: Vec<(&str, &dyn ToSql)> = params.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+    let mut rows = stmt.query(bound.as_slice())?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let status_text: String = row.get(11)?;
+        let status = ActionStatus::parse(&status_text).unwrap_or(ActionStatus::NotStarted);
+        let due = dates::get_opt(row, 9)?;
+        let rag_override: Option<String> = row.get(13)?;
+        let source: String = row.get(10)?;
+        let stub = RagRow {
+            due,
+            status,
+            progress: row.get(12)?,
+            rag_override: rag_override.as_deref().and_then(Rag::parse),
+        };
+        let rag = stub.rag(row.get(14)?, as_of, &rag_settings);
+        if filter.rag.is_some_and(|want| want != rag) {
+            continue;
+        }
+        out.push(ActionListItem {
+            id: row.get(0)?,
+            report_id: row.get(1)?,
+            local_authority: row.get(2)?,
+            recommendation_id: row.get(3)?,
+            recommendation: row.get(4)?,
+            section: row.get(5)?,
+            timeframe: row.get(6)?,
+            title: row.get(7)?,
+            owner: row.get(8)?,
+            due_date: due,
+            due_date_source: DueDateSource::parse(&source).unwrap_or(DueDateSource::Report),
+            status,
+            progress: stub.progress,
+            rag,
+            days_overdue: days_overdue(due, status, as_of),
+            last_update: dates::get_opt(row, 15)?,
+        });
+    }
+    Ok(out)
+}
+
+/// The fields of an action the RAG rule reads.
+struct RagRow {
+    due: Option<NaiveDate>,
+    status: ActionStatus,
+    progress: u8,
+    rag_override: Option<Rag>,
+}
+
+impl RagRow {
+    /// `evidenced_and_signed_off` comes from the query: signed off and at least one piece
+    /// of evidence (as [`super::actions::rag_of`] has it).
+    fn rag(&self, evidenced_and_signed_off: bool, as_of: NaiveDate, s: &RagSettings) -> Rag {
+        let input = RagInput {
+            due: self.due,
+            status: self.status,
+            progress: self.progress,
+            evidenced_and_signed_off,
+            override_rag: self.rag_override,
+        };
+        rag(&input, as_of, s)
+    }
+}
+
+impl Counts {
+    fn add(&mut self, status: ActionStatus, rag: Rag, overdue: bool, after_next: bool) {
+        self.total += 1;
+        match status {
+            ActionStatus::NotStarted => self.not_started += 1,
+            ActionStatus::InProgress => self.in_progress += 1,
+            ActionStatus::Completed => self.completed += 1,
+            ActionStatus::Blocked => self.blocked += 1,
+        }
+        match rag {
+            Rag::Red => self.red += 1,
+            Rag::Amber => self.amber += 1,
+            Rag::Green => self.green += 1,
+            Rag::Blue => self.blue += 1,
+        }
+        self.overdue += i64::from(overdue);
+        self.due_after_next_inspection += i64::from(after_next);
+    }
+
+    fn merge(&mut self, o: &Counts) {
+        self.total += o.total;
+        self.not_started += o.not_started;
+        self.in_progress += o.in_progress;
+        self.completed += o.completed;
+        self.blocked += o.blocked;
+        self.red += o.red;
+        self.amber += o.amber;
+        self.green += o.green;
+        self.blue += o.blue;
+        self.overdue += o.overdue;
+        self.due_after_next_inspection += o.due_after_next_inspection;
+    }
+
+    fn finish(&mut self) {
+        self.percent_complete = if self.total == 0 {
+            0.0
+        } else {
+            (self.completed as f64 * 1000.0 / self.total as f64).round() / 10.0
+        };
+    }
+}
+
+fn view(next: &NextInspection, as_of: NaiveDate) -> NextInspectionView {
+    NextInspectionView {
+        earliest: next.earliest,
+        latest: next.latest,
+        estimated: next.estimated,
+        basis: next.basis.clone(),
+        days_to: next.days_to(as_of),
+    }
+}
+
+/// Counts per report and overall, as at `as_of`, with each report's statutory action-plan
+/// deadline and estimated next inspection.
+pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
+    let conn = store.conn();
+    let rag_settings = settings::load(conn)?.rag;
+    let reports = list_reports(conn)?;
+    let mut grades: HashMap<String, String> = HashMap::new();
+    for (report_id, grade) in list_overall_grades(conn)? {
+        grades.entry(report_id).or_insert(grade);
+    }
+    let next: Vec<Option<NextInspection>> = reports
+        .iter()
+        .map(|r| {
+            inspection::next_after(
+                r.kind,
+                r.inspection_end,
+                r.base_date,
+                grades.get(&r.id).map(String::as_str),
+            )
+        })
+        .collect();
+    let index: HashMap<&str, usize> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut counts = vec![Counts::default(); reports.len()];
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.report_id, a.due_date, a.status, a.progress, a.rag_override,
+                a.signed_off_at IS NOT NULL AND EXISTS (SELECT 1 FROM evidence e
+                    WHERE e.action_id = a.id AND e.deleted_at IS NULL)
+         FROM actions a JOIN recommendations r ON r.id = a.recommendation_id
+         WHERE a.deleted_at IS NULL AND r.deleted_at IS NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let Some(&i) = text(row.get_ref(0)?).and_then(|id| index.get(id)) else {
+            continue; // its report is in the bin
+        };
+        let due = date(row.get_ref(1)?);
+        let status = text(row.get_ref(2)?)
+            .and_then(ActionStatus::parse)
+            .unwrap_or(ActionStatus::NotStarted);
+        let stub = RagRow {
+            due,
+            status,
+            progress: row.get(3)?,
+            rag_override: text(row.get_ref(4)?).and_then(Rag::parse),
+        };
+        let rag = stub.rag(row.get(5)?, as_of, &rag_settings);
+        let open = status != ActionStatus::Completed;
+        let overdue = days_overdue(due, status, as_of).is_some();
+        let after_next = open
+            && match (&next[i], due) {
+                (Some(n), Some(d)) => d > n.prepare_by(),
+                _ => false,
+            };
+        counts[i].add(status, rag, overdue, after_next);
+    }
+    let mut overall = Counts::default();
+    let mut out = Vec::with_capacity(reports.len());
+    for ((r, mut c), n) in reports.iter().zip(counts).zip(&next) {
+        overall.merge(&c);
+        c.finish();
+        out.push(ReportSummary {
+            report_id: r.id.clone(),
+            local_authority: r.local_authority.clone(),
+            kind: r.kind,
+            source_name: r.source_name.clone(),
+            inspection_end: r.inspection_end,
+            received: r.received,
+            action_plan_deadline: r.received.map(action_plan_deadline),
+            next_inspection: n.as_ref().map(|n| view(n, as_of)),
+            counts: c,
+        });
+    }
+    overall.finish();
+    Ok(Summary {
+        as_of,
+        overall,
+        next_inspection: soonest_next(&reports, &next).map(|n| view(n, as_of)),
+        reports: out,
+    })
+}
+
+/// The soonest next inspection among each authority's most recent full inspection (a visit
+/// does not restart the cycle).
+fn soonest_next<'a>(
+    reports: &[ReportRow],
+    next: &'a [Option<NextInspection>],
+) -> Option<&'a NextInspection> {
+    let mut latest: HashMap<String, (Option<NaiveDate>, usize)> = HashMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        if matches!(
+            r.kind,
+            ReportKind::FocusedVisit | ReportKind::MonitoringVisit
+        ) {
+            continue;
+        }
+        let when = r.inspection_end.or(r.base_date).or(r.published);
+        let key = r.local_authority.clone().unwrap_or_default().to_lowercase();
+        let e = latest.entry(key).or_insert((when, i));
+        if when > e.0 {
+            *e = (when, i);
+        }
+    }
+    latest
+        .values()
+        .filter_map(|(_, i)| next[*i].as_ref())
+        .min_by_key(|n| n.prepare_by())
+}

@@ -1,0 +1,194 @@
+//! Typed settings over the `settings` table. Unset keys take their defaults, so a new
+//! database works without set-up; every change is validated, stored in canonical form and
+//! recorded in the history (entity "setting", id = the key).
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::history;
+use crate::schedule::{BaseDateRule, OpenEndedRule, RagSettings};
+use crate::store::settings::{get_setting, upsert_setting};
+use crate::store::{backup, now_utc, Store};
+use crate::{Error, Result};
+
+/// Every setting the plan reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Settings {
+    /// The name written in the history for changes made here.
+    pub user_name: String,
+    pub base_date_rule: BaseDateRule,
+    pub open_ended: OpenEndedRule,
+    pub rag: RagSettings,
+    /// Automatic backups kept in `backups/` (0 = none).
+    pub backups_keep: u32,
+}
+
+/// The keys `get` and `set` accept, in display order.
+pub const KEYS: [&str; 6] = [
+    "user_name",
+    "base_date_rule",
+    "open_ended",
+    "amber_window_days",
+    "amber_progress_below",
+    "backups_keep",
+];
+
+/// The operating-system user (`USER`, or `USERNAME` on Windows), else "unknown".
+pub fn default_user() -> String {
+    ["USER", "USERNAME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .map(|v| v.trim().to_string())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// A key's value when it was never set.
+fn default_value(key: &str) -> Result<String> {
+    let rag = RagSettings::default();
+    Ok(match key {
+        "user_name" => default_user(),
+        "base_date_rule" => "last_day_of_inspection".into(),
+        "open_ended" => format_open_ended(OpenEndedRule::default()),
+        "amber_window_days" => rag.amber_window_days.to_string(),
+        "amber_progress_below" => rag.amber_progress_below.to_string(),
+        "backups_keep" => backup::DEFAULT_KEEP.to_string(),
+        _ => return Err(unknown_key(key)),
+    })
+}
+
+fn unknown_key(key: &str) -> Error {
+    Error::Invalid(format!(
+        "unknown setting {key:?}; the settings are {}",
+        KEYS.join(", ")
+    ))
+}
+
+fn format_open_ended(rule: OpenEndedRule) -> String {
+    match rule {
+        OpenEndedRule::MonthsAfterBase(n) => n.to_string(),
+        OpenEndedRule::ByNextInspection => "next_inspection".into(),
+    }
+}
+
+fn number(key: &str, value: &str, max: u32) -> Result<u32> {
+    value
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= max)
+        .ok_or_else(|| {
+            Error::Invalid(format!(
+                "{key} must be a whole number from 0 to {max}, not {value:?}"
+            ))
+        })
+}
+
+/// Check `value` for `key` and return it in canonical form.
+fn canonical(key: &str, value: &str) -> Result<String> {
+    let v = value.trim();
+    Ok(match key {
+        "user_name" if !v.is_empty() => v.to_string(),
+        "user_name" => return Err(Error::Invalid("user_name cannot be empty".into())),
+        "base_date_rule" => parse_base_rule(v)
+            .map(|r| match r {
+                BaseDateRule::LastDayOfInspection => "last_day_of_inspection",
+                BaseDateRule::Publication => "publication",
+            })
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "base_date_rule must be last_day_of_inspection or publication, not {v:?}"
+                ))
+            })?
+            .to_string(),
+        "open_ended" => format_open_ended(parse_open_ended(v)?),
+        "amber_window_days" => number(key, v, 366)?.to_string(),
+        "amber_progress_below" => number(key, v, 100)?.to_string(),
+        "backups_keep" => number(key, v, 1000)?.to_string(),
+        _ => return Err(unknown_key(key)),
+    })
+}
+
+fn parse_base_rule(v: &str) -> Option<BaseDateRule> {
+    match v.to_lowercase().replace([' ', '-'], "_").as_str() {
+        "last_day_of_inspection" | "inspection_end" | "last_day" => {
+            Some(BaseDateRule::LastDayOfInspection)
+        }
+        "publication" | "published" => Some(BaseDateRule::Publication),
+        _ => None,
+    }
+}
+
+fn parse_open_ended(v: &str) -> Result<OpenEndedRule> {
+    let norm = v.to_lowercase().replace([' ', '-'], "_");
+    if matches!(norm.as_str(), "next_inspection" | "by_next_inspection") {
+        return Ok(OpenEndedRule::ByNextInspection);
+    }
+    number("open_ended", v, 120)
+        .map(OpenEndedRule::MonthsAfterBase)
+        .map_err(|_| {
+            Error::Invalid(format!(
+                "open_ended must be a number of months (0 to 120) or next_inspection, not {v:?}"
+            ))
+        })
+}
+
+/// A key's current value as text (stored, or its default).
+pub fn get(conn: &Connection, key: &str) -> Result<String> {
+    let default = default_value(key)?;
+    Ok(get_setting(conn, key)?.unwrap_or(default))
+}
+
+/// Every setting as (key, value, is_default).
+pub fn list(conn: &Connection) -> Result<Vec<(String, String, bool)>> {
+    KEYS.iter()
+        .map(|k| {
+            Ok(match get_setting(conn, k)? {
+                Some(v) => (k.to_string(), v, false),
+                None => (k.to_string(), default_value(k)?, true),
+            })
+        })
+        .collect()
+}
+
+/// All settings, typed.
+pub fn load(conn: &Connection) -> Result<Settings> {
+    let stored = |key: &str| -> Result<String> { canonical(key, &get(conn, key)?) };
+    Ok(Settings {
+        user_name: stored("user_name")?,
+        base_date_rule: parse_base_rule(&stored("base_date_rule")?).unwrap_or_default(),
+        open_ended: parse_open_ended(&stored("open_ended")?)?,
+        rag: RagSettings {
+            amber_window_days: number("amber_window_days", &stored("amber_window_days")?, 366)?,
+            amber_progress_below: number(
+                "amber_progress_below",
+                &stored("amber_progress_below")?,
+                100,
+            )?
+            .try_into()
+            .unwrap_or(50),
+        },
+        backups_keep: number("backups_keep", &stored("backups_keep")?, 1000)?,
+    })
+}
+
+/// Validate and store a setting, recording the change. Returns the canonical value.
+pub fn set(store: &mut Store, key: &str, value: &str, who: &str) -> Result<String> {
+    let value = canonical(key, value)?;
+    let tx = store.write()?;
+    let old = get_setting(&tx, key)?;
+    if old.as_deref() != Some(value.as_str()) {
+        upsert_setting(&tx, key, &value, &now_utc())?;
+        history::record(
+            &tx,
+            "setting",
+            key,
+            "value",
+            old.as_deref(),
+            Some(&value),
+            who,
+        )?;
+    }
+    tx.commit()?;
+    Ok(value)
+}

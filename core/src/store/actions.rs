@@ -1,0 +1,208 @@
+//! The `actions` table: one row per tracked action, soft-deleted to a bin.
+
+use chrono::NaiveDate;
+use rusqlite::types::ToSql;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::dates;
+use crate::plan::{ActionStatus, DueDateSource, Rag};
+use crate::{Error, Result};
+
+/// Every column of an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ActionRow {
+    pub id: String,
+    pub recommendation_id: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub partner_agency: Option<String>,
+    pub due_date: Option<NaiveDate>,
+    pub due_date_source: DueDateSource,
+    pub due_date_reason: Option<String>,
+    pub status: ActionStatus,
+    pub progress: u8,
+    pub measure_of_success: Option<String>,
+    pub rag_override: Option<Rag>,
+    pub rag_override_reason: Option<String>,
+    pub signed_off_by: Option<String>,
+    pub signed_off_at: Option<String>,
+    pub completed_on: Option<NaiveDate>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+/// The columns a plan change may set (a closed list, so no column name is ever built
+/// from input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Title,
+    Owner,
+    PartnerAgency,
+    DueDate,
+    DueDateSource,
+    DueDateReason,
+    Status,
+    Progress,
+    MeasureOfSuccess,
+    RagOverride,
+    RagOverrideReason,
+    SignedOffBy,
+    SignedOffAt,
+    CompletedOn,
+    DeletedAt,
+}
+
+impl Column {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Column::Title => "title",
+            Column::Owner => "owner",
+            Column::PartnerAgency => "partner_agency",
+            Column::DueDate => "due_date",
+            Column::DueDateSource => "due_date_source",
+            Column::DueDateReason => "due_date_reason",
+            Column::Status => "status",
+            Column::Progress => "progress",
+            Column::MeasureOfSuccess => "measure_of_success",
+            Column::RagOverride => "rag_override",
+            Column::RagOverrideReason => "rag_override_reason",
+            Column::SignedOffBy => "signed_off_by",
+            Column::SignedOffAt => "signed_off_at",
+            Column::CompletedOn => "completed_on",
+            Column::DeletedAt => "deleted_at",
+        }
+    }
+}
+
+const COLUMNS: &str = "id, recommendation_id, title, owner, partner_agency, due_date, \
+     due_date_source, due_date_reason, status, progress, measure_of_success, rag_override, \
+     rag_override_reason, signed_off_by, signed_off_at, completed_on, created_at, updated_at, \
+     deleted_at";
+
+fn bad_value(idx: usize, what: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        idx,
+        rusqlite::types::Type::Text,
+        format!("unknown {what} {value:?}").into(),
+    )
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<ActionRow> {
+    let source: String = r.get(6)?;
+    let status: String = r.get(8)?;
+    let rag: Option<String> = r.get(11)?;
+    Ok(ActionRow {
+        id: r.get(0)?,
+        recommendation_id: r.get(1)?,
+        title: r.get(2)?,
+        owner: r.get(3)?,
+        partner_agency: r.get(4)?,
+        due_date: dates::get_opt(r, 5)?,
+        due_date_source: DueDateSource::parse(&source)
+            .ok_or_else(|| bad_value(6, "due date source", &source))?,
+        due_date_reason: r.get(7)?,
+        status: ActionStatus::parse(&status).ok_or_else(|| bad_value(8, "status", &status))?,
+        progress: r.get(9)?,
+        measure_of_success: r.get(10)?,
+        rag_override: match rag {
+            Some(s) => Some(Rag::parse(&s).ok_or_else(|| bad_value(11, "RAG", &s))?),
+            None => None,
+        },
+        rag_override_reason: r.get(12)?,
+        signed_off_by: r.get(13)?,
+        signed_off_at: r.get(14)?,
+        completed_on: dates::get_opt(r, 15)?,
+        created_at: r.get(16)?,
+        updated_at: r.get(17)?,
+        deleted_at: r.get(18)?,
+    })
+}
+
+pub fn insert_action(conn: &Connection, a: &ActionRow) -> Result<()> {
+    conn.prepare_cached(&format!(
+        "INSERT INTO actions ({COLUMNS}) VALUES
+         (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+    ))?
+    .execute(params![
+        a.id,
+        a.recommendation_id,
+        a.title,
+        a.owner,
+        a.partner_agency,
+        dates::opt_to_sql(a.due_date),
+        a.due_date_source.as_str(),
+        a.due_date_reason,
+        a.status.as_str(),
+        a.progress,
+        a.measure_of_success,
+        a.rag_override.map(Rag::as_str),
+        a.rag_override_reason,
+        a.signed_off_by,
+        a.signed_off_at,
+        dates::opt_to_sql(a.completed_on),
+        a.created_at,
+        a.updated_at,
+        a.deleted_at,
+    ])?;
+    Ok(())
+}
+
+/// An action by id, whether or not it is in the bin.
+pub fn get_action(conn: &Connection, id: &str) -> Result<ActionRow> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM actions WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            what: "action",
+            id: id.to_string(),
+        })
+}
+
+/// Set one column of one action and its `updated_at`.
+pub fn update_action_column(
+    conn: &Connection,
+    id: &str,
+    column: Column,
+    value: &dyn ToSql,
+    updated_at: &str,
+) -> Result<()> {
+    let n = conn
+        .prepare_cached(&format!(
+            "UPDATE actions SET {} = ?1, updated_at = ?2 WHERE id = ?3",
+            column.as_str()
+        ))?
+        .execute(params![value, updated_at, id])?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            what: "action",
+            id: id.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// The actions in the bin, most recently deleted first.
+pub fn list_deleted_actions(conn: &Connection) -> Result<Vec<ActionRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM actions WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A recommendation's actions not in the bin, oldest first.
+pub fn list_actions_for_recommendation(
+    conn: &Connection,
+    recommendation_id: &str,
+) -> Result<Vec<ActionRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM actions WHERE recommendation_id = ?1 AND deleted_at IS NULL
+         ORDER BY created_at, id"
+    ))?;
+    let rows = stmt.query_map([recommendation_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

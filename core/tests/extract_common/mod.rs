@@ -1,0 +1,178 @@
+//! Shared by the extraction tests: compare a [`Report`] with a hand-made
+//! `*.expected.json` and describe every difference readably.
+
+use inspection_tracker::Report;
+use serde_json::Value;
+
+/// Case-insensitive, white space collapsed, straight quotes, trailing `;`/`.` removed.
+pub fn norm(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        })
+        .collect();
+    let s = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    s.trim_end_matches([';', '.', ' ']).to_string()
+}
+
+fn opt_str(v: &Value) -> Option<String> {
+    v.as_str().map(str::to_string)
+}
+
+fn show<T: std::fmt::Debug>(v: &T) -> String {
+    format!("{v:?}")
+}
+
+/// Every difference between `got` and the expected JSON, one per line; empty if equal.
+pub fn diff(got: &Report, want: &Value) -> Vec<String> {
+    let mut d = Vec::new();
+    let field = |name: &str| want.get(name).cloned().unwrap_or(Value::Null);
+    if got.kind.as_str() != field("kind").as_str().unwrap_or("") {
+        d.push(format!(
+            "kind: got {} want {}",
+            got.kind.as_str(),
+            field("kind")
+        ));
+    }
+    let la = opt_str(&field("local_authority"));
+    if got.local_authority.as_deref().map(norm) != la.as_deref().map(norm) {
+        d.push(format!(
+            "local_authority: got {:?} want {:?}",
+            got.local_authority, la
+        ));
+    }
+    for (name, g) in [
+        ("inspection_start", got.inspection_start),
+        ("inspection_end", got.inspection_end),
+        ("published", got.published),
+    ] {
+        let w = opt_str(&field(name));
+        let g = g.map(|d| d.to_string());
+        if g != w {
+            d.push(format!("{name}: got {g:?} want {w:?}"));
+        }
+    }
+    let li = opt_str(&field("lead_inspector"));
+    if got.lead_inspector.as_deref().map(norm) != li.as_deref().map(norm) {
+        d.push(format!(
+            "lead_inspector: got {:?} want {:?}",
+            got.lead_inspector, li
+        ));
+    }
+
+    let wj = field("judgements").as_array().cloned().unwrap_or_default();
+    let n = wj.len().max(got.judgements.len());
+    for i in 0..n {
+        let g = got.judgements.get(i);
+        let w = wj.get(i);
+        let gk = g.map(|j| {
+            let sec = Some(norm(&j.section)).filter(|s| !s.is_empty());
+            (sec, norm(&j.area), j.grade.clone())
+        });
+        let wk = w.map(|w| {
+            (
+                w["section"].as_str().map(norm),
+                norm(w["area"].as_str().unwrap_or("")),
+                w["grade"].as_str().unwrap_or("").to_string(),
+            )
+        });
+        if gk != wk {
+            d.push(format!(
+                "judgement {i}:\n    got  {}\n    want {}",
+                g.map(|j| show(&(&j.section, &j.area, &j.grade)))
+                    .unwrap_or("-".into()),
+                w.map(|w| format!("({}, {}, {})", w["section"], w["area"], w["grade"]))
+                    .unwrap_or("-".into())
+            ));
+        }
+    }
+
+    let wr = field("recommendations")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    if wr.len() != got.recommendations.len() {
+        d.push(format!(
+            "recommendations: got {} want {}",
+            got.recommendations.len(),
+            wr.len()
+        ));
+    }
+    let n = wr.len().max(got.recommendations.len());
+    for i in 0..n {
+        let g = got.recommendations.get(i);
+        let w = wr.get(i);
+        let gk = g.map(|r| {
+            (
+                norm(&r.section),
+                r.timeframe.as_deref().map(norm),
+                r.timeframe_months,
+                norm(&r.text),
+            )
+        });
+        let wk = w.map(|w| {
+            (
+                norm(w["section"].as_str().unwrap_or("")),
+                w["timeframe"].as_str().map(norm),
+                w["timeframe_months"].as_u64().map(|m| m as u32),
+                norm(w["text"].as_str().unwrap_or("")),
+            )
+        });
+        if gk != wk {
+            d.push(format!(
+                "recommendation {i}:\n    got  {}\n    want {}",
+                g.map(|r| format!(
+                    "[{} | {:?} | {:?}] {}",
+                    r.section, r.timeframe, r.timeframe_months, r.text
+                ))
+                .unwrap_or("-".into()),
+                w.map(|w| format!(
+                    "[{} | {} | {}] {}",
+                    w["section"], w["timeframe"], w["timeframe_months"], w["text"]
+                ))
+                .unwrap_or("-".into())
+            ));
+        }
+    }
+    d
+}
+
+/// Offsets must slice the text on char boundaries and contain the item's first word.
+pub fn check_offsets(text: &str, r: &Report) -> Vec<String> {
+    let mut d = Vec::new();
+    for (i, rec) in r.recommendations.iter().enumerate() {
+        let ok = rec.source_start <= rec.source_end
+            && rec.source_end <= text.len()
+            && text.is_char_boundary(rec.source_start)
+            && text.is_char_boundary(rec.source_end);
+        if !ok {
+            d.push(format!(
+                "recommendation {i}: bad offsets {}..{}",
+                rec.source_start, rec.source_end
+            ));
+            continue;
+        }
+        let slice = &text[rec.source_start..rec.source_end];
+        let first = rec.text.split_whitespace().next().unwrap_or("");
+        if !slice.starts_with(first) {
+            d.push(format!(
+                "recommendation {i}: source slice {:?} does not start with {first:?}",
+                slice.chars().take(40).collect::<String>()
+            ));
+        }
+        let last = rec.text.split_whitespace().last().unwrap_or("");
+        if !slice.ends_with(last) {
+            d.push(format!(
+                "recommendation {i}: source slice does not end with {last:?}"
+            ));
+        }
+    }
+    d
+}
