@@ -3,6 +3,19 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { StoreInfo } from "./gen/StoreInfo";
 import type { ErrorReport } from "./gen/ErrorReport";
+import type { Summary } from "./gen/Summary";
+import type { ActionFilter } from "./gen/ActionFilter";
+import type { ActionListItem } from "./gen/ActionListItem";
+import type { ActionDetail } from "./gen/ActionDetail";
+import type { ActionChange } from "./gen/ActionChange";
+import type { ActionRow } from "./gen/ActionRow";
+import type { NewActionInput } from "./gen/NewActionInput";
+import type { HistoryRow } from "./gen/HistoryRow";
+import type { ImportPreview } from "./gen/ImportPreview";
+import type { CreatePlanInput } from "./gen/CreatePlanInput";
+import type { ImportOutcome } from "./gen/ImportOutcome";
+import type { SettingView } from "./gen/SettingView";
+import type { BackupInfo } from "./gen/BackupInfo";
 
 /** An error the core returned, with its stable code and a message for a person. */
 export class ApiError extends Error {
@@ -26,6 +39,48 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/**
+ * Every command the Rust side offers (src-tauri/src/commands). Dates are ISO `YYYY-MM-DD`;
+ * `asOf` defaults to today on the Rust side. Argument names are camelCase here (Tauri maps
+ * them to the Rust snake_case parameters).
+ */
 export const api = {
   storeInfo: () => call<StoreInfo>("store_info"),
+  /** Counts overall and per report, the next inspection, deadlines. */
+  summary: (asOf?: string) => call<Summary>("get_summary", { asOf: asOf ?? null }),
+  listActions: (filter: ActionFilter, asOf?: string) =>
+    call<ActionListItem[]>("list_actions", { filter, asOf: asOf ?? null }),
+  showAction: (id: string, asOf?: string) => call<ActionDetail>("show_action", { id, asOf: asOf ?? null }),
+  /** One edit; returns the action as it now is. */
+  updateAction: (id: string, change: ActionChange) => call<ActionDetail>("update_action", { id, change }),
+  addAction: (recommendationId: string, action: NewActionInput) =>
+    call<ActionDetail>("add_action", { recommendationId, action }),
+  /** A dated progress note ("update"); `writtenOn` defaults to today. */
+  addUpdate: (id: string, note: string, writtenOn?: string) =>
+    call<ActionDetail>("add_update", { id, note, writtenOn: writtenOn ?? null }),
+  /** Soft delete: the action goes to the bin. */
+  deleteAction: (id: string) => call<void>("delete_action", { id }),
+  restoreAction: (id: string) => call<void>("restore_action", { id }),
+  listBin: () => call<ActionRow[]>("list_bin"),
+  history: (id: string) => call<HistoryRow[]>("action_history", { id }),
+  /** Copies the file into the app's data folder. */
+  addEvidenceFile: (id: string, path: string) => call<ActionDetail>("add_evidence_file", { id, path }),
+  addEvidenceLink: (id: string, link: string) => call<ActionDetail>("add_evidence_link", { id, link }),
+  /** Opens a stored evidence file (or link) with the system's default app. */
+  openEvidence: (evidenceId: string) => call<void>("open_evidence", { evidenceId }),
+  /** Reads and extracts a file; stores nothing. */
+  previewImport: (path: string) => call<ImportPreview>("preview_import", { path }),
+  /** Stores a reviewed report with one action per recommendation, in one transaction. */
+  createPlan: (input: CreatePlanInput) => call<ImportOutcome>("create_plan", { input }),
+  /** Imports the five reference reports that ship with the app. */
+  loadSamples: () => call<ImportOutcome[]>("load_samples"),
+  settings: () => call<SettingView[]>("get_settings"),
+  setSetting: (key: string, value: string) => call<SettingView[]>("set_setting", { key, value }),
+  /** The user-set date of the next inspection (null clears it: back to the estimate). */
+  setNextInspection: (date: string | null) => call<Summary>("set_next_inspection", { date }),
+  dataFolder: () => call<string>("data_folder"),
+  listBackups: () => call<BackupInfo[]>("list_backups"),
+  makeBackup: () => call<BackupInfo>("make_backup"),
+  /** Verifies the backup (integrity check) before it replaces the database. */
+  restoreBackup: (path: string) => call<void>("restore_backup", { path }),
 };

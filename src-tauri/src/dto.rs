@@ -1,0 +1,108 @@
+//! The shapes the front end sends and receives that are not core types: filters, edits,
+//! the import preview. TypeScript twins are generated into ui/src/gen by ts-rs.
+
+use chrono::NaiveDate;
+use inspection_tracker::plan::{ActionStatus, Rag};
+use inspection_tracker::Report;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Which actions to list; every field optional (an empty filter lists every action).
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
+pub struct ActionFilter {
+    pub overdue: Option<bool>,
+    pub due_within_days: Option<u32>,
+    pub owner: Option<String>,
+    pub report_id: Option<String>,
+    pub section: Option<String>,
+    pub status: Option<ActionStatus>,
+    pub rag: Option<Rag>,
+    pub search: Option<String>,
+}
+
+/// One edit to an action, tagged by `kind`.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ActionChange {
+    Status { status: ActionStatus },
+    Progress { progress: u8 },
+    Owner { owner: Option<String> },
+    PartnerAgency { partner_agency: Option<String> },
+    Title { title: String },
+    MeasureOfSuccess { measure_of_success: Option<String> },
+    DueDate { date: NaiveDate, reason: String },
+    RagOverride { rag: Option<Rag>, reason: String },
+    SignOff,
+}
+
+/// A new action under a recommendation.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct NewActionInput {
+    pub title: String,
+    pub owner: Option<String>,
+    pub partner_agency: Option<String>,
+    pub due_date: Option<NaiveDate>,
+    pub measure_of_success: Option<String>,
+}
+
+/// What a file would import as, before anything is stored.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ImportPreview {
+    pub path: String,
+    pub source_name: String,
+    pub sha256: String,
+    /// "pdf", "docx", "html" or "text".
+    pub format: String,
+    /// The report's text; recommendations' `source_start`/`source_end` are UTF-8 byte
+    /// offsets into it.
+    pub text: String,
+    pub report: Report,
+    /// Set when the same file (by SHA-256) is already in the database.
+    pub duplicate_of: Option<DuplicateInfo>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DuplicateInfo {
+    pub report_id: String,
+    pub source_name: String,
+    pub imported_at: String,
+}
+
+/// The reviewed report to store ("Create action plan").
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct CreatePlanInput {
+    pub path: String,
+    /// The preview's hash: the file must not have changed since the preview.
+    pub sha256: String,
+    pub report: Report,
+    /// The inspection's last day, required when the report states no date.
+    pub inspection_date: Option<NaiveDate>,
+}
+
+/// One setting as the settings screen shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SettingView {
+    pub key: String,
+    pub value: String,
+    /// Still the default (never set by the user).
+    pub is_default: bool,
+}
+
+/// One backup file.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupInfo {
+    pub path: String,
+    pub name: String,
+    /// File modification time, UTC, RFC 3339.
+    pub modified: String,
+    pub bytes: u64,
+}
