@@ -106,3 +106,12 @@ pub struct BackupInfo {
     pub modified: String,
     pub bytes: u64,
 }
+
+/// One day of the burn-up chart: actions due by then against actions completed by then.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BurnUpPoint {
+    pub date: NaiveDate,
+    pub due: u32,
+    pub completed: u32,
+}

@@ -16,6 +16,7 @@ import type { CreatePlanInput } from "./gen/CreatePlanInput";
 import type { ImportOutcome } from "./gen/ImportOutcome";
 import type { SettingView } from "./gen/SettingView";
 import type { BackupInfo } from "./gen/BackupInfo";
+import type { BurnUpPoint } from "./gen/BurnUpPoint";
 
 /** An error the core returned, with its stable code and a message for a person. */
 export class ApiError extends Error {
@@ -48,6 +49,8 @@ export const api = {
   storeInfo: () => call<StoreInfo>("store_info"),
   /** Counts overall and per report, the next inspection, deadlines. */
   summary: (asOf?: string) => call<Summary>("get_summary", { asOf: asOf ?? null }),
+  /** Actions due by each date against actions completed by it, from the first due date to `asOf`. */
+  burnUp: (asOf?: string) => call<BurnUpPoint[]>("burn_up", { asOf: asOf ?? null }),
   listActions: (filter: ActionFilter, asOf?: string) =>
     call<ActionListItem[]>("list_actions", { filter, asOf: asOf ?? null }),
   showAction: (id: string, asOf?: string) => call<ActionDetail>("show_action", { id, asOf: asOf ?? null }),
