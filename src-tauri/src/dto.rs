@@ -115,3 +115,13 @@ pub struct BurnUpPoint {
     pub due: u32,
     pub completed: u32,
 }
+
+/// What "Try the sample reports" did: the dated samples are imported at once; a sample
+/// that states no inspection date (the 2006 joint area review) comes back for review,
+/// because its date must come from the user, never a guess.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SampleLoad {
+    pub imported: Vec<inspection_tracker::plan::import::ImportOutcome>,
+    pub needs_review: Vec<ImportPreview>,
+}

@@ -17,6 +17,7 @@ import type { ImportOutcome } from "./gen/ImportOutcome";
 import type { SettingView } from "./gen/SettingView";
 import type { BackupInfo } from "./gen/BackupInfo";
 import type { BurnUpPoint } from "./gen/BurnUpPoint";
+import type { SampleLoad } from "./gen/SampleLoad";
 
 /** An error the core returned, with its stable code and a message for a person. */
 export class ApiError extends Error {
@@ -75,8 +76,12 @@ export const api = {
   previewImport: (path: string) => call<ImportPreview>("preview_import", { path }),
   /** Stores a reviewed report with one action per recommendation, in one transaction. */
   createPlan: (input: CreatePlanInput) => call<ImportOutcome>("create_plan", { input }),
-  /** Imports the five reference reports that ship with the app. */
-  loadSamples: () => call<ImportOutcome[]>("load_samples"),
+  /**
+   * Copies the five sample reports that ship with the app into the data folder and imports
+   * the dated ones; one without a date comes back in `needs_review` for the review screen
+   * (createPlan with its path and the date the user gives).
+   */
+  loadSamples: () => call<SampleLoad>("load_samples"),
   settings: () => call<SettingView[]>("get_settings"),
   setSetting: (key: string, value: string) => call<SettingView[]>("set_setting", { key, value }),
   /** The user-set date of the next inspection (null clears it: back to the estimate). */
