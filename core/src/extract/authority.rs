@@ -20,14 +20,13 @@ pub fn find(doc: &Doc, kind: ReportKind) -> Option<String> {
 
     // Letters: "... arrangements within Rutland County Council children's services".
     if kind == ReportKind::ContactReferralAssessment {
-        for l in &head {
-            let k = l.replace('\u{2019}', "'");
-            if let Some(p) = k.find(" within ") {
-                let rest = &k[p + 8..];
-                let rest = rest.split(" children's").next().unwrap_or(rest);
-                if let Some(n) = clean(rest) {
-                    return Some(n);
-                }
+        // Joined, because a PDF wraps the title line just before "within".
+        let k = head.join(" ").replace('\u{2019}', "'");
+        if let Some(p) = k.find(" within ") {
+            let rest = &k[p + 8..];
+            let rest = rest.split(" children's").next().unwrap_or(rest);
+            if let Some(n) = clean(rest) {
+                return Some(n);
             }
         }
     }

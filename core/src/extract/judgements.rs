@@ -351,8 +351,9 @@ fn jar_table(doc: &Doc) -> Vec<Judgement> {
         while j < doc.lines.len() {
             let p = &doc.lines[j].plain;
             j += 1;
+            // Word and web copies put a blank line between rows; a row without tabs ends it.
             if p.trim().is_empty() {
-                break;
+                continue;
             }
             let cells: Vec<&str> = p.split('\t').collect();
             if cells.len() < 2 {

@@ -175,11 +175,14 @@ fn is_page_number(key: &str) -> bool {
 /// numbers.
 fn mark_noise(lines: &mut [Line], page_breaks: &[bool]) {
     let page_no: Vec<bool> = lines.iter().map(|l| is_page_number(&l.key)).collect();
-    // Within three lines of a page number or a form feed.
+    // Within three lines of a page number, a form feed or the end of the text (the last
+    // page's footer). Not the start: the title there must stay content.
     let near_break = |i: usize| {
         let lo = i.saturating_sub(3);
         let hi = (i + 4).min(lines.len());
-        (lo..hi).any(|k| k != i && page_no[k]) || (lo..hi).any(|k| page_breaks[k])
+        (lo..hi).any(|k| k != i && page_no[k])
+            || (lo..hi).any(|k| page_breaks[k])
+            || i + 4 > lines.len()
     };
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
@@ -191,11 +194,20 @@ fn mark_noise(lines: &mut [Line], page_breaks: &[bool]) {
             }
         }
     }
+    // A running header repeats on many of the pages, not just on three: a heading that
+    // recurs in the contents, the body and a findings table is content.
+    let form_feeds = page_breaks.iter().filter(|&&b| b).count();
+    let pages = if form_feeds > 0 {
+        form_feeds + 1
+    } else {
+        page_no.iter().filter(|&&b| b).count() + 1
+    };
+    let needed = (pages / 3).max(3);
     let repeated: Vec<bool> = lines
         .iter()
         .map(|l| {
             let (n, near) = counts.get(l.key.as_str()).copied().unwrap_or((0, 0));
-            l.key.len() >= 12 && n >= 3 && near * 2 >= n && !is_structural(&l.key)
+            l.key.len() >= 12 && n >= needed && near * 2 >= n && !is_structural(&l.key)
         })
         .collect();
     for (i, l) in lines.iter_mut().enumerate() {

@@ -55,9 +55,16 @@ fn part_heading(key: &str) -> Option<&'static str> {
     }
 }
 
-/// A heading that starts the LSCB part of a combined report.
-fn is_lscb_part(key: &str) -> bool {
-    if key.len() > 110 || key.ends_with('.') {
+/// A heading that starts the LSCB part of a combined report: a short capitalised line,
+/// not a wrapped sentence that happens to begin with "the LSCB".
+fn is_lscb_part(plain: &str, key: &str) -> bool {
+    let capital = plain.chars().next().is_some_and(char::is_uppercase);
+    if !capital
+        || key.len() > 110
+        || key.ends_with('.')
+        || key.contains(". ")
+        || key.split(' ').count() > 14
+    {
         return false;
     }
     let k = key
@@ -107,7 +114,7 @@ pub fn extract(doc: &Doc, kind: ReportKind) -> Vec<Recommendation> {
                 let lscb = prev_list_end.is_some_and(|from| {
                     doc.lines[from..i]
                         .iter()
-                        .any(|x| !x.blank && is_lscb_part(&x.key))
+                        .any(|x| !x.blank && is_lscb_part(&x.plain, &x.key))
                 });
                 for it in list.items {
                     if !looks_like_recommendation(&it.text) && it.text.len() < 12 {
@@ -307,7 +314,7 @@ fn parse_list(doc: &Doc, h: usize) -> List {
                 continue;
             }
             if is_list_heading(&l.key) {
-                if items.is_empty() && cur.is_none() {
+                if items.is_empty() && cur.is_none() && timeframe.is_none() {
                     // "What does the local authority need to improve?" then
                     // "Areas for improvement": the inner heading names the list.
                     section = heading_text(&l.plain);

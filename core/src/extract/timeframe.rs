@@ -46,8 +46,17 @@ impl Timeframe {
         if h.is_empty() || h.len() > 80 {
             return None;
         }
+        // A heading is a short phrase; "… harm. Immediate action is being taken …" is a
+        // sentence that merely mentions a timeframe.
+        if h.split_whitespace().count() > 10 || h.contains(". ") || h.contains("; ") {
+            return None;
+        }
+        // "There are no areas for priority or immediate action": an empty part.
+        if h.split_whitespace().any(|w| matches!(w, "no" | "not" | "none")) {
+            return None;
+        }
         if h == "immediately"
-            || h.contains("immediate action")
+            || h.ends_with("immediate action")
             || h == "with immediate effect"
             || h == "immediate"
         {
@@ -142,6 +151,10 @@ mod tests {
             ("In the longer term", Some(LongerTerm)),
             ("Areas for improvement", None),
             ("The local authority should:", None),
+            ("risk of harm. Immediate action is being taken by the council", None),
+            ("immediate action is being taken by the council to review all cases", None),
+            ("Immediate action is being taken by the", None),
+            ("There are no areas for priority or immediate action.", None),
             ("", None),
         ];
         for (heading, want) in cases {

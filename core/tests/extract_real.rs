@@ -1,0 +1,110 @@
+//! Real Ofsted PDFs as published (2012–2025), read from `../shared/reports/real/` next
+//! to the repository: they are not ours to commit. The eight with a hand-made
+//! expected.json must extract to it; every one must read and give at least one
+//! recommendation, a local authority and inspection dates. When the folder is absent
+//! (a checkout without the shared corpus) the tests print a note and pass; CI has it.
+
+mod extract_common;
+
+use std::path::{Path, PathBuf};
+
+use extract_common::{check_offsets, diff};
+use inspection_tracker::extract::extract;
+use inspection_tracker::read::read_file;
+
+fn corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/reports/real");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "note: {} is absent; skipping the real-report tests",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// The corpus's files ending in `suffix`, sorted, as (stem, path).
+fn files(dir: &Path, suffix: &str) -> Vec<(String, PathBuf)> {
+    let mut v: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .expect("real reports folder")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let stem = name.strip_suffix(suffix)?.to_string();
+            Some((stem, e.path()))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn annotated_real_reports_match_their_expected_json() {
+    let Some(dir) = corpus() else { return };
+    let annotated = files(&dir, ".expected.json");
+    assert!(annotated.len() >= 8, "expected the eight annotated reports");
+    let mut failures = Vec::new();
+    for (stem, json) in &annotated {
+        let want: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+        let pdf = dir.join(format!("{stem}.pdf"));
+        match read_file(&pdf) {
+            Ok(doc) => {
+                let got = extract(&doc.text);
+                let mut d = diff(&got, &want);
+                d.extend(check_offsets(&doc.text, &got));
+                if !d.is_empty() {
+                    failures.push(format!("== {stem}.pdf\n  {}", d.join("\n  ")));
+                }
+            }
+            Err(e) => failures.push(format!("== {stem}.pdf: read error {e}")),
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_real_report_reads_and_has_the_basics() {
+    let Some(dir) = corpus() else { return };
+    let pdfs = files(&dir, ".pdf");
+    assert!(!pdfs.is_empty(), "no PDFs in {}", dir.display());
+    let mut failures: Vec<(String, String)> = Vec::new();
+    for (stem, path) in &pdfs {
+        let doc = match read_file(path) {
+            Ok(doc) => doc,
+            Err(e) => {
+                failures.push((stem.clone(), format!("read error: {e}")));
+                continue;
+            }
+        };
+        let r = extract(&doc.text);
+        let mut missing = Vec::new();
+        if r.recommendations.is_empty() {
+            missing.push("recommendations");
+        }
+        if r.local_authority.is_none() {
+            missing.push("local authority");
+        }
+        if r.inspection_start.is_none() || r.inspection_end.is_none() {
+            missing.push("inspection dates");
+        }
+        if !missing.is_empty() {
+            failures.push((stem.clone(), format!("no {}", missing.join(", no "))));
+        }
+    }
+    if !failures.is_empty() {
+        let width = failures.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        let table: Vec<String> = failures
+            .iter()
+            .map(|(s, why)| format!("  {s:width$}  {why}"))
+            .collect();
+        panic!(
+            "{} of {} real reports failed:\n{}",
+            failures.len(),
+            pdfs.len(),
+            table.join("\n")
+        );
+    }
+}
