@@ -1,6 +1,6 @@
 // A tiny helper to build DOM nodes without innerHTML, so report text can never inject markup.
 
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -14,4 +14,59 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     el.append(child);
   }
   return el;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** The same for SVG elements (the burn-up chart). */
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child);
+  }
+  return el;
+}
+
+/** A button that runs `onClick`; type=button so it never submits a form by accident. */
+export function button(label: Child, onClick: (ev: MouseEvent) => void, attrs: Record<string, string> = {}): HTMLButtonElement {
+  const b = h("button", { type: "button", ...attrs }, label);
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+/** A labelled form field: the label's `for` points at the control. */
+export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = control.id || uid("f");
+  control.id = id;
+  const hintEl = hint ? h("span", { class: "hint", id: `${id}-hint` }, hint) : null;
+  if (hintEl) control.setAttribute("aria-describedby", hintEl.id);
+  return h("div", { class: "field" }, h("label", { for: id }, label), hintEl, control);
+}
+
+let counter = 0;
+export function uid(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+/** A <select> with `options` as [value, label]; `selected` picks one. */
+export function select(options: [string, string][], selected: string, attrs: Record<string, string> = {}): HTMLSelectElement {
+  const s = h("select", attrs);
+  for (const [value, label] of options) {
+    const o = h("option", { value }, label);
+    if (value === selected) o.selected = true;
+    s.append(o);
+  }
+  return s;
+}
+
+/** Text only screen readers hear. */
+export function srOnly(text: string): HTMLElement {
+  return h("span", { class: "sr-only" }, text);
 }

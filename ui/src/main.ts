@@ -1,4 +1,74 @@
-import { showHome } from "./screens/home";
+// Start-up: the navigation, routes, shortcuts, drag-and-drop and reminders.
+import { h } from "./dom";
+import { startRouter, navigate, type Route } from "./router";
+import { installShortcuts, SHORTCUTS } from "./shortcuts";
+import { onFileDrop } from "./native";
+import { startReminders } from "./reminders";
+import { showDashboard } from "./screens/dashboard";
+import { showPlan } from "./screens/plan";
+import { showOverdue } from "./screens/overdue";
+import { showAction } from "./screens/action";
+import { showImport, pickAndImport, importFiles } from "./screens/import";
+import { showSettings } from "./screens/settings";
 
-const main = document.getElementById("main");
-if (main) void showHome(main);
+const TITLES: Record<string, string> = {
+  dashboard: "Dashboard",
+  plan: "Action plan",
+  overdue: "Overdue review",
+  action: "Action",
+  import: "Import",
+  settings: "Settings",
+};
+const ORDER = ["#/dashboard", "#/plan", "#/overdue", "#/import", "#/settings"];
+
+const main = document.getElementById("main")!;
+let firstRoute = true;
+/** Set by the search shortcut on another screen: focus the plan's search once it shows. */
+let focusSearch = false;
+
+function afterRoute(route: Route) {
+  for (const a of document.querySelectorAll<HTMLAnchorElement>(".app-nav a[data-route]")) {
+    const current = a.dataset.route === route.name || (route.name === "action" && a.dataset.route === "plan");
+    if (current) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  }
+  document.title = `${TITLES[route.name] ?? "Dashboard"} – Inspection Action Tracker`;
+  // Screen-reader users hear where they are: focus the new screen's heading (not on the
+  // first load, where the page itself is announced). The search shortcut focuses search.
+  const heading = main.querySelector<HTMLElement>("#screen-title");
+  const search = main.querySelector<HTMLElement>("#plan-search");
+  if (focusSearch && search) search.focus();
+  else if (!firstRoute && heading && !main.contains(document.activeElement)) heading.focus();
+  focusSearch = false;
+  firstRoute = false;
+}
+
+document.getElementById("shortcut-list")!.append(...SHORTCUTS.flatMap((s) => [h("dt", {}, h("kbd", {}, s.keys)), h("dd", {}, s.what)]));
+
+startRouter(
+  main,
+  { dashboard: showDashboard, plan: showPlan, overdue: showOverdue, action: showAction, import: showImport, settings: showSettings },
+  "dashboard",
+  afterRoute,
+);
+
+installShortcuts({
+  importFiles: () => void pickAndImport(),
+  search: () => {
+    const box = document.querySelector<HTMLInputElement>("#plan-search");
+    if (box) box.focus();
+    else {
+      focusSearch = true;
+      navigate("#/plan");
+    }
+  },
+  go: (n) => navigate(ORDER[n - 1]),
+});
+
+const overlay = document.getElementById("drop-overlay")!;
+void onFileDrop({
+  over: (active) => (overlay.hidden = !active),
+  drop: (paths) => void importFiles(paths),
+});
+
+startReminders();

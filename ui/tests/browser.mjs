@@ -1,50 +1,151 @@
 // Headless Chromium (Debian's) on the built UI, with the Tauri IPC replaced by a mock the
 // test controls: the screens are tested without the Rust side.
+//
+// openUi(handlers, options):
+//   handlers  maps a command to a JSON-able result, to { error: {code, message} }, or to a
+//             function (args, state) => result run in the page (so it can keep state and
+//             throw {code, message}); these win over the mock backend's.
+//   options.backend  data for the stateful mock backend in fixtures.mjs (installBackend).
+//   options.hash     the route to open (#/plan …); options.storage: localStorage items.
+// In the page: window.__ipcCalls lists every call; window.__emitTauri(event, payload)
+// fires a Tauri event (drag and drop); window.__dialogResults is a queue of answers for
+// "plugin:dialog|open"; window.__notifications collects desktop notifications.
 import { chromium } from "playwright-core";
 import { preview } from "vite";
 import { fileURLToPath } from "node:url";
-import { readFileSync } from "node:fs";
+import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { after } from "node:test";
+import { installBackend } from "./fixtures.mjs";
 
 const uiRoot = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const SHOTS = process.env.UI_SHOTS ?? "/tmp/ui-shots";
 
-/** Serve ui/dist and open Chromium; returns { page, close, url }. */
-export async function openUi(handlers) {
-  const server = await preview({ root: uiRoot, logLevel: "silent", preview: { port: 0, host: "127.0.0.1" } });
-  const url = server.resolvedUrls.local[0];
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  const page = await browser.newPage();
-  // `handlers` maps command names to JSON-able results or { error: {code, message} }.
-  await page.addInitScript((h) => {
-    window.__TAURI_INTERNALS__ = {
-      invoke: async (cmd, args) => {
-        (window.__ipcCalls ??= []).push({ cmd, args });
-        const r = h[cmd];
-        if (r === undefined) throw { code: "unknown_command", message: `no mock for ${cmd}` };
-        if (r && r.error) throw r.error;
-        return r;
+// One server and one browser per test file (each test gets its own context): launching
+// Chromium per test would cost more CPU than the tests themselves.
+let shared = null;
+async function start() {
+  shared ??= (async () => {
+    const server = await preview({ root: uiRoot, logLevel: "silent", preview: { port: 0, host: "127.0.0.1" } });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    return { server, browser, url: server.resolvedUrls.local[0] };
+  })();
+  return shared;
+}
+
+after(async () => {
+  if (!shared) return;
+  const { server, browser } = await shared;
+  await browser.close();
+  await new Promise((resolve) => server.httpServer.close(resolve));
+});
+
+function serialise(handlers) {
+  const out = {};
+  for (const [cmd, h] of Object.entries(handlers)) {
+    out[cmd] = typeof h === "function" ? { fn: h.toString() } : { value: h };
+  }
+  return out;
+}
+
+/** Serve ui/dist and open it in a fresh context; returns { page, close, url }. */
+export async function openUi(handlers = {}, options = {}) {
+  const { browser, url } = await start();
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 860 }, locale: "en-GB" });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  if (options.backend) await page.addInitScript(installBackend, options.backend);
+  await page.addInitScript(({ handlers, storage }) => {
+    for (const [k, v] of Object.entries(storage ?? {})) localStorage.setItem(k, v);
+    const fns = {};
+    for (const [cmd, h] of Object.entries(handlers)) {
+      // Test code, in a test page: evaluating the handler's source is the point.
+      if (h.fn) fns[cmd] = (0, eval)(`(${h.fn})`);
+    }
+    const callbacks = new Map();
+    const listeners = [];
+    let nextId = 1;
+    window.__ipcCalls = [];
+    window.__dialogResults = [];
+    window.__notifications = [];
+    window.__mockState ??= {};
+    const plugin = {
+      "plugin:event|listen": (args) => {
+        listeners.push({ event: args.event, handler: args.handler });
+        return nextId++;
       },
-      transformCallback: () => 0,
+      "plugin:event|unlisten": () => null,
+      "plugin:dialog|open": () => (window.__dialogResults.length ? window.__dialogResults.shift() : null),
+      "plugin:notification|is_permission_granted": () => true,
     };
-  }, handlers);
-  await page.goto(url);
+    window.__emitTauri = (event, payload) => {
+      for (const l of listeners) if (l.event === event) callbacks.get(l.handler)?.({ event, id: 0, payload });
+    };
+    window.__TAURI_INTERNALS__ = {
+      metadata: { currentWindow: { label: "main" }, currentWebview: { windowLabel: "main", label: "main" } },
+      invoke: async (cmd, args) => {
+        window.__ipcCalls.push({ cmd, args: JSON.parse(JSON.stringify(args ?? {})) });
+        const h = handlers[cmd];
+        if (h && "value" in h) {
+          if (h.value && h.value.error) throw h.value.error;
+          return structuredClone(h.value);
+        }
+        if (fns[cmd]) return fns[cmd](args ?? {}, window.__mockState);
+        const backend = window.__backend?.[cmd];
+        if (backend) return backend(args ?? {});
+        if (plugin[cmd]) return plugin[cmd](args ?? {});
+        throw { code: "unknown_command", message: `no mock for ${cmd}` };
+      },
+      transformCallback: (cb) => {
+        const id = nextId++;
+        callbacks.set(id, cb);
+        return id;
+      },
+      unregisterCallback: (id) => callbacks.delete(id),
+      convertFileSrc: (p) => p,
+    };
+    // The notification plugin sends through the web Notification API (Tauri polyfills it).
+    class FakeNotification {
+      static permission = "granted";
+      static requestPermission = async () => "granted";
+      constructor(title, options) {
+        window.__notifications.push({ title, body: options?.body });
+      }
+    }
+    window.Notification = FakeNotification;
+  }, { handlers: serialise(handlers), storage: options.storage });
+  await page.goto(url + (options.hash ?? ""));
   const close = async () => {
-    await browser.close();
-    await new Promise((resolve) => server.httpServer.close(resolve));
+    await context.close();
   };
   return { page, close, url };
 }
 
+/** The commands called so far (names only, or with args). */
+export async function calls(page, withArgs = false) {
+  const all = await page.evaluate(() => window.__ipcCalls);
+  return withArgs ? all : all.map((c) => c.cmd);
+}
+
+/** Save a screenshot to /tmp/ui-shots/<name>.png for a person to look at. */
+export async function shot(page, name, fullPage = false) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+}
+
 /** Run axe-core in the page; returns violations with impact serious or critical. */
 export async function seriousA11yViolations(page) {
-  await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+  const has = await page.evaluate(() => typeof window.axe !== "undefined");
+  if (!has) await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
   const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
 }

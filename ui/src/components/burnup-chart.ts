@@ -1,0 +1,58 @@
+// The burn-up chart: completed against due over time, as inline SVG, with a table of the
+// same figures (sampled) for screen readers and anyone who prefers numbers.
+import { h, svg } from "../dom";
+import { formatDate, formatCount } from "../format";
+import { samplePoints, scaleBurnUp } from "../burnup";
+import type { BurnUpPoint } from "../gen/BurnUpPoint";
+
+const BOX = { width: 640, height: 260, left: 44, right: 16, top: 16, bottom: 36 };
+
+export function burnUpChart(points: readonly BurnUpPoint[]): HTMLElement {
+  if (points.length === 0) {
+    return h("p", { class: "meta", "data-testid": "burnup-empty" }, "No actions have due dates yet, so there is nothing to chart.");
+  }
+  const s = scaleBurnUp(points, BOX);
+  const last = points[points.length - 1];
+  const summary = `By ${formatDate(last.date)}, ${formatCount(last.completed)} of ${formatCount(last.due)} actions due were completed.`;
+  const xTicks = samplePoints(points.map((p, i) => ({ p, i })), 5);
+  const chart = svg(
+    "svg",
+    { viewBox: `0 0 ${BOX.width} ${BOX.height}`, role: "img", "aria-labelledby": "burnup-title burnup-desc", class: "burnup", "data-testid": "burnup-svg" },
+    svg("title", { id: "burnup-title" }, "Burn-up: actions due and completed over time"),
+    svg("desc", { id: "burnup-desc" }, summary),
+    ...s.yTicks.flatMap((t) => [
+      svg("line", { x1: BOX.left, x2: BOX.width - BOX.right, y1: t.y, y2: t.y, class: "grid" }),
+      svg("text", { x: BOX.left - 6, y: t.y + 4, "text-anchor": "end", class: "tick" }, formatCount(t.value)),
+    ]),
+    ...xTicks.map(({ p, i }) => svg("text", { x: s.x(i), y: BOX.height - 12, "text-anchor": "middle", class: "tick" }, formatDate(p.date))),
+    svg("polyline", { points: s.due, class: "line-due", fill: "none" }),
+    svg("polyline", { points: s.completed, class: "line-completed", fill: "none" }),
+  );
+  const legend = h(
+    "ul",
+    { class: "legend", "aria-hidden": "true" },
+    h("li", {}, h("span", { class: "swatch swatch-due" }), "Due by then"),
+    h("li", {}, h("span", { class: "swatch swatch-completed" }), "Completed by then"),
+  );
+  const table = h(
+    "table",
+    { class: "data-table", "data-testid": "burnup-table" },
+    h("caption", {}, "Burn-up figures"),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Date"), h("th", { scope: "col" }, "Due by then"), h("th", { scope: "col" }, "Completed by then"))),
+    h(
+      "tbody",
+      {},
+      ...samplePoints(points, 12).map((p) =>
+        h("tr", {}, h("th", { scope: "row" }, formatDate(p.date)), h("td", {}, formatCount(p.due)), h("td", {}, formatCount(p.completed))),
+      ),
+    ),
+  );
+  return h(
+    "figure",
+    { class: "burnup-figure" },
+    chart,
+    legend,
+    h("figcaption", { class: "meta" }, summary),
+    h("details", {}, h("summary", {}, "Show the figures as a table"), table),
+  );
+}

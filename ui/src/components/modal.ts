@@ -1,0 +1,65 @@
+// In-page dialogs on <dialog>: modal, focus kept inside, Escape cancels, focus returns to
+// where it was. Used for confirmations and small forms, so they work the same everywhere
+// (and in tests) whether or not a native dialog is available.
+import { h, button, uid } from "../dom";
+import type { Child } from "../dom";
+
+export interface DialogOptions {
+  title: string;
+  body: Child[];
+  confirmLabel: string;
+  cancelLabel?: string;
+  /** Danger styling for destructive confirmations. */
+  danger?: boolean;
+  /** Called on confirm; return false (or throw) to keep the dialog open. */
+  onConfirm?: () => boolean | Promise<boolean>;
+}
+
+export function openDialog(options: DialogOptions): Promise<boolean> {
+  const opener = document.activeElement as HTMLElement | null;
+  const titleId = uid("dlg");
+  const dialog = h("dialog", { class: "dialog", "aria-labelledby": titleId, "data-testid": "dialog" });
+  const form = h("form", { method: "dialog" });
+  const confirm = h("button", { type: "submit", class: options.danger ? "danger" : "primary", "data-testid": "dialog-confirm" }, options.confirmLabel);
+  const cancel = button(options.cancelLabel ?? "Cancel", () => finish(false), { "data-testid": "dialog-cancel" });
+  form.append(h("h2", { id: titleId }, options.title), ...options.body.filter((c): c is Node | string => !!c), h("div", { class: "dialog-actions" }, confirm, cancel));
+  dialog.append(form);
+  document.body.append(dialog);
+
+  let resolve!: (v: boolean) => void;
+  const done = new Promise<boolean>((r) => (resolve = r));
+  const finish = (ok: boolean) => {
+    dialog.close();
+    dialog.remove();
+    opener?.focus?.();
+    resolve(ok);
+  };
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (!form.reportValidity()) return;
+    if (options.onConfirm) {
+      confirm.disabled = true;
+      let ok = false;
+      try {
+        ok = await options.onConfirm();
+      } finally {
+        confirm.disabled = false;
+      }
+      if (!ok) return;
+    }
+    finish(true);
+  });
+  dialog.addEventListener("cancel", (ev) => {
+    ev.preventDefault();
+    finish(false);
+  });
+  dialog.showModal();
+  const first = form.querySelector<HTMLElement>("input, textarea, select");
+  (first ?? confirm).focus();
+  return done;
+}
+
+/** Yes/no; resolves true when confirmed. */
+export function confirmDialog(title: string, message: string, confirmLabel: string, danger = false): Promise<boolean> {
+  return openDialog({ title, body: [h("p", {}, message)], confirmLabel, danger });
+}

@@ -1,0 +1,72 @@
+// Native features through the official Tauri plugins. Each wrapper fails gracefully: when
+// a plugin is missing or refused, the caller gets a clear error (or nothing happens for
+// background features) and the app keeps working.
+import { open } from "@tauri-apps/plugin-dialog";
+import { isPermissionGranted, requestPermission, sendNotification } from "@tauri-apps/plugin-notification";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { errorMessage } from "./components/alert";
+
+export const REPORT_EXTENSIONS = ["pdf", "docx", "html", "htm", "txt", "md"];
+
+/** The native file picker for reports (several at once); [] when cancelled. */
+export async function pickReportFiles(): Promise<string[]> {
+  try {
+    const picked = await open({
+      title: "Choose inspection reports",
+      multiple: true,
+      directory: false,
+      filters: [{ name: "Inspection reports", extensions: REPORT_EXTENSIONS }],
+    });
+    if (!picked) return [];
+    return Array.isArray(picked) ? picked : [picked];
+  } catch (e) {
+    throw new Error(`The file picker could not be opened: ${errorMessage(e)}`);
+  }
+}
+
+/** The native file picker for one evidence file; null when cancelled. */
+export async function pickEvidenceFile(): Promise<string | null> {
+  try {
+    const picked = await open({ title: "Choose an evidence file", multiple: false, directory: false });
+    if (Array.isArray(picked)) return picked[0] ?? null;
+    return picked;
+  } catch (e) {
+    throw new Error(`The file picker could not be opened: ${errorMessage(e)}`);
+  }
+}
+
+/** A desktop notification; false when not allowed or not available. */
+export async function notify(title: string, body: string): Promise<boolean> {
+  try {
+    let granted = await isPermissionGranted();
+    if (!granted) granted = (await requestPermission()) === "granted";
+    if (!granted) return false;
+    sendNotification({ title, body });
+    return true;
+  } catch (e) {
+    console.warn("notification failed:", errorMessage(e));
+    return false;
+  }
+}
+
+export interface DropHandlers {
+  over: (active: boolean) => void;
+  drop: (paths: string[]) => void;
+}
+
+/** Files dragged onto the window (Tauri gives their paths). No-op outside Tauri. */
+export async function onFileDrop(handlers: DropHandlers): Promise<void> {
+  try {
+    await getCurrentWebview().onDragDropEvent((event) => {
+      const p = event.payload;
+      if (p.type === "enter" || p.type === "over") handlers.over(true);
+      else if (p.type === "leave") handlers.over(false);
+      else if (p.type === "drop") {
+        handlers.over(false);
+        if (p.paths.length) handlers.drop(p.paths);
+      }
+    });
+  } catch (e) {
+    console.warn("drag and drop is not available:", errorMessage(e));
+  }
+}

@@ -1,0 +1,354 @@
+// One action: every field, due date override with a reason, dated updates, evidence and
+// the change history.
+import { api } from "../api";
+import { h, button, field, select } from "../dom";
+import { formatDate, formatDateTime, plural, STATUS_LABELS, RAG_LABELS, DUE_SOURCE_LABELS } from "../format";
+import type { ActionDetail } from "../gen/ActionDetail";
+import type { ActionChange } from "../gen/ActionChange";
+import type { ActionStatus } from "../gen/ActionStatus";
+import type { HistoryRow } from "../gen/HistoryRow";
+import type { Rag } from "../gen/Rag";
+import { errorBox, showError } from "../components/alert";
+import { ragBadge, statusBadge, progressBar } from "../components/badges";
+import { showToast } from "../components/toast";
+import { confirmDialog } from "../components/modal";
+import { addUpdateDialog } from "../components/update-dialog";
+import { invalidate, replaceAction } from "../state";
+import { pickEvidenceFile } from "../native";
+import { navigate, type Route } from "../router";
+
+export async function showAction(main: HTMLElement, route: Route): Promise<void> {
+  const id = route.param ?? "";
+  let detail: ActionDetail;
+  try {
+    detail = await api.showAction(id);
+  } catch (e) {
+    main.append(h("h2", { id: "screen-title", tabindex: "-1" }, "Action"), errorBox(e, "The action could not be loaded"), h("p", {}, h("a", { href: "#/plan" }, "Back to the action plan")));
+    return;
+  }
+  let history: HistoryRow[] | Error;
+  try {
+    history = await api.history(id);
+  } catch (e) {
+    history = e as Error;
+  }
+  main.append(actionView(detail, history));
+}
+
+export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] | Error): HTMLElement {
+  let d = initial;
+  let history = initialHistory;
+  const root = h("div", { class: "action-detail" });
+  const errors = h("div", { class: "slot" });
+
+  async function apply(change: ActionChange, undo?: ActionChange) {
+    errors.replaceChildren();
+    try {
+      d = await api.updateAction(d.action.id, change);
+      await afterChange();
+      if (undo) {
+        showToast(`Status is now ${STATUS_LABELS[d.action.status]}.`, {
+          undo: async () => {
+            d = await api.updateAction(d.action.id, undo);
+            await afterChange();
+          },
+        });
+      } else {
+        showToast("Saved.");
+      }
+      return true;
+    } catch (e) {
+      showError(errors, e, "The change was not saved");
+      render();
+      return false;
+    }
+  }
+
+  async function afterChange() {
+    await replaceAction(d);
+    try {
+      history = await api.history(d.action.id);
+    } catch (e) {
+      history = e as Error;
+    }
+    render();
+  }
+
+  function render() {
+    const a = d.action;
+    const focusedId = (document.activeElement as HTMLElement | null)?.id;
+    root.replaceChildren(
+      h("p", { class: "breadcrumbs" }, h("a", { href: "#/plan" }, "Action plan"), ` › ${d.report.local_authority ?? d.report.source_name} › ${d.recommendation.section}`),
+      h("h2", { id: "screen-title", tabindex: "-1" }, a.title),
+      h(
+        "p",
+        { class: "badges" },
+        ragBadge(d.rag),
+        " ",
+        statusBadge(a.status),
+        " ",
+        d.days_overdue ? h("span", { class: "badge overdue", "data-testid": "days-overdue" }, `${plural(d.days_overdue, "day")} overdue`) : null,
+        a.rag_override ? h("span", { class: "meta" }, ` RAG set by hand: ${a.rag_override_reason ?? ""}`) : null,
+      ),
+      errors,
+      h(
+        "section",
+        { class: "panel", "aria-labelledby": "rec-heading" },
+        h("h3", { id: "rec-heading" }, "Recommendation"),
+        h("blockquote", { class: "quote" }, d.recommendation.text),
+        h("p", { class: "meta" }, [d.recommendation.section, d.recommendation.timeframe ?? "No timeframe given", d.recommendation.paragraph ? `paragraph ${d.recommendation.paragraph}` : null].filter(Boolean).join(" · ")),
+      ),
+      h("div", { class: "two-col" }, fieldsPanel(), datesPanel()),
+      updatesPanel(),
+      evidencePanel(),
+      historyPanel(),
+      h(
+        "section",
+        { class: "panel", "aria-labelledby": "danger-heading" },
+        h("h3", { id: "danger-heading" }, "Remove"),
+        h("p", { class: "meta" }, "A removed action goes to the bin and can be restored."),
+        button("Remove this action", () => void remove(), { class: "danger", "data-testid": "delete-action" }),
+      ),
+    );
+    if (focusedId) document.getElementById(focusedId)?.focus();
+  }
+
+  function fieldsPanel(): HTMLElement {
+    const a = d.action;
+    const text = (id: string, value: string | null, multiline = false) => {
+      const el = multiline ? h("textarea", { id, rows: "3" }) : h("input", { id, type: "text" });
+      el.value = value ?? "";
+      return el;
+    };
+    const title = text("d-title", a.title, true);
+    title.setAttribute("required", "");
+    const owner = text("d-owner", a.owner);
+    const partner = text("d-partner", a.partner_agency);
+    const measure = text("d-measure", a.measure_of_success, true);
+    title.addEventListener("change", () => {
+      if (!title.value.trim()) {
+        showError(errors, new Error("An action needs a description."), "Not saved");
+        return;
+      }
+      void apply({ kind: "title", title: title.value.trim() });
+    });
+    owner.addEventListener("change", () => void apply({ kind: "owner", owner: owner.value.trim() || null }));
+    partner.addEventListener("change", () => void apply({ kind: "partner_agency", partner_agency: partner.value.trim() || null }));
+    measure.addEventListener("change", () => void apply({ kind: "measure_of_success", measure_of_success: measure.value.trim() || null }));
+    const status = select(Object.entries(STATUS_LABELS) as [string, string][], a.status, { id: "d-status" });
+    status.addEventListener("change", () => void apply({ kind: "status", status: status.value as ActionStatus }, { kind: "status", status: a.status }));
+    const progress = h("input", { id: "d-progress", type: "number", min: "0", max: "100", step: "5" });
+    progress.value = String(a.progress);
+    progress.addEventListener("change", () => {
+      const v = Number(progress.value);
+      if (!Number.isInteger(v) || v < 0 || v > 100) {
+        showError(errors, new Error("Progress must be a whole number from 0 to 100."), "Not saved");
+        return;
+      }
+      void apply({ kind: "progress", progress: v });
+    });
+    const signOff =
+      a.signed_off_by
+        ? h("p", { "data-testid": "signed-off" }, `Signed off by ${a.signed_off_by} on ${formatDateTime(a.signed_off_at)}.`)
+        : a.status === "completed"
+          ? button("Sign off", () => void apply({ kind: "sign_off" }), { class: "secondary", "data-testid": "sign-off" })
+          : h("p", { class: "meta" }, "Can be signed off once completed.");
+    return h(
+      "section",
+      { class: "panel", "aria-labelledby": "fields-heading" },
+      h("h3", { id: "fields-heading" }, "Details"),
+      h("p", { class: "meta" }, "Changes are saved when you leave a field."),
+      field("What will be done", title),
+      field("Owner", owner),
+      field("Partner agency", partner),
+      field("Measure of success", measure),
+      field("Status", status),
+      field("Progress (%)", progress),
+      progressBar(a.progress),
+      a.completed_on ? h("p", {}, `Completed on ${formatDate(a.completed_on)}.`) : null,
+      signOff,
+    );
+  }
+
+  function datesPanel(): HTMLElement {
+    const a = d.action;
+    const date = h("input", { id: "d-due", type: "date", required: "" });
+    date.value = a.due_date ?? "";
+    const reason = h("textarea", { id: "d-due-reason", required: "", rows: "2" });
+    const form = h(
+      "form",
+      { class: "inline-form", "data-testid": "due-form" },
+      field("New due date", date),
+      field("Reason for the change", reason, "Required: the history keeps it."),
+      h("button", { type: "submit", class: "secondary" }, "Change due date"),
+    );
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      if (!reason.value.trim()) {
+        reason.setCustomValidity("Give a reason for changing the due date.");
+        form.reportValidity();
+        reason.setCustomValidity("");
+        return;
+      }
+      void apply({ kind: "due_date", date: date.value, reason: reason.value.trim() });
+    });
+    const ragSel = select([["", "Automatic"], ...(Object.entries(RAG_LABELS) as [string, string][])], a.rag_override ?? "", { id: "d-rag" });
+    const ragReason = h("input", { id: "d-rag-reason", type: "text" });
+    ragReason.value = a.rag_override_reason ?? "";
+    const ragForm = h(
+      "form",
+      { class: "inline-form" },
+      field("RAG rating", ragSel, "Set by hand only with a reason."),
+      field("Reason", ragReason),
+      h("button", { type: "submit", class: "secondary" }, "Save RAG rating"),
+    );
+    ragForm.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      if (ragSel.value && !ragReason.value.trim()) {
+        showError(errors, new Error("Give a reason for setting the RAG rating by hand."), "Not saved");
+        ragReason.focus();
+        return;
+      }
+      void apply({ kind: "rag_override", rag: (ragSel.value || null) as Rag | null, reason: ragReason.value.trim() });
+    });
+    return h(
+      "section",
+      { class: "panel", "aria-labelledby": "dates-heading" },
+      h("h3", { id: "dates-heading" }, "Due date"),
+      h("p", { class: "big", "data-testid": "due-date" }, a.due_date ? formatDate(a.due_date) : "No due date yet"),
+      h("p", { class: "meta" }, `Due date ${DUE_SOURCE_LABELS[a.due_date_source]}${a.due_date_reason ? `: ${a.due_date_reason}` : "."}`),
+      form,
+      h("h3", {}, "RAG rating"),
+      ragForm,
+    );
+  }
+
+  function updatesPanel(): HTMLElement {
+    const updates = [...d.updates].sort((x, y) => (x.written_on < y.written_on ? 1 : x.written_on > y.written_on ? -1 : 0));
+    return h(
+      "section",
+      { class: "panel", "aria-labelledby": "updates-heading" },
+      h("h3", { id: "updates-heading" }, `Updates (${updates.length})`),
+      button("Add an update", async () => {
+        const next = await addUpdateDialog(d.action.id, d.action.title);
+        if (next) {
+          d = next;
+          await afterChange();
+          showToast("Update added.");
+        }
+      }, { class: "secondary", "data-testid": "add-update" }),
+      updates.length
+        ? h("ol", { class: "updates", "data-testid": "updates" }, ...updates.map((u) => h("li", {}, h("p", { class: "meta" }, `${formatDate(u.written_on)} · ${u.author}`), h("p", {}, u.note))))
+        : h("p", { class: "meta" }, "No updates yet."),
+    );
+  }
+
+  function evidencePanel(): HTMLElement {
+    const slot = h("div", { class: "slot" });
+    const link = h("input", { type: "url", id: "d-link", required: "", placeholder: "https://" });
+    const linkForm = h("form", { class: "inline-form row-form" }, field("Link to evidence", link), h("button", { type: "submit", class: "secondary" }, "Add link"));
+    linkForm.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      try {
+        d = await api.addEvidenceLink(d.action.id, link.value.trim());
+        await afterChange();
+        showToast("Link added.");
+      } catch (e) {
+        showError(slot, e, "The link was not added");
+      }
+    });
+    const addFile = button("Add a file…", async () => {
+      slot.replaceChildren();
+      try {
+        const path = await pickEvidenceFile();
+        if (!path) return;
+        d = await api.addEvidenceFile(d.action.id, path);
+        await afterChange();
+        showToast("Evidence added.");
+      } catch (e) {
+        showError(slot, e, "The evidence was not added");
+      }
+    }, { class: "secondary", "data-testid": "add-evidence" });
+    return h(
+      "section",
+      { class: "panel", "aria-labelledby": "evidence-heading" },
+      h("h3", { id: "evidence-heading" }, `Evidence (${d.evidence.length})`),
+      d.evidence.length
+        ? h(
+            "ul",
+            { class: "evidence", "data-testid": "evidence" },
+            ...d.evidence.map((ev) => {
+              const name = ev.kind === "link" ? ev.link ?? "link" : ev.original_name ?? "file";
+              return h(
+                "li",
+                {},
+                h("span", {}, name),
+                h("span", { class: "meta" }, ` added by ${ev.added_by}, ${formatDateTime(ev.added_at)} `),
+                button("Open", async () => {
+                  slot.replaceChildren();
+                  try {
+                    await api.openEvidence(ev.id);
+                  } catch (e) {
+                    showError(slot, e, `${name} could not be opened`);
+                  }
+                }, { class: "link-button", "aria-label": `Open ${name}` }),
+              );
+            }),
+          )
+        : h("p", { class: "meta" }, "No evidence yet."),
+      slot,
+      h("div", { class: "button-row" }, addFile),
+      linkForm,
+    );
+  }
+
+  function historyPanel(): HTMLElement {
+    return h(
+      "section",
+      { class: "panel", "aria-labelledby": "history-heading" },
+      h("h3", { id: "history-heading" }, "Change history"),
+      history instanceof Error
+        ? errorBox(history, "The history could not be loaded")
+        : history.length === 0
+          ? h("p", { class: "meta" }, "No changes yet.")
+          : h(
+              "table",
+              { class: "data-table", "data-testid": "history" },
+              h("caption", { class: "sr-only" }, "Changes to this action, newest first"),
+              h("thead", {}, h("tr", {}, ...["When", "Who", "What", "From", "To"].map((t) => h("th", { scope: "col" }, t)))),
+              h("tbody", {}, ...[...history].sort((x, y) => y.seq - x.seq).map((r) =>
+                h("tr", {}, h("td", {}, formatDateTime(r.at)), h("td", {}, r.who), h("td", {}, r.field.replace(/_/g, " ")), h("td", {}, historyValue(r.field, r.old_value)), h("td", {}, historyValue(r.field, r.new_value))))),
+            ),
+    );
+  }
+
+  async function remove() {
+    const ok = await confirmDialog("Remove this action?", `“${d.action.title}” will go to the bin. You can undo this.`, "Remove", true);
+    if (!ok) return;
+    const id = d.action.id;
+    try {
+      await api.deleteAction(id);
+      invalidate();
+      showToast("Action removed.", {
+        undo: async () => {
+          await api.restoreAction(id);
+          invalidate();
+          navigate(`#/action/${encodeURIComponent(id)}`);
+        },
+      });
+      navigate("#/plan");
+    } catch (e) {
+      showError(errors, e, "The action was not removed");
+    }
+  }
+
+  render();
+  return root;
+}
+
+function historyValue(fieldName: string, v: string | null): string {
+  if (v === null || v === "") return "–";
+  if (fieldName === "status" && v in STATUS_LABELS) return STATUS_LABELS[v as ActionStatus];
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
+  return v;
+}

@@ -1,0 +1,232 @@
+// The dashboard: how far along the plan is, against the next inspection. First run when
+// the database holds no report yet.
+import { api } from "../api";
+import { h, button, field } from "../dom";
+import { formatDate, formatCount, formatPercent, plural, KIND_LABELS, RAG_LABELS, STATUS_LABELS, daysBetween, addDays } from "../format";
+import type { Summary } from "../gen/Summary";
+import type { Counts } from "../gen/Counts";
+import type { NextInspectionView } from "../gen/NextInspectionView";
+import type { ReportSummary } from "../gen/ReportSummary";
+import type { ActionListItem } from "../gen/ActionListItem";
+import type { BurnUpPoint } from "../gen/BurnUpPoint";
+import { errorBox, showError } from "../components/alert";
+import { progressBar } from "../components/badges";
+import { burnUpChart } from "../components/burnup-chart";
+import { getActions, getSummary, setSummary } from "../state";
+import { renderFirstRun, renderStoreError } from "./first-run";
+import { navigate, type Route } from "../router";
+
+export async function showDashboard(main: HTMLElement, _route: Route): Promise<void> {
+  let info;
+  try {
+    info = await api.storeInfo();
+  } catch (e) {
+    main.append(renderStoreError(e));
+    return;
+  }
+  if (Number(info.reports) === 0) {
+    main.append(renderFirstRun(info, () => navigate("#/dashboard")));
+    return;
+  }
+  let summary: Summary;
+  try {
+    summary = await getSummary();
+  } catch (e) {
+    main.append(h("h2", { id: "screen-title", tabindex: "-1" }, "Dashboard"), errorBox(e, "The summary could not be loaded"));
+    return;
+  }
+  // The list and the chart are extras: a failure there still leaves the summary visible.
+  const [actions, points] = await Promise.allSettled([getActions(), api.burnUp()]);
+  main.append(renderDashboard(summary, actions, points));
+}
+
+function tile(label: string, value: string | Node, testid: string, extra?: Node | null): HTMLElement {
+  return h("div", { class: "stat", "data-testid": testid }, h("span", { class: "stat-value" }, value), h("span", { class: "stat-label" }, label), extra ?? null);
+}
+
+export function renderDashboard(
+  summary: Summary,
+  actions: PromiseSettledResult<ActionListItem[]>,
+  points: PromiseSettledResult<BurnUpPoint[]>,
+): HTMLElement {
+  const c = summary.overall;
+  const dueSoon =
+    actions.status === "fulfilled"
+      ? actions.value.filter((a) => a.status !== "completed" && a.due_date && a.due_date >= summary.as_of && a.due_date <= addDays(summary.as_of, 30)).length
+      : null;
+  const section = h(
+    "section",
+    { "aria-labelledby": "screen-title", class: "dashboard" },
+    h("h2", { id: "screen-title", tabindex: "-1" }, "Dashboard"),
+    h("p", { class: "meta" }, `As of ${formatDate(summary.as_of)} · ${plural(summary.reports.length, "report")} · ${plural(c.total, "action")}`),
+    h(
+      "div",
+      { class: "stats", role: "group", "aria-label": "Progress at a glance" },
+      nextInspectionTile(summary),
+      tile("complete", formatPercent(c.percent_complete), "percent-complete", progressBar(Math.round(c.percent_complete), "Plan complete")),
+      tile("overdue", formatCount(c.overdue), "count-overdue", h("a", { href: "#/overdue" }, "Review overdue actions")),
+      tile(
+        "due in the next 30 days",
+        dueSoon === null ? "–" : formatCount(dueSoon),
+        "count-due-soon",
+        h("a", { href: `#/plan?from=${summary.as_of}&to=${addDays(summary.as_of, 30)}&status=open` }, "See them in the plan"),
+      ),
+    ),
+    actions.status === "rejected" ? errorBox(actions.reason, "The action list could not be loaded") : null,
+    deadlines(summary),
+    h("div", { class: "two-col" }, countsTable("By RAG rating", "rag", c), countsTable("By status", "status", c)),
+    h(
+      "section",
+      { "aria-labelledby": "burnup-heading", class: "panel" },
+      h("h3", { id: "burnup-heading" }, "Burn-up"),
+      points.status === "fulfilled" ? burnUpChart(points.value) : errorBox(points.reason, "The burn-up chart could not be loaded"),
+    ),
+    h(
+      "section",
+      { "aria-labelledby": "reports-heading" },
+      h("h3", { id: "reports-heading" }, "Reports"),
+      h("ul", { class: "cards" }, ...summary.reports.map((r) => reportCard(r, summary.as_of))),
+    ),
+  );
+  return section;
+}
+
+function describeNext(n: NextInspectionView): string {
+  if (n.earliest === n.latest) return `${n.estimated ? "Estimated" : "Set for"} ${formatDate(n.earliest)}`;
+  return `${n.estimated ? "Estimated between" : "Between"} ${formatDate(n.earliest)} and ${formatDate(n.latest)}`;
+}
+
+function daysToText(days: number): string {
+  if (days < 0) return `${formatCount(-days)} days ago`;
+  return formatCount(days);
+}
+
+function nextInspectionTile(summary: Summary): HTMLElement {
+  const n = summary.next_inspection;
+  const slot = h("div", { class: "slot" });
+  const body = h("div", { class: "next-edit" });
+  const input = h("input", { type: "date", required: "" });
+  input.value = n && !n.estimated ? n.earliest : "";
+  const editForm = h(
+    "form",
+    { class: "inline-form", hidden: "" },
+    field("Date of the next inspection", input),
+    h(
+      "div",
+      { class: "button-row" },
+      h("button", { type: "submit", class: "primary" }, "Save"),
+      button("Use the estimate", () => void save(null), { class: "secondary", "data-testid": "clear-next" }),
+      button("Cancel", () => toggle(false)),
+    ),
+  );
+  const edit = button("Change date", () => toggle(true), { class: "link-button", "data-testid": "edit-next", "aria-expanded": "false" });
+  function toggle(open: boolean) {
+    editForm.hidden = !open;
+    edit.setAttribute("aria-expanded", String(open));
+    if (open) input.focus();
+    else edit.focus();
+  }
+  async function save(date: string | null) {
+    try {
+      const s = await api.setNextInspection(date);
+      setSummary(s);
+      navigate("#/dashboard");
+    } catch (e) {
+      showError(slot, e, "The date could not be saved");
+    }
+  }
+  editForm.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    void save(input.value);
+  });
+  body.append(edit, editForm, slot);
+  if (!n) {
+    return tile("days to the next inspection", "–", "next-inspection", h("div", {}, h("span", { class: "stat-note" }, "No date known yet."), body));
+  }
+  return tile(
+    n.days_to < 0 ? "since the next inspection was due" : "days to the next inspection",
+    daysToText(n.days_to),
+    "next-inspection",
+    h("div", {}, h("span", { class: "stat-note", "data-testid": "next-when" }, describeNext(n)), h("span", { class: "stat-note" }, n.basis), body),
+  );
+}
+
+/** Statutory action-plan deadlines that still matter: not passed, or plan not complete. */
+function deadlines(summary: Summary): HTMLElement | null {
+  const rows = summary.reports.filter(
+    (r) => r.action_plan_deadline && (r.action_plan_deadline >= summary.as_of || r.counts.completed < r.counts.total),
+  );
+  if (!rows.length) return null;
+  return h(
+    "section",
+    { class: "panel deadlines", "aria-labelledby": "deadlines-heading", "data-testid": "deadlines" },
+    h("h3", { id: "deadlines-heading" }, "Written action plan deadlines"),
+    h("p", { class: "meta" }, "70 working days from when the council received the report."),
+    h(
+      "ul",
+      {},
+      ...rows.map((r) => {
+        const days = daysBetween(summary.as_of, r.action_plan_deadline!);
+        const when = days < 0 ? `passed ${plural(-days, "day")} ago` : days === 0 ? "today" : `in ${plural(days, "day")}`;
+        return h("li", {}, h("strong", {}, reportName(r)), `: ${formatDate(r.action_plan_deadline)} (${when})`);
+      }),
+    ),
+  );
+}
+
+function countsTable(title: string, kind: "rag" | "status", c: Counts): HTMLElement {
+  const entries: [string, number, string][] =
+    kind === "rag"
+      ? (["red", "amber", "green", "blue"] as const).map((k) => [RAG_LABELS[k], c[k], `rag-${k}`])
+      : (["not_started", "in_progress", "blocked", "completed"] as const).map((k) => [STATUS_LABELS[k], c[k], `status-${k}`]);
+  return h(
+    "table",
+    { class: "data-table counts", "data-testid": `counts-${kind}` },
+    h("caption", {}, title),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, kind === "rag" ? "Rating" : "Status"), h("th", { scope: "col", class: "num" }, "Actions"), h("th", { scope: "col", class: "num" }, "Share"))),
+    h(
+      "tbody",
+      {},
+      ...entries.map(([label, n, cls]) =>
+        h(
+          "tr",
+          { "data-testid": cls },
+          h("th", { scope: "row" }, h("span", { class: `dot ${cls}`, "aria-hidden": "true" }), label),
+          h("td", { class: "num" }, formatCount(n)),
+          h("td", { class: "num" }, c.total ? formatPercent(Math.round((n / c.total) * 1000) / 10) : "–"),
+        ),
+      ),
+    ),
+  );
+}
+
+export function reportName(r: { local_authority: string | null; source_name: string }): string {
+  return r.local_authority ?? r.source_name;
+}
+
+function reportCard(r: ReportSummary, asOf: string): HTMLElement {
+  const c = r.counts;
+  return h(
+    "li",
+    { class: "card", "data-testid": "report-card" },
+    h("h4", {}, reportName(r)),
+    h("p", { class: "meta" }, `${KIND_LABELS[r.kind]} · inspection ended ${formatDate(r.inspection_end) || "date not stated"}`),
+    h("p", { class: "meta" }, r.source_name),
+    progressBar(Math.round(c.percent_complete), `${reportName(r)}: plan complete`),
+    h(
+      "dl",
+      { class: "mini" },
+      h("dt", {}, "Actions"),
+      h("dd", {}, formatCount(c.total)),
+      h("dt", {}, "Completed"),
+      h("dd", {}, formatCount(c.completed)),
+      h("dt", {}, "Overdue"),
+      h("dd", {}, formatCount(c.overdue)),
+      r.next_inspection ? h("dt", {}, "Next inspection") : null,
+      r.next_inspection ? h("dd", {}, describeNext(r.next_inspection)) : null,
+      r.action_plan_deadline ? h("dt", {}, "Action plan due") : null,
+      r.action_plan_deadline ? h("dd", {}, `${formatDate(r.action_plan_deadline)}${r.action_plan_deadline < asOf ? " (passed)" : ""}`) : null,
+    ),
+    h("a", { href: `#/plan?report=${encodeURIComponent(r.report_id)}` }, `View ${reportName(r)} actions`),
+  );
+}

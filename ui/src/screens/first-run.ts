@@ -1,0 +1,90 @@
+// The first screen on an empty database: what the app does, and the two ways to start.
+// It also shows what the database holds and where (the end-to-end test of the real window
+// reads these).
+import { api } from "../api";
+import { h, button } from "../dom";
+import { formatCount, plural } from "../format";
+import type { StoreInfo } from "../gen/StoreInfo";
+import { errorBox } from "../components/alert";
+import { showToast } from "../components/toast";
+import { invalidate } from "../state";
+import { navigate } from "../router";
+import { MOD } from "../shortcuts";
+import { reviewPreviews } from "./import";
+
+function stat(label: string, value: number | bigint, id: string): HTMLElement {
+  return h("div", { class: "stat", "data-testid": id }, h("span", { class: "stat-value" }, formatCount(value)), h("span", { class: "stat-label" }, label));
+}
+
+export function renderInfo(info: StoreInfo): HTMLElement {
+  return h(
+    "div",
+    {},
+    h(
+      "div",
+      { class: "stats", role: "group", "aria-label": "What the database holds" },
+      stat("reports", info.reports, "count-reports"),
+      stat("recommendations", info.recommendations, "count-recommendations"),
+      stat("actions", info.actions, "count-actions"),
+      stat("open actions", info.open_actions, "count-open-actions"),
+    ),
+    h("p", { class: "meta" }, "Data is kept on this computer in ", h("code", { "data-testid": "db-path" }, info.path), ` (schema version ${info.schema_version}).`),
+  );
+}
+
+/** The whole window when the database cannot be opened. */
+export function renderStoreError(error: unknown): HTMLElement {
+  return errorBox(error, "The database could not be opened", "store-error");
+}
+
+export function renderFirstRun(info: StoreInfo, onLoaded: () => void): HTMLElement {
+  const slot = h("div", { class: "slot" });
+  const samples = button(
+    "Try the sample reports",
+    async () => {
+      samples.disabled = true;
+      samples.textContent = "Loading the sample reports…";
+      slot.replaceChildren();
+      try {
+        const load = await api.loadSamples();
+        invalidate();
+        const actions = load.imported.reduce((n, o) => n + o.actions, 0);
+        showToast(`Loaded ${plural(load.imported.length, "sample report")} with ${plural(actions, "action")}.`);
+        // A sample that states no date comes back for review: its date must come from you.
+        if (load.needs_review.length) reviewPreviews(load.needs_review);
+        else onLoaded();
+      } catch (e) {
+        slot.replaceChildren(errorBox(e, "The sample reports could not be loaded"));
+        samples.disabled = false;
+        samples.textContent = "Try the sample reports";
+      }
+    },
+    { class: "secondary", "data-testid": "load-samples" },
+  );
+  return h(
+    "section",
+    { class: "first-run", "aria-labelledby": "screen-title", "data-testid": "first-run" },
+    h("h2", { id: "screen-title", tabindex: "-1" }, "No reports yet"),
+    h(
+      "p",
+      { class: "lead" },
+      "Turn an Ofsted inspection report into a tracked action plan: each recommendation becomes an action with a due date, measured against the next inspection.",
+    ),
+    h(
+      "ol",
+      { class: "steps" },
+      h("li", {}, "Import a report (PDF, Word, web page or text). Nothing is stored until you have checked what was read."),
+      h("li", {}, "Each recommendation becomes an action, due by its timeframe."),
+      h("li", {}, "Track owners, progress, updates and evidence until the next inspection."),
+    ),
+    h(
+      "div",
+      { class: "button-row" },
+      button("Import a report", () => navigate("#/import"), { class: "primary", "data-testid": "start-import", "aria-keyshortcuts": "Control+O" }),
+      samples,
+    ),
+    h("p", { class: "meta" }, `Tip: press ${MOD}+O at any time to import.`),
+    slot,
+    renderInfo(info),
+  );
+}

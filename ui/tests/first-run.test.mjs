@@ -1,0 +1,84 @@
+// The first run (empty database), the sample reports, and a database that cannot open.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
+import { sampleData, importPreview } from "./fixtures.mjs";
+
+test("an empty database shows what the app does, its counts and the two ways to start", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData({ empty: true }) });
+  try {
+    await page.waitForSelector("[data-testid=first-run]");
+    assert.equal(await page.textContent("h2"), "No reports yet");
+    assert.match(await page.textContent(".lead"), /recommendation becomes an action/);
+    assert.equal(await page.textContent("[data-testid=count-reports] .stat-value"), "0");
+    assert.match(await page.textContent("[data-testid=db-path]"), /tracker\.db$/);
+    assert.ok(await page.isVisible("text=Import a report"));
+    assert.ok(await page.isVisible("text=Try the sample reports"));
+    // Only store_info decides the first run: nothing else is asked of an empty database.
+    assert.ok(!(await calls(page)).includes("get_summary"));
+    await shot(page, "01-first-run");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    // "Import a report" goes to the import screen, by keyboard.
+    await page.focus("[data-testid=start-import]");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-testid=choose-files]");
+    assert.equal(new URL(page.url()).hash, "#/import");
+  } finally {
+    await close();
+  }
+});
+
+test("Try the sample reports loads them, then reviews the one that states no date", async () => {
+  const data = sampleData({ empty: true });
+  const full = sampleData();
+  const dateless = importPreview({ path: "/opt/tracker/samples/rutland-jar-2006.txt", dateless: true });
+  data.samples = {
+    after: { reports: full.reports, recs: full.recs, actions: full.actions, updates: full.updates },
+    result: {
+      imported: [
+        { report_id: "rep-rutland-2011", duplicate: false, source_name: "rutland-slac-2011.pdf", local_authority: "Rutland", recommendations: 15, actions: 16 },
+        { report_id: "rep-derby-2011", duplicate: false, source_name: "derby-slac-2011.pdf", local_authority: "Derby", recommendations: 24, actions: 26 },
+      ],
+      needs_review: [dateless],
+    },
+  };
+  const { page, close } = await openUi({}, { backend: data });
+  try {
+    await page.click("[data-testid=load-samples]");
+    await page.waitForSelector("[data-testid=toast]");
+    assert.match(await page.textContent("[data-testid=toast]"), /Loaded 2 sample reports with 42 actions/);
+    await page.waitForSelector("[data-testid=rec-card]");
+    assert.match(await page.textContent("h2"), /rutland-jar-2006\.txt/);
+    assert.equal(await page.getAttribute("#r-end", "required"), "");
+    assert.ok((await calls(page)).includes("load_samples"));
+  } finally {
+    await close();
+  }
+});
+
+test("a failure to load the samples is shown, and the button can be tried again", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData({ empty: true }) });
+  try {
+    await page.click("[data-testid=load-samples]");
+    await page.waitForSelector("[role=alert]");
+    assert.match(await page.textContent("[role=alert]"), /sample reports are not installed/);
+    assert.equal(await page.isEnabled("[data-testid=load-samples]"), true);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  } finally {
+    await close();
+  }
+});
+
+test("a database that cannot be opened is explained, not swallowed", async () => {
+  const message = "the database x.db has schema version 9, newer than this program's 1";
+  const { page, close } = await openUi({ store_info: { error: { code: "schema_too_new", message } } });
+  try {
+    await page.waitForSelector("[data-testid=store-error]");
+    assert.match(await page.textContent("[data-testid=store-error]"), /schema version 9/);
+    assert.equal(await page.getAttribute("[data-testid=store-error]", "role"), "alert");
+    await shot(page, "01-store-error");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,433 @@
+// Realistic mock data for the UI tests: the Rutland and Derby 2011 safeguarding and looked
+// after children reports (their real recommendations), ~40 actions in every state, and a
+// stateful mock of the Rust commands that runs inside the page (installBackend), so flows
+// such as "mark complete → the dashboard's counts change" can be tested end to end.
+import { REPORTS } from "./report-data.mjs";
+
+export const AS_OF = "2012-01-20";
+
+function addMonths(iso, months) {
+  const [y, m, d] = iso.split("-").map(Number);
+  const t = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
+  t.setUTCDate(Math.min(d, last));
+  return t.toISOString().slice(0, 10);
+}
+function addDays(iso, n) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+const MONTHS = { Immediately: 0, "Within three months": 3, "Within six months": 6 };
+const OWNERS = ["Jo Adams", "Priya Shah", "Mark Evans", "Designated Nurse (CCG)", "Head of Safeguarding", null];
+const STATES = [
+  ["completed", 100],
+  ["in_progress", 60],
+  ["not_started", 0],
+  ["in_progress", 30],
+  ["blocked", 10],
+];
+const EXTRA_ACTIONS = {
+  // A second action under some recommendations, as a plan usually has.
+  "rep-derby-2011:0": "Report monthly CP visit audit results to the DSCB performance sub-group",
+  "rep-derby-2011:1": "Commission return interviews from the missing children's service",
+  "rep-rutland-2011:2": "Agree a CAMHS waiting-time target with Leicestershire Partnership NHS Trust",
+};
+
+/** The data the mock backend starts from. `bulk` makes that many actions instead. */
+export function sampleData({ bulk = 0, empty = false } = {}) {
+  const reports = REPORTS.map((r, i) => ({
+    id: r.id,
+    kind: r.kind,
+    local_authority: r.local_authority,
+    inspection_start: r.inspection_start,
+    inspection_end: r.inspection_end,
+    published: r.published,
+    received: addDays(r.published, -7),
+    lead_inspector: r.lead_inspector,
+    base_date: null,
+    source_name: i === 0 ? "rutland-slac-2011.pdf" : "derby-slac-2011.pdf",
+    source_sha256: `sha-${r.id}`,
+    source_format: "pdf",
+    imported_at: "2011-12-01T10:00:00Z",
+    judgements: r.judgements,
+    // 70 working days from receipt, worked out by hand for these two.
+    action_plan_deadline: i === 0 ? "2012-02-22" : "2011-09-23",
+  }));
+  const recs = [];
+  const actions = [];
+  const updates = [];
+  let n = 0;
+  for (const r of REPORTS) {
+    const end = r.inspection_end;
+    r.recommendations.forEach((rec, position) => {
+      const recId = `${r.id}-rec-${position + 1}`;
+      const months = MONTHS[rec.timeframe] ?? 6;
+      recs.push({
+        id: recId, report_id: r.id, position, section: rec.section, timeframe: rec.timeframe,
+        period: months === 0 ? { unit: "immediate" } : { unit: "months", amount: months },
+        text: rec.text, paragraph: null,
+      });
+      const titles = [rec.text];
+      if (EXTRA_ACTIONS[`${r.id}:${position}`]) titles.push(EXTRA_ACTIONS[`${r.id}:${position}`]);
+      for (const title of titles) {
+        const [status, progress] = STATES[n % STATES.length];
+        const due = addMonths(end, months);
+        const id = `act-${String(n + 1).padStart(3, "0")}`;
+        actions.push({
+          id, recommendation_id: recId, title, owner: OWNERS[n % OWNERS.length], partner_agency: null,
+          due_date: due, due_date_source: "report", due_date_reason: null, status, progress,
+          measure_of_success: null, rag_override: null, rag_override_reason: null,
+          signed_off_by: null, signed_off_at: null,
+          completed_on: status === "completed" ? addDays(due, -5) : null,
+          created_at: "2011-12-01T10:00:00Z", updated_at: "2011-12-01T10:00:00Z", deleted_at: null,
+        });
+        if (n % 3 === 0) updates.push({ id: `upd-${n}`, action_id: id, written_on: addDays(AS_OF, -10), author: "Jo Adams", note: "Audit tool agreed with team managers; first sample of 20 cases reviewed.", created_at: "2012-01-10T09:00:00Z" });
+        if (n % 3 === 1) updates.push({ id: `upd-${n}`, action_id: id, written_on: addDays(AS_OF, -45), author: "Priya Shah", note: "Draft procedure circulated to partners for comment.", created_at: "2011-12-06T09:00:00Z" });
+        n++;
+      }
+    });
+  }
+  let list = actions;
+  if (bulk) {
+    list = [];
+    for (let i = 0; i < bulk; i++) {
+      const a = actions[i % actions.length];
+      const [status, progress] = STATES[(i * 7) % STATES.length];
+      list.push({ ...a, id: `bulk-${i}`, status, progress, owner: OWNERS[(i * 3) % OWNERS.length], title: i % 97 === 0 ? `${a.title} (care leavers pathway ${i})` : a.title });
+    }
+    // Keep each recommendation's actions together, as the core lists them.
+    const order = new Map(recs.map((r, i) => [r.id, i]));
+    list.sort((x, y) => order.get(x.recommendation_id) - order.get(y.recommendation_id));
+  }
+  return {
+    asOf: AS_OF,
+    user: "Sam Patel",
+    dbPath: "/home/sam/.local/share/inspection-action-tracker/tracker.db",
+    dataFolder: "/home/sam/.local/share/inspection-action-tracker",
+    reports: empty ? [] : reports,
+    recs: empty ? [] : recs,
+    actions: empty ? [] : list,
+    updates: empty || bulk ? [] : updates,
+    evidence: empty ? [] : [{ id: "ev-1", action_id: "act-001", kind: "file", original_name: "CP-visit-audit-Dec-2011.xlsx", sha256: "abc", link: null, added_by: "Jo Adams", added_at: "2012-01-05T14:30:00Z" }],
+    history: [],
+    nextInspection: null,
+    settings: [
+      { key: "user_name", value: "Sam Patel", is_default: false },
+      { key: "base_date_rule", value: "last_day_of_inspection", is_default: true },
+      { key: "open_ended", value: "12", is_default: true },
+      { key: "amber_window_days", value: "30", is_default: true },
+      { key: "amber_progress_below", value: "50", is_default: true },
+      { key: "backups_keep", value: "10", is_default: true },
+    ],
+    backups: [
+      { path: "/home/sam/.local/share/inspection-action-tracker/backups/tracker-2012-01-19.db", name: "tracker-2012-01-19.db", modified: "2012-01-19T17:02:00Z", bytes: 1843200 },
+      { path: "/home/sam/.local/share/inspection-action-tracker/backups/tracker-2012-01-12.db", name: "tracker-2012-01-12.db", modified: "2012-01-12T17:01:00Z", bytes: 1720320 },
+    ],
+    previews: {},
+    created: [],
+    opened: [],
+    restored: [],
+    samples: null,
+  };
+}
+
+/**
+ * The mock backend, run in the page (so it must use nothing outside itself): it keeps
+ * `data` as its database and answers the app's commands the way the Rust side does.
+ */
+export function installBackend(data) {
+  const db = structuredClone(data);
+  window.__mockDb = db;
+  const day = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+  const between = (a, b) => Math.round((day(b) - day(a)) / 86400000);
+  const plusDays = (iso, n) => new Date(day(iso) + n * 86400000).toISOString().slice(0, 10);
+  const fail = (code, message) => {
+    throw { code, message };
+  };
+  const live = () => db.actions.filter((a) => !a.deleted_at);
+  const recOf = (a) => db.recs.find((r) => r.id === a.recommendation_id);
+  const reportOf = (rec) => db.reports.find((r) => r.id === rec.report_id);
+  const daysOverdue = (a, asOf) => (a.status !== "completed" && a.due_date && a.due_date < asOf ? between(a.due_date, asOf) : null);
+  const rag = (a, asOf) => {
+    if (a.rag_override) return a.rag_override;
+    if (a.status === "completed") return "blue";
+    if (!a.due_date) return "green";
+    if (a.due_date < asOf) return "red";
+    if (between(asOf, a.due_date) <= 30 || a.status === "blocked") return "amber";
+    return "green";
+  };
+  // Computed once per call, not per action: the 10,000-action test lists them all.
+  const lastUpdates = () => {
+    const m = new Map();
+    for (const u of db.updates) if (!m.has(u.action_id) || m.get(u.action_id) < u.written_on) m.set(u.action_id, u.written_on);
+    return m;
+  };
+  const recById = () => new Map(db.recs.map((r) => [r.id, r]));
+  const repById = () => new Map(db.reports.map((r) => [r.id, r]));
+  const item = (a, asOf, recs, reps, last) => {
+    const rec = recs.get(a.recommendation_id);
+    const rep = reps.get(rec.report_id);
+    return {
+      id: a.id, report_id: rep.id, local_authority: rep.local_authority, recommendation_id: rec.id, recommendation: rec.text,
+      section: rec.section, timeframe: rec.timeframe, title: a.title, owner: a.owner, due_date: a.due_date,
+      due_date_source: a.due_date_source, status: a.status, progress: a.progress, rag: rag(a, asOf),
+      days_overdue: daysOverdue(a, asOf), last_update: last.get(a.id) ?? null,
+    };
+  };
+  const counts = (actions, asOf) => {
+    const c = { total: 0, not_started: 0, in_progress: 0, completed: 0, blocked: 0, red: 0, amber: 0, green: 0, blue: 0, overdue: 0, percent_complete: 0, due_after_next_inspection: 0 };
+    for (const a of actions) {
+      c.total++;
+      c[a.status]++;
+      c[rag(a, asOf)]++;
+      if (daysOverdue(a, asOf)) c.overdue++;
+    }
+    c.percent_complete = c.total ? Math.round((c.completed / c.total) * 1000) / 10 : 0;
+    return c;
+  };
+  const nextView = (asOf) => {
+    if (db.nextInspection) return { earliest: db.nextInspection, latest: db.nextInspection, estimated: false, basis: "Date set by you", days_to: between(asOf, db.nextInspection) };
+    if (!db.reports.length) return null;
+    return { earliest: "2013-10-14", latest: "2014-10-14", estimated: true, basis: "Estimated: two to three years after the last full inspection", days_to: between(asOf, "2013-10-14") };
+  };
+  const summary = () => {
+    const asOf = db.asOf;
+    const acts = live();
+    return {
+      as_of: asOf,
+      overall: counts(acts, asOf),
+      next_inspection: nextView(asOf),
+      reports: db.reports.map((r) => ({
+        report_id: r.id, local_authority: r.local_authority, kind: r.kind, source_name: r.source_name, inspection_end: r.inspection_end,
+        received: r.received, action_plan_deadline: r.action_plan_deadline, next_inspection: nextView(asOf),
+        counts: counts(acts.filter((a) => recOf(a).report_id === r.id), asOf),
+      })),
+    };
+  };
+  const detail = (id) => {
+    const a = db.actions.find((x) => x.id === id) ?? fail("not_found", `There is no action with id ${id}.`);
+    const rec = recOf(a);
+    const { judgements, action_plan_deadline, ...report } = reportOf(rec);
+    return {
+      action: { ...a }, recommendation: { ...rec }, report,
+      updates: db.updates.filter((u) => u.action_id === id), evidence: db.evidence.filter((e) => e.action_id === id),
+      rag: rag(a, db.asOf), days_overdue: daysOverdue(a, db.asOf),
+    };
+  };
+  let seq = 1;
+  const record = (a, field, oldValue, newValue) => {
+    db.history.push({ seq: seq++, entity: "action", entity_id: a.id, field, old_value: oldValue == null ? null : String(oldValue), new_value: newValue == null ? null : String(newValue), who: db.user, at: "2012-01-20T10:15:00Z" });
+  };
+  window.__backend = {
+    store_info: () => ({ path: db.dbPath, schema_version: 3, reports: db.reports.length, recommendations: db.recs.length, actions: live().length, open_actions: live().filter((a) => a.status !== "completed").length }),
+    get_summary: () => summary(),
+    burn_up: () => {
+      const acts = live().filter((a) => a.due_date);
+      if (!acts.length) return [];
+      const first = acts.reduce((m, a) => (a.due_date < m ? a.due_date : m), acts[0].due_date);
+      const out = [];
+      for (let d = first; d <= db.asOf; d = plusDays(d, 1)) {
+        out.push({ date: d, due: acts.filter((a) => a.due_date <= d).length, completed: acts.filter((a) => a.completed_on && a.completed_on <= d).length });
+      }
+      return out;
+    },
+    list_actions: ({ filter }) => {
+      const recs = recById();
+      const reps = repById();
+      const last = lastUpdates();
+      let items = live().map((a) => item(a, db.asOf, recs, reps, last));
+      if (filter?.overdue) items = items.filter((i) => i.days_overdue);
+      return items;
+    },
+    show_action: ({ id }) => detail(id),
+    update_action: ({ id, change }) => {
+      const a = db.actions.find((x) => x.id === id) ?? fail("not_found", `There is no action with id ${id}.`);
+      switch (change.kind) {
+        case "status":
+          record(a, "status", a.status, change.status);
+          a.status = change.status;
+          a.completed_on = change.status === "completed" ? db.asOf : null;
+          if (change.status === "completed") a.progress = 100;
+          break;
+        case "progress":
+          if (change.progress < 0 || change.progress > 100) fail("invalid_progress", "Progress must be from 0 to 100.");
+          record(a, "progress", a.progress, change.progress);
+          a.progress = change.progress;
+          break;
+        case "owner":
+        case "partner_agency":
+        case "title":
+        case "measure_of_success":
+          record(a, change.kind, a[change.kind], change[change.kind]);
+          a[change.kind] = change[change.kind];
+          break;
+        case "due_date":
+          if (!change.reason) fail("reason_required", "A reason is required to change a due date.");
+          record(a, "due_date", a.due_date, change.date);
+          a.due_date = change.date;
+          a.due_date_source = "override";
+          a.due_date_reason = change.reason;
+          break;
+        case "rag_override":
+          record(a, "rag_override", a.rag_override, change.rag);
+          a.rag_override = change.rag;
+          a.rag_override_reason = change.reason;
+          break;
+        case "sign_off":
+          a.signed_off_by = db.user;
+          a.signed_off_at = "2012-01-20T10:15:00Z";
+          record(a, "signed_off_by", null, db.user);
+          break;
+      }
+      return detail(id);
+    },
+    add_action: ({ recommendationId, action }) => {
+      const rec = db.recs.find((r) => r.id === recommendationId) ?? fail("not_found", "No such recommendation.");
+      const id = `act-new-${db.actions.length + 1}`;
+      const last = db.actions.map((a, i) => [a, i]).filter(([a]) => a.recommendation_id === rec.id).pop();
+      const row = { id, recommendation_id: rec.id, title: action.title, owner: action.owner, partner_agency: action.partner_agency, due_date: action.due_date ?? "2012-04-14", due_date_source: action.due_date ? "override" : "report", due_date_reason: null, status: "not_started", progress: 0, measure_of_success: action.measure_of_success, rag_override: null, rag_override_reason: null, signed_off_by: null, signed_off_at: null, completed_on: null, created_at: "2012-01-20T10:15:00Z", updated_at: "2012-01-20T10:15:00Z", deleted_at: null };
+      db.actions.splice(last ? last[1] + 1 : db.actions.length, 0, row);
+      return detail(id);
+    },
+    add_update: ({ id, note, writtenOn }) => {
+      db.updates.push({ id: `upd-new-${db.updates.length}`, action_id: id, written_on: writtenOn ?? db.asOf, author: db.user, note, created_at: "2012-01-20T10:15:00Z" });
+      return detail(id);
+    },
+    delete_action: ({ id }) => {
+      const a = db.actions.find((x) => x.id === id);
+      a.deleted_at = "2012-01-20T10:15:00Z";
+      record(a, "deleted_at", null, a.deleted_at);
+      return null;
+    },
+    restore_action: ({ id }) => {
+      const a = db.actions.find((x) => x.id === id);
+      a.deleted_at = null;
+      record(a, "deleted_at", "2012-01-20T10:15:00Z", null);
+      return null;
+    },
+    list_bin: () => db.actions.filter((a) => a.deleted_at),
+    action_history: ({ id }) => db.history.filter((h) => h.entity_id === id),
+    add_evidence_file: ({ id, path }) => {
+      db.evidence.push({ id: `ev-${db.evidence.length + 1}`, action_id: id, kind: "file", original_name: path.split(/[\\/]/).pop(), sha256: "x", link: null, added_by: db.user, added_at: "2012-01-20T10:15:00Z" });
+      return detail(id);
+    },
+    add_evidence_link: ({ id, link }) => {
+      db.evidence.push({ id: `ev-${db.evidence.length + 1}`, action_id: id, kind: "link", original_name: null, sha256: null, link, added_by: db.user, added_at: "2012-01-20T10:15:00Z" });
+      return detail(id);
+    },
+    open_evidence: ({ evidenceId }) => {
+      db.opened.push(evidenceId);
+      return null;
+    },
+    preview_import: ({ path }) => db.previews[path] ?? fail("unreadable", `${path.split("/").pop()} could not be read: no text found (is it a scanned image?)`),
+    create_plan: ({ input }) => {
+      db.created.push(input);
+      return { report_id: `rep-new-${db.created.length}`, duplicate: false, source_name: input.path.split("/").pop(), local_authority: input.report.local_authority, recommendations: input.report.recommendations.length, actions: input.report.recommendations.length };
+    },
+    load_samples: () => {
+      const s = db.samples ?? fail("samples_missing", "The sample reports are not installed.");
+      Object.assign(db, s.after);
+      return s.result;
+    },
+    get_settings: () => db.settings,
+    set_setting: ({ key, value }) => {
+      const s = db.settings.find((x) => x.key === key) ?? fail("unknown_setting", `There is no setting called ${key}.`);
+      if (key === "amber_window_days" && Number(value) > 365) fail("invalid_setting", "The amber window must be at most 365 days.");
+      s.value = value;
+      s.is_default = false;
+      return db.settings;
+    },
+    set_next_inspection: ({ date }) => {
+      db.nextInspection = date;
+      return summary();
+    },
+    data_folder: () => db.dataFolder,
+    list_backups: () => db.backups,
+    make_backup: () => {
+      const b = { path: `${db.dataFolder}/backups/tracker-2012-01-20.db`, name: "tracker-2012-01-20.db", modified: "2012-01-20T10:20:00Z", bytes: 1900544 };
+      db.backups.unshift(b);
+      return b;
+    },
+    restore_backup: ({ path }) => {
+      db.restored.push(path);
+      return null;
+    },
+  };
+}
+
+// --- an import preview -----------------------------------------------------------------
+
+/** A short report text in the style of a 2011 Ofsted letter, with non-ASCII characters
+ * (en dashes, curly quotes, £) before and inside recommendations, so byte offsets differ
+ * from string indices. */
+export const REPORT_TEXT = `Inspection of safeguarding and looked after children services
+
+Rutland
+
+Inspection dates: 3 – 14 October 2011
+Reporting inspector Ian Young HMI
+Published: 18 November 2011
+
+Overall effectiveness
+The council’s safeguarding services are adequate. Spending of £1.2m on early help has “begun to show impact”.
+
+Areas for improvement
+
+Safeguarding services
+
+Immediately:
+ensure that partners, including health services, are routinely engaged in, and contribute to, assessments of children and their families
+ensure that only those cases with the most significant identified need proceed to core assessment.
+
+Within three months:
+together with Leicestershire Partnership NHS Trust, ensure that children and their families have easy access to, and benefit from, timely support from CAMHS; improve the quality of assessments, so that information is gathered effectively and analysed thoroughly
+reduce the levels of re‑referrals to the duty and assessment team by increasing and improving use of the CAF.
+
+Services for looked after children
+
+Within six months:
+improve the consistency of PEPs – personal education plans – for every child in care.
+`;
+
+function span(text, needle) {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`fixture text lacks: ${needle}`);
+  const start = Buffer.byteLength(text.slice(0, at), "utf8");
+  return { source_start: start, source_end: start + Buffer.byteLength(needle, "utf8") };
+}
+
+const PREVIEW_RECS = [
+  ["Safeguarding services", "Immediately", 0, "ensure that partners, including health services, are routinely engaged in, and contribute to, assessments of children and their families"],
+  ["Safeguarding services", "Immediately", 0, "ensure that only those cases with the most significant identified need proceed to core assessment."],
+  ["Safeguarding services", "Within three months", 3, "together with Leicestershire Partnership NHS Trust, ensure that children and their families have easy access to, and benefit from, timely support from CAMHS; improve the quality of assessments, so that information is gathered effectively and analysed thoroughly"],
+  ["Safeguarding services", "Within three months", 3, "reduce the levels of re‑referrals to the duty and assessment team by increasing and improving use of the CAF."],
+  ["Services for looked after children", "Within six months", 6, "improve the consistency of PEPs – personal education plans – for every child in care."],
+];
+
+/** What previewing the file would give; `dateless` drops every date, `duplicate` marks it. */
+export function importPreview({ path = "/home/sam/Downloads/rutland-2011.pdf", dateless = false, duplicate = false } = {}) {
+  return {
+    path,
+    source_name: path.split("/").pop(),
+    sha256: `sha-of-${path}`,
+    format: "pdf",
+    text: REPORT_TEXT,
+    report: {
+      kind: "safeguarding_and_looked_after_children",
+      local_authority: "Rutland",
+      inspection_start: dateless ? null : "2011-10-03",
+      inspection_end: dateless ? null : "2011-10-14",
+      published: dateless ? null : "2011-11-18",
+      lead_inspector: "Ian Young",
+      judgements: [
+        { section: "Safeguarding services", area: "Overall effectiveness", grade: "Adequate" },
+        { section: "Safeguarding services", area: "Capacity for improvement", grade: "Adequate" },
+        { section: "Services for looked after children", area: "Overall effectiveness", grade: "Good" },
+      ],
+      recommendations: PREVIEW_RECS.map(([section, timeframe, months, text]) => ({
+        section, timeframe, timeframe_months: months, text, paragraph: null, ...span(REPORT_TEXT, text),
+      })),
+    },
+    duplicate_of: duplicate ? { report_id: "rep-rutland-2011", source_name: "rutland-slac-2011.pdf", imported_at: "2011-12-01T10:00:00Z" } : null,
+  };
+}
