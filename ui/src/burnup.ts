@@ -34,12 +34,14 @@ export function niceMax(v: number): number {
 export function scaleBurnUp(points: readonly BurnUpPoint[], box: ChartBox): ScaledSeries {
   const plotW = box.width - box.left - box.right;
   const plotH = box.height - box.top - box.bottom;
-  const yMax = niceMax(Math.max(0, ...points.map((p) => Math.max(p.due, p.completed))));
+  const yMax = niceMax(points.reduce((m, p) => Math.max(m, p.due, p.completed), 0));
   const n = points.length;
   const x = (i: number) => round(box.left + (n <= 1 ? plotW / 2 : (i * plotW) / (n - 1)));
   const y = (v: number) => round(box.top + plotH - (v / yMax) * plotH);
   const line = (f: (p: BurnUpPoint) => number) => points.map((p, i) => `${x(i)},${y(f(p))}`).join(" ");
-  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((t) => ({ value: Math.round(yMax * t), y: y(yMax * t) }));
+  // Whole-number ticks: every unit for small plans, else five equal steps of a nice max.
+  const steps = yMax < 5 ? yMax : 5;
+  const yTicks = Array.from({ length: steps + 1 }, (_, k) => (yMax * k) / steps).map((v) => ({ value: v, y: y(v) }));
   return { due: line((p) => p.due), completed: line((p) => p.completed), yMax, yTicks, x, y };
 }
 

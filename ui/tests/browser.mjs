@@ -32,7 +32,7 @@ async function start() {
     const server = await preview({ root: uiRoot, logLevel: "silent", preview: { port: 0, host: "127.0.0.1" } });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      args: ["--no-sandbox", "--lang=en-GB", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     return { server, browser, url: server.resolvedUrls.local[0] };

@@ -5,6 +5,8 @@ import { h } from "../dom";
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message;
   if (e instanceof Error) return e.message;
+  // Plugins reject with strings or plain { message } objects.
+  if (e && typeof e === "object" && typeof (e as { message?: unknown }).message === "string") return (e as { message: string }).message;
   return String(e);
 }
 

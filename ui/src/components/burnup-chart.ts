@@ -24,7 +24,10 @@ export function burnUpChart(points: readonly BurnUpPoint[]): HTMLElement {
       svg("line", { x1: BOX.left, x2: BOX.width - BOX.right, y1: t.y, y2: t.y, class: "grid" }),
       svg("text", { x: BOX.left - 6, y: t.y + 4, "text-anchor": "end", class: "tick" }, formatCount(t.value)),
     ]),
-    ...xTicks.map(({ p, i }) => svg("text", { x: s.x(i), y: BOX.height - 12, "text-anchor": "middle", class: "tick" }, formatDate(p.date))),
+    // The first and last labels align inwards so they are not cut off at the edges.
+    ...xTicks.map(({ p, i }, k) =>
+      svg("text", { x: s.x(i), y: BOX.height - 12, "text-anchor": k === 0 ? "start" : k === xTicks.length - 1 ? "end" : "middle", class: "tick" }, formatDate(p.date)),
+    ),
     svg("polyline", { points: s.due, class: "line-due", fill: "none" }),
     svg("polyline", { points: s.completed, class: "line-completed", fill: "none" }),
   );

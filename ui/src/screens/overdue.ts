@@ -67,10 +67,10 @@ export function overdueView(initial: ActionListItem[]): HTMLElement {
                   h("td", {}, r.item.owner ?? h("span", { class: "muted" }, "No owner")),
                   h("td", {}, formatDate(r.item.due_date)),
                   h("td", { "data-testid": "days-overdue" }, overdueText(r)),
-                  h("td", { "data-testid": "since-update" }, sinceText(r), r.stale ? h("span", { class: "flag-stale", "data-testid": "stale" }, "Stale") : null),
+                  h("td", { "data-testid": "since-update" }, sinceText(r), r.stale ? " " : null, r.stale ? h("span", { class: "flag-stale", "data-testid": "stale" }, "Stale") : null),
                   h("td", {}, STATUS_LABELS[r.item.status]),
                   h("td", {}, ragBadge(r.item.rag)),
-                  h("td", {}, button("Add update", () => void quickUpdate(r), { class: "secondary small", "aria-label": `Add an update to action ${ref}` })),
+                  h("td", {}, button("Add update", () => void quickUpdate(r), { class: "secondary small", "aria-label": `Add update to action ${ref}` })),
                 );
               }),
             ),

@@ -21,7 +21,7 @@ import { getActions, getSummary, replaceAction, invalidate } from "../state";
 import type { Route } from "../router";
 import { MOD } from "../shortcuts";
 
-export const ROW_HEIGHT = 44;
+export const ROW_HEIGHT = 52;
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "plan", label: "Ref." },
@@ -231,8 +231,8 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
           "div",
           { ...attrs, class: "row group group-rec", "data-testid": "rec-row" },
           h("div", { role: "cell", class: "cell col-plan" }, `R${r.ref}`),
-          h("div", { role: "cell", "aria-colspan": "7", class: "cell span rec-text", title: r.text }, h("span", { class: "ellipsis" }, r.text),
-            button("Add action", () => void addAction(r), { class: "link-button", "data-col": "link", "aria-label": `Add an action under recommendation ${r.ref}` })),
+          h("div", { role: "cell", "aria-colspan": "7", class: "cell span rec-text", title: r.text }, h("span", { class: "clamp" }, r.text),
+            button("Add action", () => void addAction(r), { class: "link-button", "data-col": "link", "aria-label": `Add action under recommendation ${r.ref}` })),
         );
       case "action":
         return actionRow(r.item, r.ref, attrs);
@@ -261,7 +261,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       "div",
       { ...attrs, class: `row action ${it.status === "completed" ? "done" : ""}`, "data-testid": "action-row", "data-id": it.id },
       h("div", { role: "cell", class: "cell col-plan" }, ref),
-      h("div", { role: "cell", class: "cell col-title", title: it.title }, h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "ellipsis" }, it.title)),
+      h("div", { role: "cell", class: "cell col-title", title: it.title }, h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp" }, it.title)),
       h("div", { role: "cell", class: "cell col-owner" }, owner),
       h("div", { role: "cell", class: "cell col-due_date" }, it.due_date ? formatDate(it.due_date) : h("span", { class: "muted" }, "No date"),
         it.due_date_source === "override" ? h("span", { class: "flag", title: DUE_SOURCE_LABELS.override }, "*", srOnly(` (${DUE_SOURCE_LABELS.override})`)) : null),
@@ -277,6 +277,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     try {
       const detail = await api.updateAction(it.id, ch);
       all = await replaceAction(detail);
+      if (ch.kind === "owner") fillOwners();
       refresh();
       if (ch.kind === "status") {
         const before = it.status;

@@ -181,7 +181,7 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       ? button("Merge with next", () => {
           draft.recommendations.splice(i, 2, mergeRecommendations(rec, draft.recommendations[i + 1]));
           drawRecs({ index: i, what: "text" });
-        }, { class: "secondary small", "data-part": "merge", "aria-label": `Merge recommendation ${n} with recommendation ${n + 1}` })
+        }, { class: "secondary small", "data-part": "merge", "aria-label": `Merge with next (recommendations ${n} and ${n + 1})` })
       : null;
     const remove = button("Delete", () => {
       const [removed] = draft.recommendations.splice(i, 1);

@@ -1,0 +1,155 @@
+// One action: its fields, due date override with a required reason, updates, evidence
+// (added through the native dialog, opened with the system's app), history, remove + undo.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
+import { sampleData } from "./fixtures.mjs";
+
+const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
+const changes = async (page) => (await calls(page, true)).filter((c) => c.cmd === "update_action").map((c) => c.args.change);
+
+test("the detail shows every field, updates, evidence and history", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-001" });
+  try {
+    await page.waitForSelector("[data-testid=due-date]");
+    assert.match(await text(page, "h2"), /^ensure that partners, including health services/);
+    assert.match(await text(page, ".breadcrumbs"), /Action plan › Rutland › Safeguarding services/);
+    assert.equal(await text(page, "[data-testid=due-date]"), "14 Oct 2011");
+    assert.equal(await page.inputValue("#d-owner"), "Jo Adams");
+    assert.equal(await page.inputValue("#d-status"), "completed");
+    assert.match(await text(page, "[data-testid=updates]"), /10 Jan 2012 · Jo Adams Audit tool agreed/);
+    assert.match(await text(page, "[data-testid=evidence]"), /CP-visit-audit-Dec-2011\.xlsx/);
+    await page.click("[data-testid=evidence] >> text=Open");
+    await page.waitForFunction(() => window.__mockDb.opened.length === 1);
+    assert.deepEqual(await page.evaluate(() => window.__mockDb.opened), ["ev-1"]);
+    await page.click("[data-testid=sign-off]");
+    await page.waitForSelector("[data-testid=signed-off]");
+    assert.match(await text(page, "[data-testid=signed-off]"), /Signed off by Sam Patel/);
+    assert.match(await text(page, "[data-testid=history]"), /signed off by – Sam Patel/);
+    await shot(page, "06-action", true);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  } finally {
+    await close();
+  }
+});
+
+test("changing the due date needs a reason, and the history records it", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
+  try {
+    await page.waitForSelector("[data-testid=due-form]");
+    await page.fill("#d-due", "2012-03-31");
+    await page.click("[data-testid=due-form] button");
+    // The browser's own validation stops it: nothing is sent without a reason.
+    assert.equal(await page.evaluate(() => document.querySelector("#d-due-reason").validity.valid), false);
+    assert.deepEqual(await changes(page), []);
+    await page.fill("#d-due-reason", "Waiting for the new case management system (go-live March).");
+    await page.click("[data-testid=due-form] button");
+    await page.waitForFunction(() => document.querySelector("[data-testid=due-date]").textContent === "31 Mar 2012");
+    assert.deepEqual(await changes(page), [{ kind: "due_date", date: "2012-03-31", reason: "Waiting for the new case management system (go-live March)." }]);
+    assert.match(await text(page, "[data-testid=history]"), /due date 14 Jan 2012 31 Mar 2012/);
+    assert.match(await text(page, "main"), /changed by hand: Waiting for the new case management system/);
+  } finally {
+    await close();
+  }
+});
+
+test("fields save on change; a status change offers undo", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
+  try {
+    await page.waitForSelector("#d-owner");
+    await page.fill("#d-owner", "Alex Morgan");
+    await page.press("#d-owner", "Tab");
+    await page.waitForFunction(() => window.__mockDb.actions.find((a) => a.id === "act-003").owner === "Alex Morgan");
+    await page.fill("#d-measure", "95% of core assessments meet threshold on audit");
+    await page.press("#d-measure", "Tab");
+    await page.selectOption("#d-status", "in_progress");
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=toast]")].some((t) => t.textContent.includes("In progress")));
+    await page.click("[data-testid=toast]:has-text('In progress') [data-testid=undo]");
+    await page.waitForFunction(() => window.__mockDb.actions.find((a) => a.id === "act-003").status === "not_started");
+    assert.deepEqual((await changes(page)).map((c) => c.kind), ["owner", "measure_of_success", "status", "status"]);
+    assert.equal(await page.inputValue("#d-status"), "not_started");
+  } finally {
+    await close();
+  }
+});
+
+test("updates are added with a date; evidence through the native file dialog", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
+  try {
+    await page.waitForSelector("[data-testid=add-update]");
+    await page.click("[data-testid=add-update]");
+    await page.keyboard.type("Threshold document agreed by the LSCB.");
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForSelector("[data-testid=updates]");
+    assert.match(await text(page, "[data-testid=updates]"), /Sam Patel Threshold document agreed by the LSCB\./);
+
+    await page.evaluate(() => window.__dialogResults.push("/home/sam/Documents/LSCB minutes 12 Jan 2012.pdf"));
+    await page.click("[data-testid=add-evidence]");
+    await page.waitForSelector("[data-testid=evidence]");
+    assert.match(await text(page, "[data-testid=evidence]"), /LSCB minutes 12 Jan 2012\.pdf/);
+    const all = await calls(page, true);
+    const open = all.find((c) => c.cmd === "plugin:dialog|open");
+    assert.equal(open.args.options.multiple, false);
+    assert.deepEqual(all.find((c) => c.cmd === "add_evidence_file").args, { id: "act-003", path: "/home/sam/Documents/LSCB minutes 12 Jan 2012.pdf" });
+
+    // Cancelling the dialog adds nothing.
+    await page.click("[data-testid=add-evidence]");
+    assert.equal((await calls(page)).filter((c) => c === "add_evidence_file").length, 1);
+  } finally {
+    await close();
+  }
+});
+
+test("a failing file dialog or open is explained, and the screen keeps working", async () => {
+  const { page, close } = await openUi(
+    {
+      "plugin:dialog|open": { error: { code: "forbidden", message: "dialog.open not allowed. Permissions associated with this command: dialog:allow-open" } },
+      open_evidence: { error: { code: "missing_file", message: "The stored copy of CP-visit-audit-Dec-2011.xlsx is missing from the data folder." } },
+    },
+    { backend: sampleData(), hash: "#/action/act-001" },
+  );
+  try {
+    await page.click("[data-testid=add-evidence]");
+    await page.waitForSelector("[role=alert]");
+    assert.match(await text(page, "[role=alert]"), /file picker could not be opened: dialog.open not allowed/);
+    await page.click("[data-testid=evidence] >> text=Open");
+    await page.waitForFunction(() => document.querySelector("[role=alert]")?.textContent.includes("missing from the data folder"));
+    await page.fill("#d-owner", "Still works");
+    await page.press("#d-owner", "Tab");
+    await page.waitForFunction(() => window.__mockDb.actions.find((a) => a.id === "act-001").owner === "Still works");
+  } finally {
+    await close();
+  }
+});
+
+test("removing an action asks first, and Undo restores it", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
+  try {
+    await page.click("[data-testid=delete-action]");
+    await page.waitForSelector("dialog[open]");
+    await shot(page, "06-action-remove-confirm");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForSelector("[data-testid=plan-count]");
+    assert.equal(await text(page, "[data-testid=plan-count]"), "41 actions.");
+    await page.click("[data-testid=undo]");
+    await page.waitForSelector("[data-testid=due-date]");
+    assert.equal(new URL(page.url()).hash, "#/action/act-003");
+    const cmds = await calls(page);
+    assert.ok(cmds.indexOf("delete_action") < cmds.indexOf("restore_action"));
+    await page.click("nav >> text=Action plan");
+    await page.waitForFunction(() => document.querySelector("[data-testid=plan-count]")?.textContent === "42 actions.");
+  } finally {
+    await close();
+  }
+});
+
+test("an unknown action says so", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/nope" });
+  try {
+    await page.waitForSelector("[role=alert]");
+    assert.match(await text(page, "[role=alert]"), /no action with id nope/);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,106 @@
+// The dashboard: next inspection (and changing it), % complete, counts by RAG and status,
+// overdue and due soon, action-plan deadlines, the burn-up chart with its table, report cards.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
+import { sampleData } from "./fixtures.mjs";
+
+const text = (page, sel) => page.$eval(sel, (el) => el.innerText ?? el.textContent).then((t) => t.replace(/\s+/g, " ").trim());
+
+test("the dashboard shows progress against the next inspection", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
+  try {
+    await page.waitForSelector("[data-testid=report-card]");
+    assert.equal(await text(page, "h2"), "Dashboard");
+    // 42 actions; every fifth is completed (9 of 42 = 21.4%).
+    assert.equal(await text(page, "[data-testid=percent-complete] .stat-value"), "21.4%");
+    assert.match(await text(page, "[data-testid=next-inspection]"), /633 days to the next inspection/);
+    assert.match(await text(page, "[data-testid=next-when]"), /Estimated between 14 Oct 2013 and 14 Oct 2014/);
+    const overdue = Number(await text(page, "[data-testid=count-overdue] .stat-value"));
+    assert.ok(overdue > 0);
+    assert.equal(await text(page, "[data-testid=count-due-soon] .stat-value"), "0");
+    assert.match(await text(page, "[data-testid=counts-status] [data-testid=status-completed]"), /Completed 9/);
+    assert.match(await text(page, "[data-testid=counts-rag]"), /Blue \(done\) 9/);
+    // Rutland's deadline is still ahead; Derby's passed with the plan incomplete.
+    assert.match(await text(page, "[data-testid=deadlines]"), /Rutland: 22 Feb 2012 \(in 33 days\)/);
+    assert.match(await text(page, "[data-testid=deadlines]"), /Derby: 23 Sep 2011 \(passed 119 days ago\)/);
+    const cards = await page.$$eval("[data-testid=report-card] h4", (els) => els.map((e) => e.textContent));
+    assert.deepEqual(cards, ["Rutland", "Derby"]);
+    // The chart has a text alternative and a table of figures.
+    assert.match(await page.getAttribute("[data-testid=burnup-svg]", "aria-labelledby"), /burnup-title/);
+    assert.match(await text(page, "#burnup-desc"), /By 20 Jan 2012, \d+ of \d+ actions due were completed/);
+    await page.click("text=Show the figures as a table");
+    const rows = await page.$$("[data-testid=burnup-table] tbody tr");
+    assert.equal(rows.length, 12);
+    await shot(page, "03-dashboard", true);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  } finally {
+    await close();
+  }
+});
+
+test("the next inspection date can be set, and cleared back to the estimate", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData() });
+  try {
+    await page.waitForSelector("[data-testid=edit-next]");
+    await page.click("[data-testid=edit-next]");
+    assert.equal(await page.evaluate(() => document.activeElement.type), "date");
+    await page.fill("[data-testid=next-inspection] input[type=date]", "2012-06-04");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector("[data-testid=next-when]")?.textContent.includes("Set for 4 Jun 2012"));
+    assert.match(await text(page, "[data-testid=next-inspection] .stat-value"), /^136$/);
+    const set = (await calls(page, true)).filter((c) => c.cmd === "set_next_inspection");
+    assert.deepEqual(set.map((c) => c.args), [{ date: "2012-06-04" }]);
+    await page.click("[data-testid=edit-next]");
+    await page.click("[data-testid=clear-next]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=next-when]")?.textContent.includes("Estimated"));
+    assert.deepEqual((await calls(page, true)).filter((c) => c.cmd === "set_next_inspection").pop().args, { date: null });
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  } finally {
+    await close();
+  }
+});
+
+test("an error setting the date is shown beside the form", async () => {
+  const { page, close } = await openUi(
+    { set_next_inspection: { error: { code: "invalid_date", message: "The next inspection cannot be before the last one (14 Oct 2011)." } } },
+    { backend: sampleData() },
+  );
+  try {
+    await page.click("[data-testid=edit-next]");
+    await page.fill("[data-testid=next-inspection] input[type=date]", "2010-01-01");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-testid=next-inspection] [role=alert]");
+    assert.match(await text(page, "[data-testid=next-inspection] [role=alert]"), /cannot be before the last one/);
+  } finally {
+    await close();
+  }
+});
+
+test("marking an action complete in the plan changes the dashboard's counts", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/plan" });
+  try {
+    await page.waitForSelector("[data-testid=action-row]");
+    const row = "[data-testid=action-row][data-id=act-003]";
+    await page.selectOption(`${row} select`, "completed");
+    await page.waitForSelector("[data-testid=toast]");
+    await page.click("nav >> text=Dashboard");
+    await page.waitForSelector("[data-testid=percent-complete]");
+    // 10 of 42 now.
+    assert.equal(await text(page, "[data-testid=percent-complete] .stat-value"), "23.8%");
+    assert.match(await text(page, "[data-testid=counts-status] [data-testid=status-completed]"), /Completed 10/);
+  } finally {
+    await close();
+  }
+});
+
+test("a failing summary is reported on the dashboard", async () => {
+  const { page, close } = await openUi({ get_summary: { error: { code: "db_locked", message: "The database is busy (locked by another program)." } } }, { backend: sampleData() });
+  try {
+    await page.waitForSelector("[role=alert]");
+    assert.match(await text(page, "[role=alert]"), /database is busy/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  } finally {
+    await close();
+  }
+});
