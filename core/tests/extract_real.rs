@@ -1,7 +1,8 @@
 //! Real Ofsted PDFs as published (2012–2025), read from `../shared/reports/real/` next
 //! to the repository: they are not ours to commit. The eight with a hand-made
 //! expected.json must extract to it; every one must read and give at least one
-//! recommendation, a local authority and inspection dates. When the folder is absent
+//! recommendation, a local authority and inspection dates (files that are not PDFs at
+//! all, web pages saved under a .pdf name, are listed apart). When the folder is absent
 //! (a checkout without the shared corpus) the tests print a note and pass; CI has it.
 
 mod extract_common;
@@ -10,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use extract_common::{check_offsets, diff};
 use inspection_tracker::extract::extract;
-use inspection_tracker::read::read_file;
+use inspection_tracker::read::{read_file, Format};
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/reports/real");
@@ -71,6 +72,7 @@ fn every_real_report_reads_and_has_the_basics() {
     let pdfs = files(&dir, ".pdf");
     assert!(!pdfs.is_empty(), "no PDFs in {}", dir.display());
     let mut failures: Vec<(String, String)> = Vec::new();
+    let mut not_pdf: Vec<String> = Vec::new();
     for (stem, path) in &pdfs {
         let doc = match read_file(path) {
             Ok(doc) => doc,
@@ -79,6 +81,19 @@ fn every_real_report_reads_and_has_the_basics() {
                 continue;
             }
         };
+        if doc.format != Format::Pdf {
+            // A defect of the corpus, not of the reader: a few files named .pdf are the
+            // web page the download returned instead ("Report not found"). The reader
+            // must see through the name; there is nothing in them to extract.
+            let r = extract(&doc.text);
+            assert!(
+                r.recommendations.is_empty(),
+                "{stem}: recommendations found in a {} file",
+                doc.format
+            );
+            not_pdf.push(format!("{stem} ({})", doc.format));
+            continue;
+        }
         let r = extract(&doc.text);
         let mut missing = Vec::new();
         if r.recommendations.is_empty() {
@@ -93,6 +108,14 @@ fn every_real_report_reads_and_has_the_basics() {
         if !missing.is_empty() {
             failures.push((stem.clone(), format!("no {}", missing.join(", no "))));
         }
+    }
+    if !not_pdf.is_empty() {
+        eprintln!(
+            "note: {} of {} files are not PDFs (saved web pages, not reports): {}",
+            not_pdf.len(),
+            pdfs.len(),
+            not_pdf.join(", ")
+        );
     }
     if !failures.is_empty() {
         let width = failures.iter().map(|(s, _)| s.len()).max().unwrap_or(0);

@@ -47,10 +47,13 @@ pub fn find(doc: &Doc, kind: ReportKind) -> Option<String> {
         for pre in ["Inspection of ", "inspection of "] {
             if let Some(p) = jk.find(pre) {
                 let rest = &jk[p + pre.len()..];
-                if let Some(e) = rest.find(" local authority") {
-                    if let Some(n) = clean(&rest[..e]) {
-                        return Some(n);
-                    }
+                // "… local authority children's services" or "… Council children's services".
+                let e = [" local authority", " children's"]
+                    .iter()
+                    .filter_map(|t| rest.find(t))
+                    .min();
+                if let Some(n) = e.and_then(|e| clean(&rest[..e])) {
+                    return Some(n);
                 }
             }
         }
@@ -219,6 +222,7 @@ mod tests {
             ("Royal Borough of Kensington and\nChelsea\nInspection of children’s social care services\nInspection dates: 9 to 13 September 2019\n", "Kensington and Chelsea"),
             ("Inspection of safeguarding and looked after children services\n\nDerby\n\nInspection dates: 9 – 20 May 2011\n", "Derby"),
             ("Inspection of looked after children\nservices\nNorfolk County Council\n\nInspection dates:\n", "Norfolk"),
+            ("Inspection of Buckinghamshire Council\nchildren’s services\n\nInspection dates: 6 December 2021 to 17 December 2021\n", "Buckinghamshire"),
         ];
         for (t, want) in texts {
             let doc = Doc::new(t);

@@ -203,6 +203,9 @@ pub fn clean_name(v: &str) -> Option<String> {
         .trim()
         .to_string();
     for suffix in [
+        "Senior Her Majesty's Inspector",
+        "Senior His Majesty's Inspector",
+        "Senior HMI",
         "Her Majesty's Inspector",
         "His Majesty's Inspector",
         "HMI",

@@ -21,8 +21,9 @@ pub fn grade_word(key: &str) -> Option<&'static str> {
 
 /// A grade at the end of a line ("Equality and diversity Good"): (area part, grade).
 pub fn trailing_grade(plain: &str) -> Option<(&str, &'static str)> {
-    const ENDINGS: [&str; 7] = [
+    const ENDINGS: [&str; 8] = [
         " requires improvement to be good",
+        " requires improvement to be",
         " requires improvement",
         " require improvement to be good",
         " outstanding",

@@ -89,7 +89,12 @@ fn rows(doc: &Doc, from: usize, stop_area: Option<&str>, max_rows: usize) -> Vec
         if l.blank || l.noise {
             continue;
         }
-        let p = l.plain.trim();
+        // A grade wrapped over lines ("Requires" / "Improvement", "Requires improvement"
+        // / "to be good") is read as one line.
+        let (joined, next) = join_grade_tail(doc, l.plain.trim(), j);
+        j = next;
+        let key = make_key(&joined);
+        let p = joined.as_str();
         if p.contains('\t') {
             let cells: Vec<&str> = p
                 .split('\t')
@@ -114,16 +119,7 @@ fn rows(doc: &Doc, from: usize, stop_area: Option<&str>, max_rows: usize) -> Vec
                 continue;
             }
         }
-        if let Some(mut g) = grade_word(&l.key) {
-            if l.key == "requires improvement" || l.key == "requires improvement to be" {
-                // "Requires improvement" / "to be good" split over two lines.
-                if let Some(k) = doc.next_content(j) {
-                    if matches!(doc.lines[k].key.as_str(), "to be good" | "good") {
-                        j = k + 1;
-                    }
-                }
-                g = "Requires improvement to be good";
-            }
+        if let Some(g) = grade_word(&key) {
             emit(&mut logical, &mut out, g);
             if stop_here(&out, stop_area) {
                 break;
@@ -155,6 +151,35 @@ fn rows(doc: &Doc, from: usize, stop_area: Option<&str>, max_rows: usize) -> Vec
         }
     }
     out
+}
+
+/// Joins the rest of a grade wrapped onto the following lines: `line` ends with
+/// "Requires", "Requires improvement" or "… to be", and the next content line goes on
+/// with the words that are missing. Returns the joined text and the index to go on from.
+fn join_grade_tail(doc: &Doc, line: &str, mut j: usize) -> (String, usize) {
+    let mut text = line.to_string();
+    for _ in 0..2 {
+        let k = make_key(&text);
+        let k = k.trim_end_matches(['.', ':', ' ']);
+        let wanted: &[&str] = if k.ends_with("requires") || k.ends_with("require") {
+            &["improvement to be good", "improvement to be", "improvement"]
+        } else if k.ends_with("improvement") {
+            &["to be good", "to be"]
+        } else if k.ends_with("improvement to be") {
+            &["good"]
+        } else {
+            break;
+        };
+        let Some(n) = doc.next_content(j) else { break };
+        let nk = doc.lines[n].key.trim_end_matches(['.', ':', ' ']);
+        if !wanted.contains(&nk) {
+            break;
+        }
+        text.push(' ');
+        text.push_str(doc.lines[n].plain.trim());
+        j = n + 1;
+    }
+    (text, j)
 }
 
 fn stop_here(out: &[Row], stop_area: Option<&str>) -> bool {

@@ -8,8 +8,38 @@ use crate::ReportKind;
 const TITLE_LINES: usize = 25;
 
 pub fn detect(doc: &Doc) -> ReportKind {
-    let head = super::lines::make_key(&doc.head_text(TITLE_LINES));
-    from_title(&head)
+    // The title proper first: the summary below it may mention another framework
+    // ("since the focused visit in 2018").
+    let title = super::lines::make_key(&title_text(doc));
+    match from_title(&title) {
+        ReportKind::Other => {
+            let head = super::lines::make_key(&doc.head_text(TITLE_LINES));
+            from_title(&head)
+        }
+        kind => kind,
+    }
+}
+
+/// The content lines above the first label ("Inspection dates", "Lead inspector" …),
+/// at most ten of them: the report's title and the authority's name.
+fn title_text(doc: &Doc) -> String {
+    const LABELS: [&str; 6] = [
+        "inspection date",
+        "dates of inspection",
+        "report published",
+        "published",
+        "lead inspector",
+        "judgement",
+    ];
+    let mut out = String::new();
+    for l in doc.lines.iter().filter(|l| !l.blank && !l.noise).take(10) {
+        if LABELS.iter().any(|x| l.key.starts_with(x)) {
+            break;
+        }
+        out.push(' ');
+        out.push_str(&l.plain);
+    }
+    out
 }
 
 /// The kind from lower-cased title-page text (the first matching rule wins).
@@ -28,6 +58,7 @@ pub fn from_title(head: &str) -> ReportKind {
     } else if has("local authority children's services")
         || has("children's social care services")
         || has("inspection of local authority children")
+        || (head.trim_start().starts_with("inspection of") && has("children's services"))
     {
         ReportKind::Ilacs
     } else if has("children in need of help and protection") || has("single inspection framework") {
@@ -49,6 +80,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_title_wins_over_the_summary_below_it() {
+        let text = "Stoke Council\nInspection of children’s social care services\nInspection dates: 4 to 15 February 2019\nSince the focused visit in 2018, leaders have acted.\n";
+        assert_eq!(detect(&Doc::new(text)), ReportKind::Ilacs);
+        let text = "Metropolitan Borough of Solihull\nInspection of services for children in need of help and\nprotection, children looked after and care leavers\nInspection date: 25 April to 19 May 2016\nThe local authority children’s services are improving.\n";
+        assert_eq!(
+            detect(&Doc::new(text)),
+            ReportKind::SingleInspectionFramework
+        );
+    }
+
+    #[test]
     fn titles() {
         let cases = [
             ("inspection of safeguarding and looked after children services rutland", ReportKind::SafeguardingAndLookedAfterChildren),
@@ -61,6 +103,7 @@ mod tests {
             ("brent inspection of children's social care services", ReportKind::Ilacs),
             ("focused visit to leeds local authority children's services", ReportKind::FocusedVisit),
             ("monitoring visit of slough children's services", ReportKind::MonitoringVisit),
+            ("inspection of buckinghamshire council children's services", ReportKind::Ilacs),
             ("minutes of the cabinet", ReportKind::Other),
         ];
         for (t, k) in cases {

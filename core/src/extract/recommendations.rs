@@ -94,6 +94,7 @@ pub fn extract(doc: &Doc, kind: ReportKind) -> Vec<Recommendation> {
     let mut out: Vec<Recommendation> = Vec::new();
     let mut part: Option<&'static str> = None;
     let mut prev_list_end: Option<usize> = None;
+    let mut in_lscb = false;
     let mut i = 0;
     while i < doc.lines.len() {
         let l = &doc.lines[i];
@@ -104,18 +105,21 @@ pub fn extract(doc: &Doc, kind: ReportKind) -> Vec<Recommendation> {
         if let Some(p) = part_heading(&l.key) {
             part = Some(p);
         }
-        if is_list_heading(&l.key) && !starts_with_marker_text(&l.plain) {
+        if is_list_heading(&l.key) && is_heading_line(&l.plain) {
             let list = parse_list(doc, i);
             if list
                 .items
                 .iter()
                 .any(|it| looks_like_recommendation(&it.text))
             {
-                let lscb = prev_list_end.is_some_and(|from| {
-                    doc.lines[from..i]
-                        .iter()
-                        .any(|x| !x.blank && is_lscb_part(&x.plain, &x.key))
-                });
+                // The LSCB part comes last: once a list is in it, so are the rest.
+                in_lscb = in_lscb
+                    || prev_list_end.is_some_and(|from| {
+                        doc.lines[from..i]
+                            .iter()
+                            .any(|x| !x.blank && is_lscb_part(&x.plain, &x.key))
+                    });
+                let lscb = in_lscb;
                 for it in list.items {
                     if !looks_like_recommendation(&it.text) && it.text.len() < 12 {
                         continue;
@@ -153,6 +157,14 @@ pub fn extract(doc: &Doc, kind: ReportKind) -> Vec<Recommendation> {
         i += 1;
     }
     out
+}
+
+/// A heading starts with a capital and is not the end of a wrapped sentence
+/// ("… to inform outcomes and" / "recommendations.").
+fn is_heading_line(plain: &str) -> bool {
+    plain.chars().next().is_some_and(char::is_uppercase)
+        && !plain.ends_with('.')
+        && !starts_with_marker_text(plain)
 }
 
 fn starts_with_marker_text(s: &str) -> bool {
@@ -230,6 +242,12 @@ fn unit_text(doc: &Doc, j: usize) -> String {
         k += 1;
     }
     s
+}
+
+/// A unit of at most eight words: short enough to be a heading rather than the start
+/// of a wrapped sentence.
+fn short_unit(doc: &Doc, j: usize) -> bool {
+    unit_text(doc, j).split_whitespace().count() <= 8
 }
 
 /// A heading-like line: capitalised, short, and its unit is not a finished sentence.
@@ -345,6 +363,18 @@ fn parse_list(doc: &Doc, h: usize) -> List {
             }
         }
 
+        // "… when they reach the age of" / "17.": a number wrapped onto its own line is
+        // the end of an unfinished item, not a new one out of sequence.
+        if let (Marker::Number(n), Some(it)) = (marker, cur.as_mut()) {
+            let out_of_sequence = style == Some(Style::Bullets)
+                || last_num.is_some_and(|p| n != p + 1)
+                || (style == Some(Style::Plain) && last_num.is_none());
+            if !ends_sentence(&it.text) && out_of_sequence && !seen_blank {
+                append(it, doc, j, 0);
+                j += 1;
+                continue;
+            }
+        }
         match marker {
             Marker::Bullet | Marker::Number(_) => {
                 if let Marker::Number(n) = marker {
@@ -413,28 +443,26 @@ fn parse_list(doc: &Doc, h: usize) -> List {
                     let lower = starts_lower(&l.plain);
                     let marked = style != Some(Style::Plain);
                     if marked {
+                        let heading = heading_like(doc, j);
                         if lower || (!finished && !seen_blank) {
                             append(it, doc, j, 0);
-                        } else if seen_blank || heading_like(doc, j) {
-                            if !finished && lower {
-                                append(it, doc, j, 0);
-                            } else if !finished && !heading_like(doc, j) {
-                                // A page break inside an item.
-                                append(it, doc, j, 0);
-                            } else if style == Some(Style::Numbers)
-                                && heading_like(doc, j)
-                                && next_unit_is_number(doc, j, last_num)
-                            {
-                                // A theme sub-heading between numbered items.
-                                j += 1;
-                                seen_blank = false;
-                                continue;
-                            } else {
-                                end = j;
-                                break;
-                            }
-                        } else {
+                        } else if heading
+                            && style == Some(Style::Numbers)
+                            && next_unit_is_number(doc, j, last_num, false)
+                        {
+                            // A theme sub-heading between numbered items.
+                            j += 1;
+                            seen_blank = false;
+                            continue;
+                        } else if !seen_blank && !(heading && short_unit(doc, j)) {
+                            // A further sentence of the same item.
                             append(it, doc, j, 0);
+                        } else if !finished && !heading {
+                            // A page break inside an item.
+                            append(it, doc, j, 0);
+                        } else {
+                            end = j;
+                            break;
                         }
                     } else if heading_like(doc, j) && (seen_blank || finished) {
                         end = j;
@@ -448,6 +476,14 @@ fn parse_list(doc: &Doc, h: usize) -> List {
                 } else {
                     // Text before any item.
                     if heading_like(doc, j) {
+                        if style != Some(Style::Plain)
+                            && next_unit_is_number(doc, j, last_num.or(Some(0)), last_num.is_none())
+                        {
+                            // A theme sub-heading before the first numbered item of a part.
+                            j += 1;
+                            seen_blank = false;
+                            continue;
+                        }
                         end = j;
                         break;
                     }
@@ -535,9 +571,9 @@ fn reads_as_instruction(s: &str) -> bool {
     !first.is_empty() && !NOT.contains(&first)
 }
 
-/// After a theme sub-heading, the numbered list goes on with the next number and
-/// another instruction.
-fn next_unit_is_number(doc: &Doc, j: usize, last: Option<u32>) -> bool {
+/// After a theme sub-heading, the numbered list goes on with the next number (any
+/// number when `any_number`, for the first item) and another instruction.
+fn next_unit_is_number(doc: &Doc, j: usize, last: Option<u32>, any_number: bool) -> bool {
     if doc.lines[j].plain.split_whitespace().count() > 8 {
         return false;
     }
@@ -552,7 +588,8 @@ fn next_unit_is_number(doc: &Doc, j: usize, last: Option<u32>) -> bool {
                         text = doc.lines[t].plain.clone();
                     }
                 }
-                return last.is_some_and(|p| x == p + 1) && reads_as_instruction(&text);
+                return (any_number || last.is_some_and(|p| x == p + 1))
+                    && reads_as_instruction(&text);
             }
             Marker::Bullet => return false,
             Marker::None => {

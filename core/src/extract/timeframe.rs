@@ -52,7 +52,9 @@ impl Timeframe {
             return None;
         }
         // "There are no areas for priority or immediate action": an empty part.
-        if h.split_whitespace().any(|w| matches!(w, "no" | "not" | "none")) {
+        if h.split_whitespace()
+            .any(|w| matches!(w, "no" | "not" | "none"))
+        {
             return None;
         }
         if h == "immediately"
@@ -151,8 +153,14 @@ mod tests {
             ("In the longer term", Some(LongerTerm)),
             ("Areas for improvement", None),
             ("The local authority should:", None),
-            ("risk of harm. Immediate action is being taken by the council", None),
-            ("immediate action is being taken by the council to review all cases", None),
+            (
+                "risk of harm. Immediate action is being taken by the council",
+                None,
+            ),
+            (
+                "immediate action is being taken by the council to review all cases",
+                None,
+            ),
             ("Immediate action is being taken by the", None),
             ("There are no areas for priority or immediate action.", None),
             ("", None),
