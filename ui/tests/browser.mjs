@@ -6,7 +6,8 @@
 //             function (args, state) => result run in the page (so it can keep state and
 //             throw {code, message}); these win over the mock backend's.
 //   options.backend  data for the stateful mock backend in fixtures.mjs (installBackend).
-//   options.hash     the route to open (#/plan …); options.storage: localStorage items.
+//   options.hash     the route to open (#/plan …); options.storage: localStorage items;
+//   options.init     a function run in the page after the mocks are set up.
 // In the page: window.__ipcCalls lists every call; window.__emitTauri(event, payload)
 // fires a Tauri event (drag and drop); window.__dialogResults is a queue of answers for
 // "plugin:dialog|open"; window.__notifications collects desktop notifications.
@@ -121,6 +122,7 @@ export async function openUi(handlers = {}, options = {}) {
     }
     window.Notification = FakeNotification;
   }, { handlers: serialise(handlers), storage: options.storage });
+  if (options.init) await page.addInitScript(options.init);
   await page.goto(url + (options.hash ?? ""));
   const close = async () => {
     await context.close();

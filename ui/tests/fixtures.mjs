@@ -322,7 +322,17 @@ export function installBackend(data) {
     preview_import: ({ path }) => db.previews[path] ?? fail("unreadable", `${path.split("/").pop()} could not be read: no text found (is it a scanned image?)`),
     create_plan: ({ input }) => {
       db.created.push(input);
-      return { report_id: `rep-new-${db.created.length}`, duplicate: false, source_name: input.path.split("/").pop(), local_authority: input.report.local_authority, recommendations: input.report.recommendations.length, actions: input.report.recommendations.length };
+      const id = `rep-new-${db.created.length}`;
+      const r = input.report;
+      const base = r.inspection_end ?? input.inspection_date;
+      db.reports.push({ id, kind: r.kind, local_authority: r.local_authority, inspection_start: r.inspection_start, inspection_end: r.inspection_end, published: r.published, received: null, lead_inspector: r.lead_inspector, base_date: input.inspection_date, source_name: input.path.split("/").pop(), source_sha256: input.sha256, source_format: "pdf", imported_at: "2012-01-20T10:15:00Z", judgements: r.judgements, action_plan_deadline: null });
+      r.recommendations.forEach((rec, i) => {
+        const recId = `${id}-rec-${i + 1}`;
+        db.recs.push({ id: recId, report_id: id, position: i, section: rec.section, timeframe: rec.timeframe, period: { unit: "months", amount: rec.timeframe_months ?? 12 }, text: rec.text, paragraph: rec.paragraph });
+        const due = plusDays(base, 30 * (rec.timeframe_months ?? 12));
+        db.actions.push({ id: `${recId}-a`, recommendation_id: recId, title: rec.text, owner: null, partner_agency: null, due_date: due, due_date_source: "report", due_date_reason: null, status: "not_started", progress: 0, measure_of_success: null, rag_override: null, rag_override_reason: null, signed_off_by: null, signed_off_at: null, completed_on: null, created_at: "2012-01-20T10:15:00Z", updated_at: "2012-01-20T10:15:00Z", deleted_at: null });
+      });
+      return { report_id: id, duplicate: false, source_name: input.path.split("/").pop(), local_authority: r.local_authority, recommendations: r.recommendations.length, actions: r.recommendations.length };
     },
     load_samples: () => {
       const s = db.samples ?? fail("samples_missing", "The sample reports are not installed.");

@@ -222,10 +222,12 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       .sort((a, b) => a.start - b.start);
     const nodes: Node[] = [];
     let at = 0;
+    let shown = 0;
     for (const r of ranges) {
       if (r.start < at) continue; // overlaps an earlier highlight (after a merge): skip
       if (r.start > at) nodes.push(document.createTextNode(text.slice(at, r.start)));
-      nodes.push(h("mark", { id: `src-rec-${r.i}`, tabindex: "-1", "data-rec": String(r.i), title: `Recommendation ${r.i + 1}` }, h("span", { class: "sr-only" }, `Recommendation ${r.i + 1}: `), text.slice(r.start, r.end)));
+      // Alternate shades so neighbouring recommendations read as separate items.
+      nodes.push(h("mark", { id: `src-rec-${r.i}`, tabindex: "-1", "data-rec": String(r.i), class: shown++ % 2 ? "alt" : "", title: `Recommendation ${r.i + 1}` }, h("span", { class: "sr-only" }, `Recommendation ${r.i + 1}: `), text.slice(r.start, r.end)));
       at = r.end;
     }
     nodes.push(document.createTextNode(text.slice(at)));
@@ -269,8 +271,10 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       if (!r.text.trim()) problems.push(`Recommendation ${i + 1} has no text.`);
     });
     if (problems.length) {
-      errors.replaceChildren(h("div", { class: "error", role: "alert", "data-testid": "review-problems" }, h("h3", {}, "Please correct this first"), h("ul", {}, ...problems.map((p) => h("li", {}, p)))));
+      const box = h("div", { class: "error", role: "alert", tabindex: "-1", "data-testid": "review-problems" }, h("h3", {}, "Please correct this first"), h("ul", {}, ...problems.map((p) => h("li", {}, p))));
+      errors.replaceChildren(box);
       if (mustDate && !draft.inspection_end) end.focus();
+      else box.focus();
       return;
     }
     create.disabled = true;
@@ -284,6 +288,7 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       });
     } catch (e) {
       errors.replaceChildren(errorBox(e, "The action plan was not created"));
+      errors.scrollIntoView({ block: "nearest" });
       create.disabled = false;
       create.textContent = "Create action plan";
     }
@@ -312,7 +317,6 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       judgementsAdd,
     ),
     h("fieldset", { class: "panel" }, h("legend", {}, "Recommendations", recCount), h("p", { class: "meta" }, "Each becomes an action. Put the cursor in a text and choose Split to make two."), recList),
-    errors,
     h(
       "div",
       { class: "button-row sticky-actions" },
@@ -337,6 +341,7 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
           `It was already imported on ${formatDate(dup.imported_at)} as ${dup.source_name}; creating the plan again adds nothing.`,
           " ", h("a", { href: `#/plan?report=${encodeURIComponent(dup.report_id)}` }, "See its actions"))
       : null,
+    errors,
     h("div", { class: "review-grid" }, form, h("div", { class: "source-pane" }, h("h3", {}, "The report's text"), source)),
   );
 }

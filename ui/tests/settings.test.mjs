@@ -1,0 +1,103 @@
+// Settings: name, date rules, amber warning, reminders switch, backups (make, restore with
+// confirmation), the data folder.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
+import { sampleData } from "./fixtures.mjs";
+
+const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
+const sets = async (page) => (await calls(page, true)).filter((c) => c.cmd === "set_setting").map((c) => [c.args.key, c.args.value]);
+
+test("settings show their values and save each change", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/settings" });
+  try {
+    await page.waitForSelector("#s-user");
+    assert.equal(await page.inputValue("#s-user"), "Sam Patel");
+    assert.equal(await page.inputValue("#s-base"), "last_day_of_inspection");
+    assert.equal(await page.inputValue("#s-open-kind"), "months");
+    assert.equal(await page.inputValue("#s-open-months"), "12");
+    assert.equal(await text(page, "[data-testid=data-folder]"), "/home/sam/.local/share/inspection-action-tracker");
+    assert.match(await text(page, "[data-testid=backups]"), /tracker-2012-01-19\.db 19 Jan 2012, \d\d:02 1\.8 MB/);
+    await shot(page, "08-settings", true);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+
+    await page.fill("#s-user", "Sam Patel (QA lead)");
+    await page.press("#s-user", "Tab");
+    await page.waitForFunction(() => document.querySelector("[data-testid=settings-status]").textContent === "Your name saved.");
+    await page.selectOption("#s-base", "publication");
+    await page.selectOption("#s-open-kind", "next_inspection");
+    assert.equal(await page.isVisible("#s-open-months"), false);
+    await page.fill("#s-amber-days", "21");
+    await page.press("#s-amber-days", "Tab");
+    await page.fill("#s-amber-progress", "40");
+    await page.press("#s-amber-progress", "Tab");
+    await page.waitForFunction(() => document.querySelector("[data-testid=settings-status]").textContent.includes("progress threshold saved"));
+    assert.deepEqual(await sets(page), [
+      ["user_name", "Sam Patel (QA lead)"],
+      ["base_date_rule", "publication"],
+      ["open_ended", "next_inspection"],
+      ["amber_window_days", "21"],
+      ["amber_progress_below", "40"],
+    ]);
+    await page.selectOption("#s-open-kind", "months");
+    await page.fill("#s-open-months", "18");
+    await page.press("#s-open-months", "Tab");
+    await page.waitForFunction(() => window.__mockDb.settings.find((s) => s.key === "open_ended").value === "18");
+  } finally {
+    await close();
+  }
+});
+
+test("a refused setting is explained", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/settings" });
+  try {
+    await page.fill("#s-amber-days", "400");
+    await page.press("#s-amber-days", "Tab");
+    await page.waitForSelector("[role=alert]");
+    assert.match(await text(page, "[role=alert]"), /whole number from 0 to 365/);
+    assert.deepEqual(await sets(page), []);
+  } finally {
+    await close();
+  }
+});
+
+test("a backup is made now, and one is restored after confirmation", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/settings" });
+  try {
+    await page.click("[data-testid=make-backup]");
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=backups] tbody tr").length === 3);
+    assert.match(await text(page, "[data-testid=toast]"), /Backup made: tracker-2012-01-20\.db/);
+    // Restore asks first; cancelling does nothing.
+    await page.click("text=Restore tracker-2012-01-12.db >> nth=0").catch(() => page.click("[aria-label='Restore tracker-2012-01-12.db']"));
+    await page.waitForSelector("dialog[open]");
+    assert.match(await text(page, "dialog"), /replaced by tracker-2012-01-12\.db.*Changes made since then will be lost/);
+    await shot(page, "08-settings-restore-confirm");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("dialog", { state: "detached" });
+    assert.ok(!(await calls(page)).includes("restore_backup"));
+    // Focus goes back to the button that opened the dialog.
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "Restore tracker-2012-01-12.db");
+    await page.keyboard.press("Enter");
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForFunction(() => window.__mockDb.restored.length === 1);
+    assert.deepEqual(await page.evaluate(() => window.__mockDb.restored), ["/home/sam/.local/share/inspection-action-tracker/backups/tracker-2012-01-12.db"]);
+  } finally {
+    await close();
+  }
+});
+
+test("a failed restore says why", async () => {
+  const { page, close } = await openUi(
+    { restore_backup: { error: { code: "backup_corrupt", message: "tracker-2012-01-12.db failed the integrity check; the database was not changed." } } },
+    { backend: sampleData(), hash: "#/settings" },
+  );
+  try {
+    await page.click("[aria-label='Restore tracker-2012-01-12.db']");
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForSelector("[role=alert]");
+    assert.match(await text(page, "[role=alert]"), /failed the integrity check/);
+  } finally {
+    await close();
+  }
+});
