@@ -86,6 +86,21 @@ INSERT INTO search_fts (rowid, body)
     UNION ALL
     SELECT d.id, u.note FROM search_docs d JOIN action_updates u ON u.id = d.entity_id;
 
+-- Facts the plan keeps about a report beyond what the report says: the statutory
+-- action-plan deadline worked out at import (70 working days after `received`), and a
+-- next-inspection date the user entered (else it is estimated).
+ALTER TABLE reports ADD COLUMN action_plan_deadline TEXT;
+ALTER TABLE reports ADD COLUMN next_inspection TEXT;
+
+-- Each action's report, copied from its recommendation (which never changes), so the
+-- summary can count 100,000 actions from one covering index without a join.
+ALTER TABLE actions ADD COLUMN report_id TEXT REFERENCES reports(id) ON DELETE CASCADE;
+UPDATE actions SET report_id =
+    (SELECT r.report_id FROM recommendations r WHERE r.id = actions.recommendation_id);
+CREATE INDEX actions_summary
+    ON actions (report_id, status, due_date, progress, rag_override, signed_off_at)
+    WHERE deleted_at IS NULL;
+
 -- Plan queries: filters by status and owner, and the bin.
 CREATE INDEX actions_status ON actions (status, due_date) WHERE deleted_at IS NULL;
 CREATE INDEX actions_owner ON actions (owner COLLATE NOCASE) WHERE deleted_at IS NULL;

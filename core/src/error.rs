@@ -47,6 +47,13 @@ pub enum Error {
 
     #[error("{what} not found: {id}")]
     NotFound { what: &'static str, id: String },
+
+    #[error(
+        "{name} states no inspection or publication date, so its due dates cannot be worked \
+         out; nothing was imported. Give the last day of the inspection with \
+         --inspection-date YYYY-MM-DD"
+    )]
+    NeedsInspectionDate { name: String },
 }
 
 impl Error {
@@ -62,6 +69,7 @@ impl Error {
             Error::Read(_) => "read",
             Error::Invalid(_) => "invalid",
             Error::NotFound { .. } => "not_found",
+            Error::NeedsInspectionDate { .. } => "needs_inspection_date",
         }
     }
 

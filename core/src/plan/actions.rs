@@ -13,11 +13,12 @@ use ts_rs::TS;
 use super::{history, settings, ActionStatus, DueDateSource, Rag};
 use crate::schedule::{base_date, due_date, rag, RagInput, RagSettings};
 use crate::store::actions::{
-    get_action, insert_action, list_deleted_actions, update_action_column, ActionRow, Column,
+    get_action, insert_action, list_action_ids_with_prefix, list_deleted_actions,
+    update_action_column, ActionRow, Column,
 };
 use crate::store::evidence::{has_evidence, list_evidence, EvidenceRow};
 use crate::store::recommendations::{get_recommendation, RecommendationRow};
-use crate::store::reports::{get_report, ReportRow};
+use crate::store::reports::{get_report, list_judgements, ReportRow};
 use crate::store::updates::{insert_update, list_updates, UpdateRow};
 use crate::store::{dates, new_id, now_utc, Store};
 use crate::{Error, Result};
@@ -110,6 +111,33 @@ fn optional(s: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Shortest id prefix a person may type for an action (lists show 8 characters).
+pub const MIN_ID_PREFIX: usize = 4;
+
+/// The full id of the action whose id is `text` or starts with it (at least
+/// [`MIN_ID_PREFIX`] characters), so people can type the short ids lists show.
+pub fn resolve_action_id(conn: &Connection, text: &str) -> Result<String> {
+    let t = text.trim().to_lowercase();
+    let not_found = || Error::NotFound {
+        what: "action",
+        id: text.trim().to_string(),
+    };
+    if t.chars().count() < MIN_ID_PREFIX {
+        return Err(Error::Invalid(format!(
+            "action id {text:?} is too short: give at least {MIN_ID_PREFIX} characters"
+        )));
+    }
+    let found = list_action_ids_with_prefix(conn, &t, 2)?;
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(not_found()),
+        _ if found.contains(&t) => Ok(t),
+        _ => Err(Error::Invalid(format!(
+            "action id {text:?} matches more than one action; give more of it"
+        ))),
+    }
+}
+
 /// An action that exists and is not in the bin.
 pub(crate) fn live_action(conn: &Connection, id: &str) -> Result<ActionRow> {
     let a = get_action(conn, id)?;
@@ -149,11 +177,13 @@ pub fn add_action(
             );
             match base {
                 Some(b) => {
+                    let judgements = list_judgements(&tx, &report.id)?;
                     let next = super::inspection::next_after(
                         report.kind,
                         report.inspection_end,
                         report.base_date,
-                        None,
+                        super::inspection::overall_grade(&judgements),
+                        report.next_inspection,
                     )
                     .map(|n| n.prepare_by());
                     let due = due_date(b, rec.period, s.open_ended, next);
@@ -167,6 +197,7 @@ pub fn add_action(
     let action = ActionRow {
         id: new_id(),
         recommendation_id: rec.id,
+        report_id: rec.report_id,
         title,
         owner: optional(&new.owner),
         partner_agency: optional(&new.partner_agency),
@@ -399,6 +430,23 @@ pub fn add_note(
     Ok(update)
 }
 
+/// Check an update's changes and note without touching the database (callers that do
+/// something before writing, such as a backup, check first).
+pub fn check_update(changes: &[Change], note: Option<&str>) -> Result<()> {
+    if changes.is_empty() && note.is_none() {
+        return Err(Error::Invalid(
+            "nothing to change: give at least one of --status, --progress, --owner, --due, \
+             --note"
+                .into(),
+        ));
+    }
+    changes.iter().try_for_each(validate)?;
+    if let Some(text) = note {
+        required("the note", text)?;
+    }
+    Ok(())
+}
+
 /// Apply changes and (optionally) a note together, in one transaction — what
 /// `action update` does.
 pub fn update_with_note(
@@ -409,17 +457,7 @@ pub fn update_with_note(
     today: NaiveDate,
     who: &str,
 ) -> Result<ActionRow> {
-    if changes.is_empty() && note.is_none() {
-        return Err(Error::Invalid(
-            "nothing to change: give at least one of --status, --progress, --owner, --due, \
-             --note"
-                .into(),
-        ));
-    }
-    changes.iter().try_for_each(validate)?;
-    if let Some((_, text)) = note {
-        required("the note", text)?;
-    }
+    check_update(changes, note.map(|(_, text)| text))?;
     let tx = store.write()?;
     let mut a = live_action(&tx, id)?;
     let w = Writer {

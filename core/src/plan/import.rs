@@ -14,8 +14,8 @@ use ts_rs::TS;
 
 use super::{history, inspection, settings, ActionStatus, DueDateSource};
 use crate::extract::Timeframe;
-use crate::report::{Recommendation, Report};
-use crate::schedule::{base_date, due_date, OpenEndedRule};
+use crate::report::{Recommendation, Report, ReportKind};
+use crate::schedule::{action_plan_deadline, base_date, due_date, OpenEndedRule};
 use crate::store::actions::{insert_action, ActionRow};
 use crate::store::recommendations::insert_recommendation;
 use crate::store::reports::{get_report_id_by_sha256, insert_report, NewReport};
@@ -28,7 +28,8 @@ pub const TITLE_MAX_CHARS: usize = 120;
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
-    /// The inspection's last day, for a report that states no date.
+    /// The inspection's last day, for a report that states none (the JAR). A report that
+    /// states its own last day keeps it: one flag can then serve a whole folder.
     pub inspection_date: Option<NaiveDate>,
     /// Who is importing (for the history).
     pub who: String,
@@ -42,7 +43,13 @@ pub struct ImportOutcome {
     /// The same file (by SHA-256) was already imported; nothing was added.
     pub duplicate: bool,
     pub source_name: String,
+    pub kind: ReportKind,
     pub local_authority: Option<String>,
+    /// The date the report's timeframes count from (`None` for a duplicate or a report
+    /// with no recommendations and no date).
+    pub base_date: Option<NaiveDate>,
+    /// The statutory deadline for the written action plan, when the receipt date is known.
+    pub action_plan_deadline: Option<NaiveDate>,
     /// Recommendations and actions added by this import (0 for a duplicate).
     pub recommendations: usize,
     pub actions: usize,
@@ -92,8 +99,34 @@ pub fn action_title(text: &str) -> String {
     format!("{}…", cut.trim_end_matches([';', ',', '.', ':', ' ']))
 }
 
-/// Store `report` (read from `source_name`, whose bytes hash to `sha256`) and create one
-/// action per recommendation. One transaction: on any error nothing is written.
+/// The report already imported from a file with this SHA-256, if any.
+pub fn imported_report_id(store: &Store, sha256: &str) -> Result<Option<String>> {
+    get_report_id_by_sha256(store.conn(), sha256)
+}
+
+/// The user's inspection date, where it applies: only to a report that states no last
+/// day of inspection.
+fn user_date(report: &Report, opts: &ImportOptions) -> Option<NaiveDate> {
+    opts.inspection_date
+        .filter(|_| report.inspection_end.is_none())
+}
+
+/// Refuse a report whose due dates cannot be worked out: recommendations, but no date
+/// stated and none given. Never a guessed date.
+pub fn check_dates(source_name: &str, report: &Report, opts: &ImportOptions) -> Result<()> {
+    let dated = report.inspection_end.is_some() || report.published.is_some();
+    if !dated && user_date(report, opts).is_none() && !report.recommendations.is_empty() {
+        return Err(Error::NeedsInspectionDate {
+            name: source_name.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Store `report` (read from `source_name`, whose bytes hash to `sha256`) with its
+/// recommendations and one action per recommendation, in one transaction: on any error
+/// nothing is written. A file already imported (same SHA-256) adds nothing and keeps every
+/// change made to its actions since.
 pub fn import_report(
     store: &mut Store,
     source_name: &str,
@@ -109,39 +142,38 @@ pub fn import_report(
             report_id,
             duplicate: true,
             source_name: source_name.to_string(),
+            kind: report.kind,
             local_authority: report.local_authority.clone(),
+            base_date: None,
+            action_plan_deadline: None,
             recommendations: 0,
             actions: 0,
         });
     }
+    check_dates(source_name, report, opts)?;
+    let user_date = user_date(report, opts);
     let settings = settings::load(&tx)?;
     let base = base_date(
         settings.base_date_rule,
         report.inspection_end,
         report.published,
-        opts.inspection_date,
+        user_date,
     );
-    let base = match base {
-        Some(b) => Some(b),
-        None if report.recommendations.is_empty() => None,
-        None => {
-            return Err(Error::Invalid(format!(
-                "{source_name} states no inspection or publication date, so its due dates \
-                 cannot be worked out; pass --inspection-date YYYY-MM-DD (the last day of the \
-                 inspection) to import it"
-            )))
-        }
-    };
     let next = match settings.open_ended {
         OpenEndedRule::ByNextInspection => inspection::next_after(
             report.kind,
             report.inspection_end,
-            opts.inspection_date,
+            user_date,
             inspection::overall_grade(&report.judgements),
+            None,
         )
         .map(|n| n.prepare_by()),
         OpenEndedRule::MonthsAfterBase(_) => None,
     };
+    // The council receives the report when it is published (the letter date for letters);
+    // the user can correct it later.
+    let received = report.published;
+    let deadline = received.map(action_plan_deadline);
     let now = now_utc();
     let report_id = new_id();
     insert_report(
@@ -149,8 +181,9 @@ pub fn import_report(
         &NewReport {
             id: &report_id,
             report,
-            received: report.published,
-            base_date: opts.inspection_date,
+            received,
+            action_plan_deadline: deadline,
+            base_date: user_date,
             source_name,
             source_sha256: sha256,
             source_format: format,
@@ -175,6 +208,7 @@ pub fn import_report(
         let action = ActionRow {
             id: new_id(),
             recommendation_id: rec_id,
+            report_id: report_id.clone(),
             title: action_title(&rec.text),
             owner: None,
             partner_agency: None,
@@ -210,7 +244,10 @@ pub fn import_report(
         report_id,
         duplicate: false,
         source_name: source_name.to_string(),
+        kind: report.kind,
         local_authority: report.local_authority.clone(),
+        base_date: base,
+        action_plan_deadline: deadline,
         recommendations: n,
         actions: n,
     })

@@ -14,13 +14,20 @@ pub fn overall_grade(judgements: &[Judgement]) -> Option<&str> {
         .map(|j| j.grade.as_str())
 }
 
-/// The next inspection after this report's. A date the user gave for a report that states
-/// none stands in for the inspection's last day.
+/// The next inspection after this report's: the date the user entered (`user_set`), else
+/// an estimate. A date the user gave for a report that states none stands in for the
+/// inspection's last day.
 pub fn next_after(
     kind: ReportKind,
     inspection_end: Option<NaiveDate>,
     user_base_date: Option<NaiveDate>,
     overall_grade: Option<&str>,
+    user_set: Option<NaiveDate>,
 ) -> Option<NextInspection> {
-    next_inspection(kind, inspection_end.or(user_base_date), overall_grade, None)
+    next_inspection(
+        kind,
+        inspection_end.or(user_base_date),
+        overall_grade,
+        user_set,
+    )
 }

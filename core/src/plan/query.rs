@@ -16,7 +16,7 @@ use ts_rs::TS;
 use super::actions::days_overdue;
 use super::{inspection, settings, ActionStatus, DueDateSource, Rag};
 use crate::report::ReportKind;
-use crate::schedule::{action_plan_deadline, rag, NextInspection, RagInput, RagSettings};
+use crate::schedule::{rag, NextInspection, RagInput, RagSettings};
 use crate::store::reports::{list_overall_grades, list_reports, ReportRow};
 use crate::store::{dates, Store};
 use crate::{Error, Result};
@@ -187,16 +187,20 @@ pub fn list_actions(
     let as_of_text = dates::to_sql(as_of);
     match (filter.overdue, filter.due_within_days) {
         (false, None) => {}
-        (true, None) => clauses.push("a.due_date < :as_of AND a.status <> 'completed'"),
+        // `IN` (not `<> 'completed'`) lets SQLite range-scan the (status, due_date) index.
+        (true, None) => clauses
+            .push("a.status IN ('not_started', 'in_progress', 'blocked') AND a.due_date < :as_of"),
         (overdue, Some(n)) => {
             let end = as_of
                 .checked_add_days(Days::new(n.into()))
                 .unwrap_or(NaiveDate::MAX);
             params.push((":within_end", Box::new(dates::to_sql(end))));
             clauses.push(if overdue {
-                "a.due_date <= :within_end AND a.status <> 'completed'"
+                "a.status IN ('not_started', 'in_progress', 'blocked')
+                 AND a.due_date <= :within_end"
             } else {
-                "a.due_date >= :as_of AND a.due_date <= :within_end AND a.status <> 'completed'"
+                "a.status IN ('not_started', 'in_progress', 'blocked')
+                 AND a.due_date >= :as_of AND a.due_date <= :within_end"
             });
         }
     }
@@ -304,22 +308,27 @@ impl RagRow {
 }
 
 impl Counts {
-    fn add(&mut self, status: ActionStatus, rag: Rag, overdue: bool, after_next: bool) {
-        self.total += 1;
-        match status {
-            ActionStatus::NotStarted => self.not_started += 1,
-            ActionStatus::InProgress => self.in_progress += 1,
-            ActionStatus::Completed => self.completed += 1,
-            ActionStatus::Blocked => self.blocked += 1,
+    /// Count `n` actions alike in status, RAG and dates.
+    fn add(&mut self, n: i64, status: ActionStatus, rag: Rag, overdue: bool, after_next: bool) {
+        self.total += n;
+        *match status {
+            ActionStatus::NotStarted => &mut self.not_started,
+            ActionStatus::InProgress => &mut self.in_progress,
+            ActionStatus::Completed => &mut self.completed,
+            ActionStatus::Blocked => &mut self.blocked,
+        } += n;
+        *match rag {
+            Rag::Red => &mut self.red,
+            Rag::Amber => &mut self.amber,
+            Rag::Green => &mut self.green,
+            Rag::Blue => &mut self.blue,
+        } += n;
+        if overdue {
+            self.overdue += n;
         }
-        match rag {
-            Rag::Red => self.red += 1,
-            Rag::Amber => self.amber += 1,
-            Rag::Green => self.green += 1,
-            Rag::Blue => self.blue += 1,
+        if after_next {
+            self.due_after_next_inspection += n;
         }
-        self.overdue += i64::from(overdue);
-        self.due_after_next_inspection += i64::from(after_next);
     }
 
     fn merge(&mut self, o: &Counts) {
@@ -373,6 +382,7 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
                 r.inspection_end,
                 r.base_date,
                 grades.get(&r.id).map(String::as_str),
+                r.next_inspection,
             )
         })
         .collect();
@@ -382,14 +392,23 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     let mut counts = vec![Counts::default(); reports.len()];
+    // Aggregated in SQL from the covering index `actions_summary`: one row per group of
+    // actions the RAG rule cannot tell apart (same report, status, due date, override,
+    // sign-off with evidence, and progress on the same side of the amber threshold), so
+    // the rule itself still rates each group — on a real member's values.
     let mut stmt = conn.prepare_cached(
-        "SELECT r.report_id, a.due_date, a.status, a.progress, a.rag_override,
+        "SELECT a.report_id, a.due_date, a.status, min(a.progress), a.rag_override,
                 a.signed_off_at IS NOT NULL AND EXISTS (SELECT 1 FROM evidence e
-                    WHERE e.action_id = a.id AND e.deleted_at IS NULL)
-         FROM actions a JOIN recommendations r ON r.id = a.recommendation_id
-         WHERE a.deleted_at IS NULL AND r.deleted_at IS NULL",
+                    WHERE e.action_id = a.id AND e.deleted_at IS NULL) AS blue,
+                count(*)
+         FROM actions a
+         WHERE a.deleted_at IS NULL
+         GROUP BY a.report_id, a.status, a.due_date, a.rag_override, blue,
+                  a.progress < :below",
     )?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(rusqlite::named_params! {
+        ":below": rag_settings.amber_progress_below,
+    })?;
     while let Some(row) = rows.next()? {
         let Some(&i) = text(row.get_ref(0)?).and_then(|id| index.get(id)) else {
             continue; // its report is in the bin
@@ -405,6 +424,7 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
             rag_override: text(row.get_ref(4)?).and_then(Rag::parse),
         };
         let rag = stub.rag(row.get(5)?, as_of, &rag_settings);
+        let n: i64 = row.get(6)?;
         let open = status != ActionStatus::Completed;
         let overdue = days_overdue(due, status, as_of).is_some();
         let after_next = open
@@ -412,7 +432,7 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
                 (Some(n), Some(d)) => d > n.prepare_by(),
                 _ => false,
             };
-        counts[i].add(status, rag, overdue, after_next);
+        counts[i].add(n, status, rag, overdue, after_next);
     }
     let mut overall = Counts::default();
     let mut out = Vec::with_capacity(reports.len());
@@ -426,7 +446,7 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
             source_name: r.source_name.clone(),
             inspection_end: r.inspection_end,
             received: r.received,
-            action_plan_deadline: r.received.map(action_plan_deadline),
+            action_plan_deadline: r.action_plan_deadline,
             next_inspection: n.as_ref().map(|n| view(n, as_of)),
             counts: c,
         });

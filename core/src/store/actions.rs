@@ -16,6 +16,8 @@ use crate::{Error, Result};
 pub struct ActionRow {
     pub id: String,
     pub recommendation_id: String,
+    /// The recommendation's report (a copy, for fast summaries).
+    pub report_id: String,
     pub title: String,
     pub owner: Option<String>,
     pub partner_agency: Option<String>,
@@ -81,7 +83,7 @@ impl Column {
 const COLUMNS: &str = "id, recommendation_id, title, owner, partner_agency, due_date, \
      due_date_source, due_date_reason, status, progress, measure_of_success, rag_override, \
      rag_override_reason, signed_off_by, signed_off_at, completed_on, created_at, updated_at, \
-     deleted_at";
+     deleted_at, report_id";
 
 fn bad_value(idx: usize, what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -119,13 +121,15 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ActionRow> {
         created_at: r.get(16)?,
         updated_at: r.get(17)?,
         deleted_at: r.get(18)?,
+        report_id: r.get(19)?,
     })
 }
 
 pub fn insert_action(conn: &Connection, a: &ActionRow) -> Result<()> {
     conn.prepare_cached(&format!(
         "INSERT INTO actions ({COLUMNS}) VALUES
-         (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+         (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+          ?20)"
     ))?
     .execute(params![
         a.id,
@@ -147,6 +151,7 @@ pub fn insert_action(conn: &Connection, a: &ActionRow) -> Result<()> {
         a.created_at,
         a.updated_at,
         a.deleted_at,
+        a.report_id,
     ])?;
     Ok(())
 }
@@ -204,5 +209,24 @@ pub fn list_actions_for_recommendation(
          ORDER BY created_at, id"
     ))?;
     let rows = stmt.query_map([recommendation_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Up to `limit` action ids (in the bin or not) starting with `prefix`.
+pub fn list_action_ids_with_prefix(
+    conn: &Connection,
+    prefix: &str,
+    limit: usize,
+) -> Result<Vec<String>> {
+    // Ids are lower-case hex and dashes; anything else cannot match (and never reaches a
+    // LIKE pattern as a wildcard).
+    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM actions WHERE id >= ?1 AND id < ?1 || '~' AND substr(id, 1, length(?1)) = ?1
+         ORDER BY id LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![prefix.to_lowercase(), limit as i64], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -28,6 +28,11 @@ pub struct ReportRow {
     pub source_sha256: String,
     pub source_format: String,
     pub imported_at: String,
+    /// The statutory deadline for the written action plan, worked out at import from
+    /// `received` (70 working days).
+    pub action_plan_deadline: Option<NaiveDate>,
+    /// The next inspection's date, when the user entered it (otherwise it is estimated).
+    pub next_inspection: Option<NaiveDate>,
 }
 
 /// What `insert_report` writes.
@@ -36,6 +41,7 @@ pub struct NewReport<'a> {
     pub id: &'a str,
     pub report: &'a Report,
     pub received: Option<NaiveDate>,
+    pub action_plan_deadline: Option<NaiveDate>,
     pub base_date: Option<NaiveDate>,
     pub source_name: &'a str,
     pub source_sha256: &'a str,
@@ -46,7 +52,7 @@ pub struct NewReport<'a> {
 
 const COLUMNS: &str = "id, kind, local_authority, inspection_start, inspection_end, published, \
                        received, lead_inspector, base_date, source_name, source_sha256, \
-                       source_format, imported_at";
+                       source_format, imported_at, action_plan_deadline, next_inspection";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ReportRow> {
     let kind: String = r.get(1)?;
@@ -64,6 +70,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ReportRow> {
         source_sha256: r.get(10)?,
         source_format: r.get(11)?,
         imported_at: r.get(12)?,
+        action_plan_deadline: dates::get_opt(r, 13)?,
+        next_inspection: dates::get_opt(r, 14)?,
     })
 }
 
@@ -71,7 +79,7 @@ pub fn insert_report(conn: &Connection, n: &NewReport<'_>) -> Result<()> {
     let r = n.report;
     conn.prepare_cached(&format!(
         "INSERT INTO reports ({COLUMNS}, source_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, NULL, ?15)"
     ))?
     .execute(params![
         n.id,
@@ -87,6 +95,7 @@ pub fn insert_report(conn: &Connection, n: &NewReport<'_>) -> Result<()> {
         n.source_sha256,
         n.source_format,
         n.imported_at,
+        dates::opt_to_sql(n.action_plan_deadline),
         n.source_text,
     ])?;
     for (position, j) in r.judgements.iter().enumerate() {
@@ -169,4 +178,33 @@ pub fn list_overall_grades(conn: &Connection) -> Result<Vec<(String, String)>> {
     )?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Set the dates the plan keeps about a report (received, its action-plan deadline, a
+/// user-entered next inspection).
+pub fn update_report_plan_dates(
+    conn: &Connection,
+    id: &str,
+    received: Option<NaiveDate>,
+    action_plan_deadline: Option<NaiveDate>,
+    next_inspection: Option<NaiveDate>,
+) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE reports SET received = ?1, action_plan_deadline = ?2, next_inspection = ?3
+             WHERE id = ?4",
+        )?
+        .execute(params![
+            dates::opt_to_sql(received),
+            dates::opt_to_sql(action_plan_deadline),
+            dates::opt_to_sql(next_inspection),
+            id
+        ])?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            what: "report",
+            id: id.to_string(),
+        });
+    }
+    Ok(())
 }

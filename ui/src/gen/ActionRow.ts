@@ -6,4 +6,8 @@ import type { Rag } from "./Rag";
 /**
  * Every column of an action.
  */
-export type ActionRow = { id: string, recommendation_id: string, title: string, owner: string | null, partner_agency: string | null, due_date: string | null, due_date_source: DueDateSource, due_date_reason: string | null, status: ActionStatus, progress: number, measure_of_success: string | null, rag_override: Rag | null, rag_override_reason: string | null, signed_off_by: string | null, signed_off_at: string | null, completed_on: string | null, created_at: string, updated_at: string, deleted_at: string | null, };
+export type ActionRow = { id: string, recommendation_id: string, 
+/**
+ * The recommendation's report (a copy, for fast summaries).
+ */
+report_id: string, title: string, owner: string | null, partner_agency: string | null, due_date: string | null, due_date_source: DueDateSource, due_date_reason: string | null, status: ActionStatus, progress: number, measure_of_success: string | null, rag_override: Rag | null, rag_override_reason: string | null, signed_off_by: string | null, signed_off_at: string | null, completed_on: string | null, created_at: string, updated_at: string, deleted_at: string | null, };

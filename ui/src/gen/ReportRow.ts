@@ -12,4 +12,13 @@ received: string | null, lead_inspector: string | null,
 /**
  * The date the user gave for a report that states none.
  */
-base_date: string | null, source_name: string, source_sha256: string, source_format: string, imported_at: string, };
+base_date: string | null, source_name: string, source_sha256: string, source_format: string, imported_at: string, 
+/**
+ * The statutory deadline for the written action plan, worked out at import from
+ * `received` (70 working days).
+ */
+action_plan_deadline: string | null, 
+/**
+ * The next inspection's date, when the user entered it (otherwise it is estimated).
+ */
+next_inspection: string | null, };

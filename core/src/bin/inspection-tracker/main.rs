@@ -2,9 +2,18 @@
 //! subcommand. Human-readable output by default, `--json` for scripts; errors go to stderr
 //! as one line with a non-zero exit.
 
+mod action;
+mod args;
+mod backup;
+mod bin;
 mod db;
+mod evidence;
+mod history;
+mod import;
 mod info;
 mod init;
+mod list;
+mod summary;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +45,27 @@ enum Command {
     Init,
     /// Show the database's path, schema version and counts
     Info,
+    /// Import report files: each report with its recommendations and one action each
+    Import(import::Args),
+    /// List actions, soonest due first (filters: overdue, due within, owner, report, …)
+    List(list::Args),
+    /// Counts by status and RAG per report and overall, deadlines and next inspection
+    Summary(summary::Args),
+    /// Add, show, update or delete one action
+    #[command(subcommand)]
+    Action(action::Command),
+    /// Every recorded change to an action: who, when, field, old and new value
+    History(history::Args),
+    /// Attach evidence (a file or a link) to an action, or list it
+    #[command(subcommand)]
+    Evidence(evidence::Command),
+    /// Actions in the bin: list them or restore one
+    #[command(subcommand)]
+    Bin(bin::Command),
+    /// Back the database up (a consistent snapshot, safe while the app runs)
+    Backup(backup::BackupArgs),
+    /// Replace the database with a checked backup (the current one is backed up first)
+    Restore(backup::RestoreArgs),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +73,15 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Init => init::run(&cli),
         Command::Info => info::run(&cli),
+        Command::Import(a) => import::run(&cli, a),
+        Command::List(a) => list::run(&cli, a),
+        Command::Summary(a) => summary::run(&cli, a),
+        Command::Action(c) => action::run(&cli, c),
+        Command::History(a) => history::run(&cli, a),
+        Command::Evidence(c) => evidence::run(&cli, c),
+        Command::Bin(c) => bin::run(&cli, c),
+        Command::Backup(a) => backup::backup(&cli, a),
+        Command::Restore(a) => backup::restore(&cli, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

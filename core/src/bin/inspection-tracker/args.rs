@@ -1,0 +1,51 @@
+//! Flag values shared by several subcommands, parsed by the plan's own parsers so the CLI
+//! and the app accept the same input.
+
+use chrono::NaiveDate;
+use inspection_tracker::plan::input;
+use inspection_tracker::plan::{ActionStatus, Rag};
+use inspection_tracker::schedule;
+
+pub fn date(s: &str) -> Result<NaiveDate, String> {
+    input::parse_date(s).map_err(|e| e.to_string())
+}
+
+pub fn status(s: &str) -> Result<ActionStatus, String> {
+    input::parse_status(s).map_err(|e| e.to_string())
+}
+
+pub fn rag(s: &str) -> Result<Rag, String> {
+    input::parse_rag(s).map_err(|e| e.to_string())
+}
+
+pub fn progress(s: &str) -> Result<u8, String> {
+    input::parse_progress(s).map_err(|e| e.to_string())
+}
+
+pub fn days(s: &str) -> Result<u32, String> {
+    input::parse_days(s).map_err(|e| e.to_string())
+}
+
+/// The date a view is "as at": `--as-of`, else today.
+pub fn as_of(flag: Option<NaiveDate>) -> NaiveDate {
+    flag.unwrap_or_else(schedule::today)
+}
+
+/// `2011-10-14`, or a dash.
+pub fn show_date(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "-".into(), |d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The first 8 characters of an id, as lists show it (commands accept any unique prefix).
+pub fn short(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+/// `text` cut to `max` characters with "…".
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{cut}…")
+}

@@ -1,0 +1,91 @@
+//! `import FILE…`: read, extract and store reports, each with its recommendations and one
+//! action per recommendation, in one transaction per report.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use inspection_tracker::intake::{intake, Intake};
+use inspection_tracker::plan::import::{
+    check_dates, import_report, imported_report_id, ImportOptions, ImportOutcome,
+};
+use inspection_tracker::Result;
+
+use crate::args::{self, show_date};
+use crate::{db, print_json, Cli};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Report files: PDF, Word, HTML or text
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+
+    /// The last day of the inspection, for a report that states no date (a joint area
+    /// review); reports that state their own dates keep them
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    inspection_date: Option<NaiveDate>,
+}
+
+pub fn run(cli: &Cli, args: &Args) -> Result<()> {
+    // Read and check every file before writing anything: one unreadable or undated file
+    // stops the command with the database untouched.
+    let files: Vec<Intake> = args
+        .files
+        .iter()
+        .map(|p| intake(p))
+        .collect::<Result<_>>()?;
+    let mut store = db::open(cli)?;
+    let opts = ImportOptions {
+        inspection_date: args.inspection_date,
+        who: db::who(&store)?,
+    };
+    for f in &files {
+        if imported_report_id(&store, &f.sha256)?.is_none() {
+            check_dates(&f.source_name, &f.report, &opts)?;
+        }
+    }
+    db::backup_before_write(&store)?;
+    let mut outcomes = Vec::with_capacity(files.len());
+    for f in &files {
+        let outcome = import_report(
+            &mut store,
+            &f.source_name,
+            &f.sha256,
+            f.format.as_str(),
+            &f.text,
+            &f.report,
+            &opts,
+        )?;
+        if !cli.json {
+            print_outcome(&outcome);
+        }
+        outcomes.push(outcome);
+    }
+    if cli.json {
+        print_json(&outcomes)?;
+    }
+    Ok(())
+}
+
+fn print_outcome(o: &ImportOutcome) {
+    let who = o.local_authority.as_deref().unwrap_or("unknown authority");
+    if o.duplicate {
+        println!(
+            "{}: already imported (report {}); nothing added",
+            o.source_name,
+            args::short(&o.report_id)
+        );
+        return;
+    }
+    println!(
+        "{}: imported {} ({}) as report {}: {} recommendations, {} actions; due dates count \
+         from {}; action plan due {}",
+        o.source_name,
+        who,
+        o.kind.as_str(),
+        args::short(&o.report_id),
+        o.recommendations,
+        o.actions,
+        show_date(o.base_date),
+        show_date(o.action_plan_deadline),
+    );
+}

@@ -1,0 +1,98 @@
+//! `list`: the actions matching some filters, as at a date, soonest due first.
+
+use chrono::NaiveDate;
+use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
+use inspection_tracker::plan::{ActionStatus, Rag};
+use inspection_tracker::Result;
+
+use crate::args::{self, clip, short, show_date};
+use crate::{db, print_json, Cli};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only actions past their due date and not completed
+    #[arg(long)]
+    overdue: bool,
+
+    /// Only open actions due within N days of the as-of date (with --overdue: either)
+    #[arg(long, value_name = "N", value_parser = args::days)]
+    due_within: Option<u32>,
+
+    /// Only actions with this owner (ignoring case)
+    #[arg(long, value_name = "NAME")]
+    owner: Option<String>,
+
+    /// Only actions from this report (its id)
+    #[arg(long, value_name = "ID")]
+    report: Option<String>,
+
+    /// Only actions under sections whose name contains this
+    #[arg(long, value_name = "TEXT")]
+    section: Option<String>,
+
+    /// Only actions with this status: not_started, in_progress, completed, blocked
+    #[arg(long, value_name = "STATUS", value_parser = args::status)]
+    status: Option<ActionStatus>,
+
+    /// Only actions rated red, amber, green or blue
+    #[arg(long, value_name = "RAG", value_parser = args::rag)]
+    rag: Option<Rag>,
+
+    /// Only actions whose recommendation, text or notes contain these words
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+
+    /// Rate and filter as at this date instead of today
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    as_of: Option<NaiveDate>,
+}
+
+pub fn run(cli: &Cli, args: &Args) -> Result<()> {
+    let store = db::open(cli)?;
+    let filter = Filter {
+        overdue: args.overdue,
+        due_within_days: args.due_within,
+        owner: args.owner.clone(),
+        report_id: args.report.clone(),
+        section: args.section.clone(),
+        status: args.status,
+        rag: args.rag,
+        search: args.search.clone(),
+    };
+    let items = list_actions(&store, &filter, args::as_of(args.as_of))?;
+    if cli.json {
+        return print_json(&items);
+    }
+    print_table(&items);
+    Ok(())
+}
+
+fn print_table(items: &[ActionListItem]) {
+    if items.is_empty() {
+        println!("No actions match.");
+        return;
+    }
+    println!(
+        "{:<8}  {:<10}  {:<5}  {:<11}  {:>4}  {:<16}  {:<14}  TITLE",
+        "ID", "DUE", "RAG", "STATUS", "%", "OWNER", "AUTHORITY"
+    );
+    for a in items {
+        let due = match a.days_overdue {
+            Some(_) => format!("{}!", show_date(a.due_date)),
+            None => show_date(a.due_date),
+        };
+        println!(
+            "{:<8}  {:<10}  {:<5}  {:<11}  {:>4}  {:<16}  {:<14}  {}",
+            short(&a.id),
+            due,
+            a.rag.as_str(),
+            a.status.as_str(),
+            a.progress,
+            clip(a.owner.as_deref().unwrap_or("-"), 16),
+            clip(a.local_authority.as_deref().unwrap_or("-"), 14),
+            clip(&a.title, 70),
+        );
+    }
+    let overdue = items.iter().filter(|a| a.days_overdue.is_some()).count();
+    println!("{} actions ({overdue} overdue, marked !)", items.len());
+}

@@ -1,0 +1,85 @@
+//! `summary`: counts by status and RAG per report and overall, the statutory action-plan
+//! deadlines and the next inspection, as at a date.
+
+use chrono::NaiveDate;
+use inspection_tracker::plan::query::{summary, Counts, NextInspectionView};
+use inspection_tracker::Result;
+
+use crate::args::{self, short, show_date};
+use crate::{db, print_json, Cli};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Count as at this date instead of today
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    as_of: Option<NaiveDate>,
+}
+
+pub fn run(cli: &Cli, args: &Args) -> Result<()> {
+    let store = db::open(cli)?;
+    let s = summary(&store, args::as_of(args.as_of))?;
+    if cli.json {
+        return print_json(&s);
+    }
+    println!("Action plan as at {}", s.as_of);
+    println!("Overall: {}", counts(&s.overall));
+    if let Some(n) = &s.next_inspection {
+        println!("Next inspection: {}", next(n));
+    }
+    for r in &s.reports {
+        println!();
+        println!(
+            "{} {} ({}), inspection ended {} [report {}]",
+            r.local_authority.as_deref().unwrap_or("Unknown authority"),
+            r.kind.as_str(),
+            r.source_name,
+            show_date(r.inspection_end),
+            short(&r.report_id),
+        );
+        println!("  {}", counts(&r.counts));
+        println!(
+            "  Action plan due (70 working days from receipt {}): {}",
+            show_date(r.received),
+            show_date(r.action_plan_deadline)
+        );
+        if let Some(n) = &r.next_inspection {
+            println!("  Next inspection: {}", next(n));
+        }
+    }
+    Ok(())
+}
+
+fn counts(c: &Counts) -> String {
+    format!(
+        "{} actions, {}% complete — {} not started, {} in progress, {} completed, {} blocked; \
+         RAG {} red, {} amber, {} green, {} blue; {} overdue; {} due after the next inspection \
+         starts",
+        c.total,
+        c.percent_complete,
+        c.not_started,
+        c.in_progress,
+        c.completed,
+        c.blocked,
+        c.red,
+        c.amber,
+        c.green,
+        c.blue,
+        c.overdue,
+        c.due_after_next_inspection
+    )
+}
+
+fn next(n: &NextInspectionView) -> String {
+    let when = if n.earliest == n.latest {
+        n.earliest.to_string()
+    } else {
+        format!("between {} and {}", n.earliest, n.latest)
+    };
+    let days = if n.days_to >= 0 {
+        format!("{} days to go", n.days_to)
+    } else {
+        format!("{} days ago", -n.days_to)
+    };
+    let kind = if n.estimated { "estimated" } else { "date set" };
+    format!("{when} ({kind}; {days}). {}", n.basis)
+}

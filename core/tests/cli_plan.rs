@@ -1,0 +1,658 @@
+//! The action-plan commands of the `inspection-tracker` binary, run as a person or a script
+//! would run them, on the reference reports in `tests/fixtures` and a throw-away database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const WHO: &str = "test-officer";
+
+fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_inspection-tracker"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("INSPECTION_TRACKER_DB")
+        .env_remove("USERNAME")
+        .env("USER", WHO)
+        .output()
+        .expect("the CLI runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Run and expect success; the JSON printed.
+fn ok_json(db: &Path, args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let o = cli(db, &all);
+    assert!(o.status.success(), "{args:?} failed: {}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{args:?}: {e}: {}", stdout(&o)))
+}
+
+/// Run and expect failure with one `error:` line on stderr; returns it.
+fn fails(db: &Path, args: &[&str]) -> String {
+    let o = cli(db, args);
+    assert!(!o.status.success(), "{args:?} should fail: {}", stdout(&o));
+    let err = stderr(&o);
+    assert!(!err.trim().is_empty(), "{args:?}: no message");
+    err
+}
+
+fn fixture(prefix: &str) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().into_owned();
+            n.starts_with(prefix) && n.ends_with(".txt")
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "one fixture {prefix}*.txt");
+    found[0].display().to_string()
+}
+
+/// The four dated reference reports: Rutland 2011 SLAC (000), Rutland 2024 ILACS (001),
+/// Rutland 2011 contact, referral and assessment letter (003), Derby 2011 SLAC (004).
+fn dated() -> Vec<String> {
+    ["000_", "001_", "003_", "004_"]
+        .iter()
+        .map(|p| fixture(p))
+        .collect()
+}
+
+struct Plan {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+    /// Report ids by fixture prefix.
+    reports: Vec<(String, String)>,
+}
+
+impl Plan {
+    fn report(&self, prefix: &str) -> &str {
+        &self.reports.iter().find(|(p, _)| p == prefix).unwrap().1
+    }
+}
+
+fn imported() -> Plan {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    let files = dated();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    let out = ok_json(&db, &args);
+    let outcomes = out.as_array().unwrap();
+    assert_eq!(outcomes.len(), 4);
+    let reports = ["000_", "001_", "003_", "004_"]
+        .iter()
+        .zip(outcomes)
+        .map(|(p, o)| {
+            assert_eq!(o["duplicate"], false);
+            (p.to_string(), o["report_id"].as_str().unwrap().to_string())
+        })
+        .collect();
+    Plan {
+        _dir: dir,
+        db,
+        reports,
+    }
+}
+
+fn ids(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn overdue(db: &Path) -> Value {
+    ok_json(db, &["list", "--overdue", "--as-of", "2012-02-01"])
+}
+
+fn info(db: &Path) -> Value {
+    ok_json(db, &["info"])
+}
+
+#[test]
+fn import_then_overdue_lists_the_33_rutland_and_derby_actions_due_by_february_2012() {
+    let plan = imported();
+    let list = overdue(&plan.db);
+    let items = list.as_array().unwrap();
+    assert_eq!(items.len(), 33, "{list:#}");
+    let from = |prefix: &str| {
+        items
+            .iter()
+            .filter(|a| a["report_id"] == plan.report(prefix))
+            .count()
+    };
+    // Rutland 2011: the 2 "immediately" (14 Oct 2011) and 7 "within three months"
+    // (14 Jan 2012); its 6 "within six months" fall due on 14 Apr 2012.
+    assert_eq!(from("000_"), 9);
+    // Derby: every action fell due by 20 Nov 2011.
+    assert_eq!(from("004_"), 24);
+    for a in items {
+        for field in [
+            "id",
+            "report_id",
+            "local_authority",
+            "recommendation",
+            "title",
+            "owner",
+            "due_date",
+            "status",
+            "progress",
+            "rag",
+        ] {
+            assert!(a.get(field).is_some(), "{field} missing from {a:#}");
+        }
+        assert_eq!(a["status"], "not_started");
+        assert_eq!(a["rag"], "red");
+        assert!(a["due_date"].as_str().unwrap() < "2012-02-01");
+    }
+    let rutland_dates: Vec<&str> = items
+        .iter()
+        .filter(|a| a["report_id"] == plan.report("000_"))
+        .map(|a| a["due_date"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rutland_dates.iter().filter(|d| **d == "2011-10-14").count(),
+        2
+    );
+    assert_eq!(
+        rutland_dates.iter().filter(|d| **d == "2012-01-14").count(),
+        7
+    );
+    // On the day before the first due date nothing is overdue.
+    let early = ok_json(&plan.db, &["list", "--overdue", "--as-of", "2011-05-11"]);
+    assert_eq!(early.as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn completing_an_action_takes_it_off_the_overdue_list_and_the_history_says_who_and_when() {
+    let plan = imported();
+    let before = ids(&overdue(&plan.db));
+    let id = &before[0];
+    let updated = ok_json(
+        &plan.db,
+        &[
+            "action",
+            "update",
+            id,
+            "--status",
+            "completed",
+            "--as-of",
+            "2012-01-30",
+        ],
+    );
+    assert_eq!(updated["status"], "completed");
+    assert_eq!(updated["completed_on"], "2012-01-30");
+
+    let after = ids(&overdue(&plan.db));
+    assert_eq!(after.len(), 32);
+    assert!(!after.contains(id));
+
+    let history = ok_json(&plan.db, &["history", id]);
+    let change = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["field"] == "status")
+        .expect("a status change in the history");
+    assert_eq!(change["old_value"], "not_started");
+    assert_eq!(change["new_value"], "completed");
+    assert_eq!(change["who"], WHO);
+    let at = change["at"].as_str().unwrap();
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(at).is_ok(),
+        "a timestamp: {at}"
+    );
+    // The text form says the same, and a short id works too.
+    let text = cli(&plan.db, &["history", &id[..8]]);
+    assert!(text.status.success(), "{}", stderr(&text));
+    let text = stdout(&text);
+    assert!(
+        text.contains("not_started → completed") && text.contains(WHO) && text.contains(at),
+        "{text}"
+    );
+}
+
+#[test]
+fn importing_the_same_files_again_adds_nothing_and_keeps_every_update() {
+    let plan = imported();
+    let id = ids(&overdue(&plan.db))[3].clone();
+    ok_json(
+        &plan.db,
+        &[
+            "action",
+            "update",
+            &id,
+            "--status",
+            "in_progress",
+            "--progress",
+            "40",
+            "--owner",
+            "Head of Safeguarding",
+            "--note",
+            "Audit tool drafted",
+            "--as-of",
+            "2012-01-20",
+        ],
+    );
+    let counts = info(&plan.db);
+    let history_len = ok_json(&plan.db, &["history", &id])
+        .as_array()
+        .unwrap()
+        .len();
+
+    let files = dated();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    let again = ok_json(&plan.db, &args);
+    for o in again.as_array().unwrap() {
+        assert_eq!(o["duplicate"], true, "{o:#}");
+        assert_eq!(o["actions"], 0);
+    }
+    let text = cli(&plan.db, &args);
+    assert!(text.status.success());
+    assert_eq!(
+        stdout(&text).matches("already imported").count(),
+        4,
+        "{}",
+        stdout(&text)
+    );
+
+    assert_eq!(info(&plan.db), counts);
+    let shown = ok_json(&plan.db, &["action", "show", &id, "--as-of", "2012-02-01"]);
+    assert_eq!(shown["action"]["status"], "in_progress");
+    assert_eq!(shown["action"]["progress"], 40);
+    assert_eq!(shown["action"]["owner"], "Head of Safeguarding");
+    assert_eq!(shown["updates"][0]["note"], "Audit tool drafted");
+    assert_eq!(shown["updates"][0]["written_on"], "2012-01-20");
+    assert_eq!(
+        ok_json(&plan.db, &["history", &id])
+            .as_array()
+            .unwrap()
+            .len(),
+        history_len
+    );
+    assert_eq!(overdue(&plan.db).as_array().unwrap().len(), 33);
+}
+
+#[test]
+fn the_undated_joint_area_review_needs_an_inspection_date_and_imports_with_one() {
+    let plan = imported();
+    let jar = fixture("002_");
+    let counts = info(&plan.db);
+    let err = fails(&plan.db, &["import", &jar]);
+    assert!(
+        err.starts_with("error: ") && err.contains("--inspection-date") && err.contains("002_"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert_eq!(info(&plan.db), counts, "nothing imported");
+
+    // With other files in the same command: still nothing imported at all.
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh.db");
+    let derby = fixture("004_");
+    fails(&fresh, &["import", &derby, &jar]);
+    assert_eq!(info(&fresh)["actions"], 0);
+
+    let out = ok_json(
+        &plan.db,
+        &["import", &jar, "--inspection-date", "2006-11-24"],
+    );
+    let o = &out[0];
+    assert_eq!(o["duplicate"], false);
+    assert_eq!(o["base_date"], "2006-11-24");
+    let n = o["actions"].as_u64().unwrap();
+    assert!(n >= 10, "{o:#}");
+    let list = ok_json(
+        &plan.db,
+        &["list", "--report", o["report_id"].as_str().unwrap()],
+    );
+    let dates: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["due_date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates.len() as u64, n);
+    // Immediately = the date given; the rest count from it.
+    assert!(dates.contains(&"2006-11-24"), "{dates:?}");
+    assert!(dates.contains(&"2007-05-24"), "{dates:?}");
+}
+
+#[test]
+fn bad_input_is_refused_with_a_clear_error_and_changes_nothing() {
+    let plan = imported();
+    let id = ids(&overdue(&plan.db))[0].clone();
+    let history_len = ok_json(&plan.db, &["history", &id])
+        .as_array()
+        .unwrap()
+        .len();
+    let cases: &[&[&str]] = &[
+        &["action", "update", &id, "--progress", "150"],
+        &["action", "update", &id, "--status", "finished"],
+        &["action", "update", &id, "--due", "2012-06-01"],
+        &[
+            "action",
+            "update",
+            &id,
+            "--due",
+            "2012-06-01",
+            "--reason",
+            "  ",
+        ],
+        &[
+            "action",
+            "update",
+            &id,
+            "--due",
+            "31/12/2012",
+            "--reason",
+            "board",
+        ],
+        &["action", "update", &id],
+        &["action", "update", &id, "--sign-off"],
+        &["action", "update", "ffffffff", "--progress", "10"],
+        &["action", "update", &id, "--title", " "],
+        &["list", "--as-of", "yesterday"],
+        &["list", "--search", "  ?! "],
+    ];
+    for args in cases {
+        let err = fails(&plan.db, args);
+        assert!(err.contains("error"), "{args:?}: {err}");
+    }
+    assert_eq!(
+        ok_json(&plan.db, &["history", &id])
+            .as_array()
+            .unwrap()
+            .len(),
+        history_len
+    );
+    let shown = ok_json(&plan.db, &["action", "show", &id]);
+    assert_eq!(shown["action"]["progress"], 0);
+    assert_eq!(shown["action"]["status"], "not_started");
+}
+
+#[test]
+fn a_due_date_override_needs_a_reason_and_records_it() {
+    let plan = imported();
+    let id = ids(&overdue(&plan.db))[0].clone();
+    let a = ok_json(
+        &plan.db,
+        &[
+            "action",
+            "update",
+            &id,
+            "--due",
+            "2012-06-30",
+            "--reason",
+            "Agreed by the board",
+        ],
+    );
+    assert_eq!(a["due_date"], "2012-06-30");
+    assert_eq!(a["due_date_source"], "override");
+    assert_eq!(a["due_date_reason"], "Agreed by the board");
+    assert_eq!(overdue(&plan.db).as_array().unwrap().len(), 32);
+    let h = ok_json(&plan.db, &["history", &id]);
+    let fields: Vec<&str> = h
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["field"].as_str().unwrap())
+        .collect();
+    assert!(
+        fields.contains(&"due_date") && fields.contains(&"due_date_reason"),
+        "{fields:?}"
+    );
+}
+
+#[test]
+fn list_filters_by_owner_status_report_search_and_due_window() {
+    let plan = imported();
+    let all = ok_json(&plan.db, &["list", "--as-of", "2012-02-01"]);
+    assert_eq!(all.as_array().unwrap().len(), 15 + 3 + 5 + 24);
+    let first = ids(&overdue(&plan.db))[0].clone();
+    ok_json(
+        &plan.db,
+        &[
+            "action",
+            "update",
+            &first,
+            "--owner",
+            "Jo Bloggs",
+            "--status",
+            "blocked",
+        ],
+    );
+
+    let by_owner = ok_json(&plan.db, &["list", "--owner", "jo bloggs"]);
+    assert_eq!(ids(&by_owner), vec![first.clone()]);
+    let blocked = ok_json(&plan.db, &["list", "--status", "blocked"]);
+    assert_eq!(ids(&blocked), vec![first.clone()]);
+    let derby = ok_json(&plan.db, &["list", "--report", plan.report("004_")]);
+    assert_eq!(derby.as_array().unwrap().len(), 24);
+    assert!(derby
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["local_authority"] == "Derby"));
+
+    // Full-text search finds words in recommendations (with stemming) and in notes.
+    let missing = ok_json(&plan.db, &["list", "--search", "missing"]);
+    assert!(!missing.as_array().unwrap().is_empty());
+    for a in missing.as_array().unwrap() {
+        let rec = a["recommendation"].as_str().unwrap().to_lowercase();
+        assert!(rec.contains("missing"), "{rec}");
+    }
+    let none = ok_json(&plan.db, &["list", "--search", "xylophone"]);
+    assert_eq!(none.as_array().unwrap().len(), 0);
+    ok_json(
+        &plan.db,
+        &[
+            "action",
+            "update",
+            &first,
+            "--note",
+            "Spoke to the xylophone team",
+        ],
+    );
+    assert_eq!(
+        ids(&ok_json(&plan.db, &["list", "--search", "xylophone"])),
+        vec![first]
+    );
+
+    // Rutland 2011's six-month actions fall due on 14 Apr 2012: within 30 days of 20 Mar.
+    let soon = ok_json(
+        &plan.db,
+        &["list", "--due-within", "30", "--as-of", "2012-03-20"],
+    );
+    let soon = soon.as_array().unwrap();
+    assert_eq!(soon.len(), 6, "{soon:#?}");
+    assert!(soon.iter().all(|a| a["due_date"] == "2012-04-14"));
+    // Due within the amber window with no progress: amber.
+    assert!(
+        soon.iter().all(|a| a["rag"] == "green"),
+        "24 days away is outside 14"
+    );
+    let amber = ok_json(
+        &plan.db,
+        &["list", "--due-within", "14", "--as-of", "2012-04-01"],
+    );
+    assert!(amber
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["rag"] == "amber"));
+    assert_eq!(amber.as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn summary_counts_per_report_and_overall_with_deadlines_and_next_inspection() {
+    let plan = imported();
+    let s = ok_json(&plan.db, &["summary", "--as-of", "2012-02-01"]);
+    assert_eq!(s["as_of"], "2012-02-01");
+    let overall = &s["overall"];
+    assert_eq!(overall["total"], 47);
+    assert_eq!(overall["not_started"], 47);
+    assert_eq!(overall["overdue"], 33);
+    assert_eq!(overall["red"], 33);
+    assert_eq!(overall["percent_complete"], 0.0);
+    let reports = s["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 4);
+    let rutland = reports
+        .iter()
+        .find(|r| r["report_id"] == plan.report("000_"))
+        .unwrap();
+    assert_eq!(rutland["counts"]["total"], 15);
+    assert_eq!(rutland["counts"]["overdue"], 9);
+    // Published 18 Nov 2011: 70 working days later is 29 Feb 2012.
+    assert_eq!(rutland["received"], "2011-11-18");
+    assert_eq!(rutland["action_plan_deadline"], "2012-02-29");
+    let next = &rutland["next_inspection"];
+    assert_eq!(next["estimated"], true);
+    assert!(next["days_to"].is_i64());
+    let derby = reports
+        .iter()
+        .find(|r| r["report_id"] == plan.report("004_"))
+        .unwrap();
+    assert_eq!(derby["counts"]["red"], 24);
+
+    // Completing one moves it across every count.
+    let id = ids(&overdue(&plan.db))[0].clone();
+    ok_json(
+        &plan.db,
+        &["action", "update", &id, "--status", "completed"],
+    );
+    let s = ok_json(&plan.db, &["summary", "--as-of", "2012-02-01"]);
+    assert_eq!(s["overall"]["completed"], 1);
+    assert_eq!(s["overall"]["overdue"], 32);
+    assert_eq!(s["overall"]["green"].as_i64().unwrap(), 47 - 32);
+    assert_eq!(s["overall"]["percent_complete"], 2.1);
+
+    let text = cli(&plan.db, &["summary", "--as-of", "2012-02-01"]);
+    assert!(stdout(&text).contains("2012-02-29"), "{}", stdout(&text));
+}
+
+#[test]
+fn add_show_delete_and_restore_an_action() {
+    let plan = imported();
+    let first = overdue(&plan.db)[0].clone();
+    let id = first["id"].as_str().unwrap();
+    let added = ok_json(
+        &plan.db,
+        &[
+            "action",
+            "add",
+            id,
+            "--title",
+            "Train team managers",
+            "--owner",
+            "Workforce lead",
+            "--measure",
+            "All managers trained",
+        ],
+    );
+    let new_id = added["id"].as_str().unwrap().to_string();
+    assert_eq!(added["recommendation_id"], first["recommendation_id"]);
+    assert_eq!(
+        added["due_date"], first["due_date"],
+        "the recommendation's due date"
+    );
+    let shown = ok_json(&plan.db, &["action", "show", &new_id]);
+    assert_eq!(shown["recommendation"]["id"], first["recommendation_id"]);
+    assert_eq!(shown["report"]["local_authority"], first["local_authority"]);
+
+    ok_json(&plan.db, &["action", "delete", &new_id]);
+    let bin = ok_json(&plan.db, &["bin", "list"]);
+    assert_eq!(ids(&bin), vec![new_id.clone()]);
+    assert!(!ids(&ok_json(&plan.db, &["list"])).contains(&new_id));
+    fails(&plan.db, &["action", "update", &new_id, "--progress", "5"]);
+
+    ok_json(&plan.db, &["bin", "restore", &new_id[..8]]);
+    assert_eq!(ok_json(&plan.db, &["bin", "list"]), Value::Array(vec![]));
+    assert!(ids(&ok_json(&plan.db, &["list"])).contains(&new_id));
+    let fields: Vec<String> = ok_json(&plan.db, &["history", &new_id])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["field"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(fields, ["created", "deleted_at", "deleted_at"]);
+}
+
+#[test]
+fn evidence_files_are_copied_by_hash_and_count_towards_blue() {
+    let plan = imported();
+    let id = ids(&overdue(&plan.db))[0].clone();
+    let file = plan.db.parent().unwrap().join("minutes.txt");
+    std::fs::write(&file, "Board minutes, 12 January 2012").unwrap();
+    let added = ok_json(&plan.db, &["evidence", "add", &id, file.to_str().unwrap()]);
+    assert_eq!(added["already_attached"], false);
+    let sha = added["evidence"]["sha256"].as_str().unwrap();
+    assert_eq!(added["evidence"]["original_name"], "minutes.txt");
+    let copy = plan.db.parent().unwrap().join("evidence").join(sha);
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&file).unwrap());
+    let again = ok_json(&plan.db, &["evidence", "add", &id, file.to_str().unwrap()]);
+    assert_eq!(again["already_attached"], true);
+    ok_json(
+        &plan.db,
+        &["evidence", "add", &id, "https://example.org/plan"],
+    );
+    assert_eq!(
+        ok_json(&plan.db, &["evidence", "list", &id])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    fails(&plan.db, &["evidence", "add", &id, "/no/such/file.pdf"]);
+
+    ok_json(
+        &plan.db,
+        &[
+            "action",
+            "update",
+            &id,
+            "--status",
+            "completed",
+            "--sign-off",
+        ],
+    );
+    let shown = ok_json(&plan.db, &["action", "show", &id]);
+    assert_eq!(shown["rag"], "blue");
+    assert_eq!(shown["action"]["signed_off_by"], WHO);
+}
+
+#[test]
+fn writing_commands_keep_rotating_backups_and_backup_to_a_file_restores() {
+    let plan = imported();
+    let dir = plan.db.parent().unwrap();
+    let saved = dir.join("saved.db");
+    ok_json(&plan.db, &["backup", "--to", saved.to_str().unwrap()]);
+    let id = ids(&overdue(&plan.db))[0].clone();
+    ok_json(
+        &plan.db,
+        &["action", "update", &id, "--status", "completed"],
+    );
+    assert_eq!(overdue(&plan.db).as_array().unwrap().len(), 32);
+
+    let restored = ok_json(&plan.db, &["restore", saved.to_str().unwrap()]);
+    assert!(restored["safety_backup"].is_string());
+    assert_eq!(overdue(&plan.db).as_array().unwrap().len(), 33);
+
+    let backups = std::fs::read_dir(dir.join("backups")).unwrap().count();
+    assert!(backups >= 2, "{backups} automatic backups");
+}
