@@ -43,6 +43,12 @@ function afterRoute(route: Route) {
   firstRoute = false;
 }
 
+// The skip link moves focus without touching the hash (the hash is the route).
+document.querySelector(".skip-link")!.addEventListener("click", (ev) => {
+  ev.preventDefault();
+  main.focus();
+});
+
 document.getElementById("shortcut-list")!.append(...SHORTCUTS.flatMap((s) => [h("dt", {}, h("kbd", {}, s.keys)), h("dd", {}, s.what)]));
 
 startRouter(

@@ -29,6 +29,8 @@ export type Screen = (main: HTMLElement, route: Route) => Promise<void> | void;
 export function startRouter(main: HTMLElement, screens: Record<string, Screen>, fallback: string, after: (route: Route) => void): void {
   let generation = 0;
   const run = async () => {
+    // In-page anchors (the skip link's #main) are not routes.
+    if (location.hash && !location.hash.startsWith("#/")) return;
     const route = parseHash(location.hash);
     const screen = screens[route.name] ?? screens[fallback];
     const mine = ++generation;
