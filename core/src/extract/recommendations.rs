@@ -354,7 +354,7 @@ fn parse_list(doc: &Doc, h: usize) -> List {
                 end = j;
                 break;
             }
-            if l.key.starts_with("there are no ") || l.key.starts_with("there were no ") {
+            if says_part_is_empty(&l.key) {
                 // "There are no areas for priority or immediate action."
                 finish(&mut cur, &mut items);
                 seen_blank = false;
@@ -514,61 +514,123 @@ fn parse_list(doc: &Doc, h: usize) -> List {
     List { items, end }
 }
 
+/// "There are no areas for priority or immediate action", "The inspection did not find
+/// any areas for priority and immediate action": a part of the list left empty.
+fn says_part_is_empty(key: &str) -> bool {
+    let negated = key.starts_with("there are no ")
+        || key.starts_with("there were no ")
+        || key.starts_with("none")
+        || key.contains(" did not find any ")
+        || key.contains(" no areas ")
+        || key.contains(" no priority ")
+        || key.contains(" no recommendations");
+    negated && key.split(' ').count() <= 25
+}
+
+/// Verbs that open a recommendation ("Ensure …", "Improve …"). Recommendations are
+/// instructions, so their first word comes from a small, stable set; a finding opens
+/// with its subject ("Barnsley has …", "The board …").
+const IMPERATIVES: &[&str] = &[
+    "accelerate",
+    "address",
+    "agree",
+    "align",
+    "analyse",
+    "appoint",
+    "assess",
+    "assure",
+    "audit",
+    "build",
+    "carry",
+    "cease",
+    "challenge",
+    "check",
+    "clarify",
+    "collate",
+    "commission",
+    "complete",
+    "consider",
+    "consolidate",
+    "continue",
+    "coordinate",
+    "co-ordinate",
+    "create",
+    "deliver",
+    "demonstrate",
+    "develop",
+    "devise",
+    "drive",
+    "embed",
+    "engage",
+    "enhance",
+    "ensure",
+    "establish",
+    "evaluate",
+    "expand",
+    "expedite",
+    "extend",
+    "focus",
+    "give",
+    "hold",
+    "identify",
+    "implement",
+    "improve",
+    "increase",
+    "introduce",
+    "make",
+    "maximise",
+    "monitor",
+    "oversee",
+    "prioritise",
+    "prioritize",
+    "produce",
+    "promote",
+    "provide",
+    "publish",
+    "raise",
+    "recruit",
+    "reduce",
+    "refresh",
+    "renew",
+    "resource",
+    "review",
+    "revise",
+    "scrutinise",
+    "secure",
+    "seek",
+    "set",
+    "strengthen",
+    "support",
+    "take",
+    "tackle",
+    "target",
+    "undertake",
+    "update",
+    "work",
+];
+
 /// Whether an item reads as an instruction ("Ensure …", "The LSCB should …") rather
 /// than a finding ("The board has …").
 fn reads_as_instruction(s: &str) -> bool {
-    const NOT: [&str; 40] = [
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "those",
-        "there",
-        "it",
-        "its",
-        "in",
-        "at",
-        "on",
-        "for",
-        "most",
-        "many",
-        "some",
-        "all",
-        "children",
-        "young",
-        "inspectors",
-        "leaders",
-        "managers",
-        "staff",
-        "social",
-        "when",
-        "where",
-        "while",
-        "although",
-        "however",
-        "since",
-        "as",
-        "their",
-        "they",
-        "we",
-        "overall",
-        "each",
-        "every",
-        "during",
-        "despite",
-        "following",
-    ];
     let k = make_key(s);
-    if k.contains(" should ") || k.contains(" must ") {
+    if [" should ", " must ", " need to ", " needs to "]
+        .iter()
+        .any(|m| k.contains(m))
+    {
         return true;
     }
-    let first = k
+    let mut words = k
         .split(' ')
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric());
-    !first.is_empty() && !NOT.contains(&first)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+    let mut first = words.next().unwrap_or("");
+    // "Urgently review …", "Better coordinate …": an adverb before the verb.
+    if first.ends_with("ly") || matches!(first, "better" | "further") {
+        first = words.next().unwrap_or("");
+    }
+    IMPERATIVES.contains(&first)
+        || ["ise", "ize", "ify"]
+            .iter()
+            .any(|e| first.len() > 5 && first.ends_with(e))
 }
 
 /// After a theme sub-heading, the numbered list goes on with the next number (any
@@ -630,11 +692,22 @@ fn append(it: &mut Item, doc: &Doc, j: usize, off: usize) {
     if text.is_empty() {
         return;
     }
-    if !it.text.is_empty() {
+    if !it.text.is_empty() && !joins_hyphen(&it.text, &text) {
         it.text.push(' ');
     }
     it.text.push_str(&text);
     it.end = doc.lines[j].end.max(it.end);
+}
+
+/// "multi-" at a line's end then "agency": one hyphenated word, not "multi- agency".
+/// "16- and 17-year-olds" keeps its space.
+fn joins_hyphen(before: &str, after: &str) -> bool {
+    let mut end = before.chars().rev();
+    let hyphen = end.next() == Some('-') && end.next().is_some_and(char::is_alphabetic);
+    let next_word = after.split_whitespace().next().unwrap_or("");
+    hyphen
+        && next_word.chars().next().is_some_and(char::is_lowercase)
+        && !matches!(next_word, "and" | "or" | "to")
 }
 
 /// Source offset where the item text starts on line `j` and the text itself (the
