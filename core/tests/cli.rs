@@ -13,6 +13,11 @@ fn cli(db: &Path, args: &[&str]) -> Output {
         .expect("the CLI runs")
 }
 
+/// The schema version this build writes (it grows with each migration).
+fn latest() -> i64 {
+    inspection_tracker::store::migrate::latest_version()
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -28,7 +33,7 @@ fn init_creates_a_wal_database_and_a_second_init_changes_nothing() {
     let first = cli(&db, &["init"]);
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(
-        stdout(&first).contains("schema version 1"),
+        stdout(&first).contains(&format!("schema version {}", latest())),
         "{}",
         stdout(&first)
     );
@@ -54,13 +59,13 @@ fn info_json_gives_path_version_and_counts() {
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["path"], db.display().to_string());
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], latest());
     assert_eq!(v["reports"], 0);
     assert_eq!(v["actions"], 0);
 
     let text = cli(&db, &["info"]);
     assert!(
-        stdout(&text).contains("Schema version:  1"),
+        stdout(&text).contains(&format!("Schema version:  {}", latest())),
         "{}",
         stdout(&text)
     );
@@ -81,7 +86,7 @@ fn info_on_a_newer_database_fails_naming_both_versions_and_changes_nothing() {
     let err = stderr(&out);
     assert!(err.starts_with("error: "), "{err}");
     assert!(
-        err.contains("schema version 7") && err.contains("this program's 1"),
+        err.contains("schema version 7") && err.contains(&format!("this program's {}", latest())),
         "{err}"
     );
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");

@@ -13,6 +13,7 @@ pub mod import;
 pub mod input;
 pub mod inspection;
 pub mod query;
+pub mod report_dates;
 pub mod settings;
 pub mod status;
 

@@ -1,0 +1,76 @@
+//! The dates the plan keeps about a report that the report itself may not say: when the
+//! council received it (which starts the 70-working-day clock for the written action plan)
+//! and the next inspection's date once it is known (until then it is estimated).
+
+use chrono::NaiveDate;
+
+use super::history;
+use crate::schedule::action_plan_deadline;
+use crate::store::reports::{get_report, update_report_plan_dates, ReportRow};
+use crate::store::{dates, Store};
+use crate::Result;
+
+/// Set the date the report was received; the statutory deadline is worked out again and
+/// stored with it. One transaction, recorded in the history.
+pub fn set_received(
+    store: &mut Store,
+    report_id: &str,
+    received: NaiveDate,
+    who: &str,
+) -> Result<ReportRow> {
+    let tx = store.write()?;
+    let r = get_report(&tx, report_id)?;
+    let deadline = action_plan_deadline(received);
+    update_report_plan_dates(
+        &tx,
+        report_id,
+        Some(received),
+        Some(deadline),
+        r.next_inspection,
+    )?;
+    let old = dates::opt_to_sql(r.received);
+    let new = dates::to_sql(received);
+    if old.as_deref() != Some(new.as_str()) {
+        history::record(
+            &tx,
+            "report",
+            report_id,
+            "received",
+            old.as_deref(),
+            Some(&new),
+            who,
+        )?;
+    }
+    tx.commit()?;
+    get_report(store.conn(), report_id)
+}
+
+/// Set (or with `None` clear) the next inspection's date, which then replaces the
+/// estimate. One transaction, recorded in the history.
+pub fn set_next_inspection(
+    store: &mut Store,
+    report_id: &str,
+    date: Option<NaiveDate>,
+    who: &str,
+) -> Result<ReportRow> {
+    let tx = store.write()?;
+    let r = get_report(&tx, report_id)?;
+    update_report_plan_dates(&tx, report_id, r.received, r.action_plan_deadline, date)?;
+    let (old, new) = (
+        dates::opt_to_sql(r.next_inspection),
+        dates::opt_to_sql(date),
+    );
+    if old != new {
+        history::record(
+            &tx,
+            "report",
+            report_id,
+            "next_inspection",
+            old.as_deref(),
+            new.as_deref(),
+            who,
+        )?;
+    }
+    tx.commit()?;
+    get_report(store.conn(), report_id)
+}

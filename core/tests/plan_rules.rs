@@ -1,0 +1,395 @@
+//! The action plan through the library: import rules, changes and their history, one
+//! transaction per change, and that the summary (aggregated in SQL) agrees with the list
+//! (rated row by row) whatever the data.
+
+use chrono::{Days, NaiveDate};
+use inspection_tracker::plan::actions::{
+    add_action, update_action, update_with_note, Change, NewAction,
+};
+use inspection_tracker::plan::history::history;
+use inspection_tracker::plan::import::{import_report, ImportOptions, ImportOutcome};
+use inspection_tracker::plan::query::{list_actions, summary, Filter};
+use inspection_tracker::plan::report_dates::{set_next_inspection, set_received};
+use inspection_tracker::plan::{settings, ActionStatus, DueDateSource, Rag};
+use inspection_tracker::store::Store;
+use inspection_tracker::{Error, Recommendation, Report, ReportKind};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn rec(timeframe: Option<&str>, months: Option<u32>, text: &str) -> Recommendation {
+    Recommendation {
+        section: "Safeguarding services".into(),
+        timeframe: timeframe.map(str::to_string),
+        timeframe_months: months,
+        text: text.into(),
+        paragraph: None,
+        source_start: 0,
+        source_end: text.len(),
+    }
+}
+
+fn report(end: Option<&str>, published: Option<&str>, recs: Vec<Recommendation>) -> Report {
+    Report {
+        kind: ReportKind::SafeguardingAndLookedAfterChildren,
+        local_authority: Some("Rutland".into()),
+        inspection_start: None,
+        inspection_end: end.map(d),
+        published: published.map(d),
+        lead_inspector: None,
+        judgements: vec![],
+        recommendations: recs,
+    }
+}
+
+fn opts() -> ImportOptions {
+    ImportOptions {
+        inspection_date: None,
+        who: "tester".into(),
+    }
+}
+
+fn import(store: &mut Store, name: &str, r: &Report, o: &ImportOptions) -> ImportOutcome {
+    import_report(store, name, &format!("sha-{name}"), "text", "text", r, o).unwrap()
+}
+
+fn mixed() -> Vec<Recommendation> {
+    vec![
+        rec(Some("Immediately"), Some(0), "ensure visits happen"),
+        rec(Some("Within three months"), Some(3), "audit case files"),
+        rec(
+            Some("For action in the longer term"),
+            None,
+            "improve sufficiency",
+        ),
+        rec(None, None, "strengthen the board"),
+    ]
+}
+
+fn due_dates(store: &Store) -> Vec<(Option<NaiveDate>, DueDateSource)> {
+    list_actions(store, &Filter::default(), d("2011-10-01"))
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.due_date, a.due_date_source))
+        .collect()
+}
+
+#[test]
+fn open_ended_recommendations_default_to_12_months_marked_as_default() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        "a",
+        &report(Some("2011-10-14"), Some("2011-11-18"), mixed()),
+        &opts(),
+    );
+    assert_eq!(
+        due_dates(&store),
+        vec![
+            (Some(d("2011-10-14")), DueDateSource::Report),
+            (Some(d("2012-01-14")), DueDateSource::Report),
+            (Some(d("2012-10-14")), DueDateSource::Default),
+            (Some(d("2012-10-14")), DueDateSource::Default),
+        ]
+    );
+}
+
+#[test]
+fn settings_choose_the_publication_date_and_the_next_inspection() {
+    let mut store = Store::open_in_memory().unwrap();
+    settings::set(&mut store, "base_date_rule", "publication", "tester").unwrap();
+    settings::set(&mut store, "open_ended", "next_inspection", "tester").unwrap();
+    import(
+        &mut store,
+        "a",
+        &report(Some("2011-10-14"), Some("2011-11-18"), mixed()),
+        &opts(),
+    );
+    let got = due_dates(&store);
+    assert_eq!(got[0], (Some(d("2011-11-18")), DueDateSource::Report));
+    assert_eq!(got[1], (Some(d("2012-02-18")), DueDateSource::Report));
+    // The estimated next inspection (no grade: 30 months after the inspection's last day).
+    assert_eq!(got[2].1, DueDateSource::NextInspection);
+    assert_eq!(got[2].0, Some(d("2014-04-14")));
+    // The settings change is in the history.
+    let h = history(&store, "base_date_rule").unwrap();
+    assert_eq!(h[0].new_value.as_deref(), Some("publication"));
+}
+
+#[test]
+fn an_undated_report_is_refused_unless_a_date_is_given_and_never_guessed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let jar = report(None, None, mixed());
+    let err =
+        import_report(&mut store, "jar.txt", "sha-jar", "text", "t", &jar, &opts()).unwrap_err();
+    assert!(matches!(err, Error::NeedsInspectionDate { .. }), "{err}");
+    assert_eq!(err.code(), "needs_inspection_date");
+    assert!(err.to_string().contains("--inspection-date"));
+    assert_eq!(store.info().unwrap().reports, 0);
+    assert_eq!(store.info().unwrap().actions, 0);
+
+    let with_date = ImportOptions {
+        inspection_date: Some(d("2006-11-24")),
+        ..opts()
+    };
+    let o = import(&mut store, "jar.txt", &jar, &with_date);
+    assert_eq!(o.base_date, Some(d("2006-11-24")));
+    assert_eq!(due_dates(&store)[1].0, Some(d("2007-02-24")));
+
+    // A report that states its own last day keeps it, whatever the flag says.
+    let dated = report(Some("2011-10-14"), None, mixed());
+    let o = import(&mut store, "dated.txt", &dated, &with_date);
+    assert_eq!(o.base_date, Some(d("2011-10-14")));
+}
+
+#[test]
+fn the_same_file_twice_adds_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let r = report(Some("2011-10-14"), None, mixed());
+    let first = import(&mut store, "a", &r, &opts());
+    let again = import(&mut store, "a", &r, &opts());
+    assert!(again.duplicate);
+    assert_eq!(again.report_id, first.report_id);
+    assert_eq!(again.actions, 0);
+    assert_eq!(store.info().unwrap().actions, 4);
+}
+
+#[test]
+fn a_change_that_fails_part_way_writes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        "a",
+        &report(Some("2011-10-14"), None, mixed()),
+        &opts(),
+    );
+    let id = list_actions(&store, &Filter::default(), d("2012-01-01")).unwrap()[0]
+        .id
+        .clone();
+    let before = history(&store, &id).unwrap().len();
+    // Progress would be fine, but an open action cannot be signed off: all or nothing.
+    let err = update_with_note(
+        &mut store,
+        &id,
+        &[Change::Progress(60), Change::SignOff],
+        Some((d("2012-01-01"), "half done")),
+        d("2012-01-01"),
+        "tester",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("signed off"), "{err}");
+    let a = &list_actions(&store, &Filter::default(), d("2012-01-01")).unwrap()[0];
+    assert_eq!(a.progress, 0);
+    assert_eq!(a.last_update, None);
+    assert_eq!(history(&store, &id).unwrap().len(), before);
+}
+
+#[test]
+fn a_manual_rag_needs_a_reason_and_is_recorded() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        "a",
+        &report(Some("2011-10-14"), None, mixed()),
+        &opts(),
+    );
+    let today = d("2012-06-01");
+    let id = list_actions(&store, &Filter::default(), today).unwrap()[0]
+        .id
+        .clone();
+    let no_reason = Change::RagOverride {
+        rag: Some(Rag::Green),
+        reason: " ".into(),
+    };
+    assert!(update_action(&mut store, &id, &[no_reason], today, "tester").is_err());
+    let with_reason = Change::RagOverride {
+        rag: Some(Rag::Green),
+        reason: "Visits now weekly; evidence due".into(),
+    };
+    update_action(&mut store, &id, &[with_reason], today, "tester").unwrap();
+    let a = &list_actions(&store, &Filter::default(), today).unwrap()[0];
+    assert_eq!(a.rag, Rag::Green, "overdue, but set by hand");
+    let h = history(&store, &id).unwrap();
+    assert!(h
+        .iter()
+        .any(|h| h.field == "rag_override" && h.new_value.as_deref() == Some("green")));
+    assert!(h.iter().any(|h| h.field == "rag_override_reason"));
+}
+
+#[test]
+fn history_is_append_only() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        "a",
+        &report(Some("2011-10-14"), None, mixed()),
+        &opts(),
+    );
+    let conn = store.conn();
+    assert!(conn
+        .execute("UPDATE history SET who = 'someone else'", [])
+        .is_err());
+    assert!(conn.execute("DELETE FROM history", []).is_err());
+}
+
+#[test]
+fn received_date_and_next_inspection_can_be_set_and_drive_the_summary() {
+    let mut store = Store::open_in_memory().unwrap();
+    let o = import(
+        &mut store,
+        "a",
+        &report(Some("2011-10-14"), None, mixed()),
+        &opts(),
+    );
+    let s = summary(&store, d("2012-01-01")).unwrap();
+    assert_eq!(
+        s.reports[0].action_plan_deadline, None,
+        "no publication date"
+    );
+    let r = set_received(&mut store, &o.report_id, d("2011-11-18"), "tester").unwrap();
+    assert_eq!(r.action_plan_deadline, Some(d("2012-02-29")));
+    set_next_inspection(&mut store, &o.report_id, Some(d("2012-06-01")), "tester").unwrap();
+    let s = summary(&store, d("2012-01-01")).unwrap();
+    let next = s.reports[0].next_inspection.as_ref().unwrap();
+    assert!(!next.estimated);
+    assert_eq!(next.days_to, 152);
+    // The two open-ended actions fall due on 14 Oct 2012, after the inspection.
+    assert_eq!(s.reports[0].counts.due_after_next_inspection, 2);
+    assert_eq!(s.reports[0].action_plan_deadline, Some(d("2012-02-29")));
+    let fields: Vec<String> = history(&store, &o.report_id)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.field)
+        .collect();
+    assert_eq!(fields, ["imported", "received", "next_inspection"]);
+}
+
+/// A small deterministic generator, so the test needs no clock and no crate.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+#[test]
+fn the_summary_agrees_with_the_list_on_varied_data() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut rng = Lcg(7);
+    let mut ids = Vec::new();
+    for r in 0..6 {
+        let end = d("2011-01-10") + Days::new(rng.next(700));
+        let recs: Vec<Recommendation> = (0..8)
+            .map(|i| match rng.next(4) {
+                0 => rec(Some("Immediately"), Some(0), &format!("r{r} item {i}")),
+                1 => rec(
+                    Some("Within three months"),
+                    Some(3),
+                    &format!("r{r} item {i}"),
+                ),
+                2 => rec(
+                    Some("Within six months"),
+                    Some(6),
+                    &format!("r{r} item {i}"),
+                ),
+                _ => rec(None, None, &format!("r{r} item {i}")),
+            })
+            .collect();
+        let name = format!("report{r}");
+        let o = import(
+            &mut store,
+            &name,
+            &report(Some(&end.to_string()), Some(&end.to_string()), recs),
+            &opts(),
+        );
+        ids.extend(
+            list_actions(
+                &store,
+                &Filter {
+                    report_id: Some(o.report_id),
+                    ..Filter::default()
+                },
+                d("2012-01-01"),
+            )
+            .unwrap()
+            .into_iter()
+            .map(|a| (a.id, a.recommendation_id)),
+        );
+    }
+    for (id, rec_id) in ids.clone() {
+        let mut changes = vec![Change::Progress(rng.next(101) as u8)];
+        changes.push(Change::Status(ActionStatus::ALL[rng.next(4) as usize]));
+        if rng.next(5) == 0 {
+            changes.push(Change::RagOverride {
+                rag: Some(Rag::ALL[rng.next(4) as usize]),
+                reason: "judgement".into(),
+            });
+        }
+        if rng.next(4) == 0 {
+            changes.push(Change::DueDate {
+                date: d("2011-06-01") + Days::new(rng.next(500)),
+                reason: "moved".into(),
+            });
+        }
+        update_action(&mut store, &id, &changes, d("2012-01-01"), "tester").unwrap();
+        if rng.next(6) == 0 {
+            let new = NewAction {
+                title: "extra".into(),
+                ..NewAction::default()
+            };
+            add_action(&mut store, &rec_id, &new, "tester").unwrap();
+        }
+    }
+    // Fixed dates, plus a few days before each due date (inside the amber window).
+    let mut as_ofs: Vec<NaiveDate> = ["2011-03-01", "2011-09-30", "2012-01-01", "2012-07-15"]
+        .iter()
+        .map(|s| d(s))
+        .collect();
+    for a in list_actions(&store, &Filter::default(), d("2012-01-01")).unwrap() {
+        if let Some(due) = a.due_date {
+            as_ofs.push(due - Days::new(3));
+            as_ofs.push(due);
+        }
+    }
+    as_ofs.sort();
+    as_ofs.dedup();
+    for (window, below) in [("14", "50"), ("30", "80"), ("0", "0"), ("7", "100")] {
+        settings::set(&mut store, "amber_window_days", window, "t").unwrap();
+        settings::set(&mut store, "amber_progress_below", below, "t").unwrap();
+        for &as_of in &as_ofs {
+            let list = list_actions(&store, &Filter::default(), as_of).unwrap();
+            let s = summary(&store, as_of).unwrap();
+            let count = |f: &dyn Fn(&&inspection_tracker::plan::query::ActionListItem) -> bool| {
+                list.iter().filter(f).count() as i64
+            };
+            let c = &s.overall;
+            assert_eq!(c.total, list.len() as i64);
+            assert_eq!(c.red, count(&|a| a.rag == Rag::Red), "{as_of}");
+            assert_eq!(
+                c.amber,
+                count(&|a| a.rag == Rag::Amber),
+                "{as_of} {window} {below}"
+            );
+            assert_eq!(c.green, count(&|a| a.rag == Rag::Green), "{as_of}");
+            assert_eq!(c.blue, count(&|a| a.rag == Rag::Blue), "{as_of}");
+            assert_eq!(c.completed, count(&|a| a.status == ActionStatus::Completed));
+            assert_eq!(c.blocked, count(&|a| a.status == ActionStatus::Blocked));
+            assert_eq!(c.overdue, count(&|a| a.days_overdue.is_some()), "{as_of}");
+            let overdue = list_actions(
+                &store,
+                &Filter {
+                    overdue: true,
+                    ..Filter::default()
+                },
+                as_of,
+            )
+            .unwrap();
+            assert_eq!(c.overdue, overdue.len() as i64);
+        }
+    }
+}
