@@ -58,6 +58,11 @@ function haystack(it: ActionListItem): string {
   return s;
 }
 
+/** Build the search text ahead of the first keystroke (done when the list loads). */
+export function warmSearch(items: readonly ActionListItem[]): void {
+  for (const it of items) haystack(it);
+}
+
 export function isFilterEmpty(f: PlanFilter): boolean {
   return !f.status && !f.statusGroup && !f.rag && !f.owner && !f.reportId && !f.dueFrom && !f.dueTo && !f.search?.trim();
 }

@@ -9,7 +9,7 @@ import type { ActionStatus } from "../gen/ActionStatus";
 import type { Rag } from "../gen/Rag";
 import type { ReportSummary } from "../gen/ReportSummary";
 import {
-  filterActions, sortActions, groupRows, references, owners, NO_OWNER, isFilterEmpty,
+  filterActions, sortActions, groupRows, references, owners, NO_OWNER, isFilterEmpty, warmSearch,
   type PlanFilter, type PlanRow, type Sort, type SortKey,
 } from "../actions";
 import { createVirtualList } from "../components/virtual-list";
@@ -349,5 +349,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     empty,
   );
   refresh();
+  // Prepare the search text while the user is still looking, so the first keystroke is fast.
+  setTimeout(() => warmSearch(all), 0);
   return view;
 }
