@@ -655,4 +655,28 @@ fn writing_commands_keep_rotating_backups_and_backup_to_a_file_restores() {
 
     let backups = std::fs::read_dir(dir.join("backups")).unwrap().count();
     assert!(backups >= 2, "{backups} automatic backups");
+
+    // A damaged file is refused before anything is replaced.
+    let mut bytes = std::fs::read(&saved).unwrap();
+    let mid = bytes.len() / 2;
+    for b in &mut bytes[mid - 3000..mid + 3000] {
+        *b = 0x5A;
+    }
+    let damaged = dir.join("damaged.db");
+    std::fs::write(&damaged, bytes).unwrap();
+    let err = fails(&plan.db, &["restore", damaged.to_str().unwrap()]);
+    assert!(err.contains("cannot be restored"), "{err}");
+    assert_eq!(overdue(&plan.db).as_array().unwrap().len(), 33);
+
+    // Rotation keeps the number the setting says.
+    std::fs::remove_dir_all(dir.join("backups")).unwrap();
+    let store = inspection_tracker::store::Store::open(&plan.db);
+    let mut store = store.unwrap();
+    inspection_tracker::plan::settings::set(&mut store, "backups_keep", "2", WHO).unwrap();
+    drop(store);
+    let id = ids(&overdue(&plan.db))[1].clone();
+    for p in ["10", "20", "30", "40"] {
+        ok_json(&plan.db, &["action", "update", &id, "--progress", p]);
+    }
+    assert_eq!(std::fs::read_dir(dir.join("backups")).unwrap().count(), 2);
 }
