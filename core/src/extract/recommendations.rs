@@ -631,12 +631,101 @@ fn reads_as_instruction(s: &str) -> bool {
         || ["ise", "ize", "ify"]
             .iter()
             .any(|e| first.len() > 5 && first.ends_with(e))
+        || (!SUBJECT_STARTS.contains(&first) && !has_early_finite_verb(&k))
+}
+
+/// Words that open a finding's subject ("The board …", "Most children …"), never an
+/// instruction.
+const SUBJECT_STARTS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "there",
+    "it",
+    "its",
+    "in",
+    "at",
+    "on",
+    "for",
+    "most",
+    "many",
+    "some",
+    "all",
+    "children",
+    "young",
+    "inspectors",
+    "leaders",
+    "managers",
+    "staff",
+    "social",
+    "when",
+    "where",
+    "while",
+    "although",
+    "however",
+    "since",
+    "as",
+    "their",
+    "they",
+    "we",
+    "overall",
+    "each",
+    "every",
+    "during",
+    "despite",
+    "following",
+];
+
+/// A finding states something early on ("Barnsley has a clear protocol", "Safeguarding
+/// is a key priority"); an instruction starts with its verb and has none of these.
+fn has_early_finite_verb(key: &str) -> bool {
+    key.split(' ').take(6).any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "remains"
+                | "remain"
+                | "does"
+                | "do"
+                | "did"
+                | "can"
+                | "cannot"
+                | "continues"
+        )
+    })
+}
+
+/// Headings of the report's own parts ("Inspection judgement about the LSCB", "Key
+/// strengths and weaknesses", "The local authority's strengths"): where a list ends,
+/// never a theme inside it.
+fn is_report_part(key: &str) -> bool {
+    [
+        "inspection",
+        "judgement",
+        "findings",
+        "strengths",
+        "weaknesses",
+        "summary",
+        "information about",
+        "progress since",
+        "what the",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
 }
 
 /// After a theme sub-heading, the numbered list goes on with the next number (any
 /// number when `any_number`, for the first item) and another instruction.
 fn next_unit_is_number(doc: &Doc, j: usize, last: Option<u32>, any_number: bool) -> bool {
-    if doc.lines[j].plain.split_whitespace().count() > 8 {
+    if doc.lines[j].plain.split_whitespace().count() > 8 || is_report_part(&doc.lines[j].key) {
         return false;
     }
     let mut k = j + 1;
