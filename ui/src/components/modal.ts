@@ -54,8 +54,10 @@ export function openDialog(options: DialogOptions): Promise<boolean> {
     finish(false);
   });
   dialog.showModal();
+  // Forms start at their first field; a destructive confirmation starts on Cancel, so a
+  // stray Enter cannot destroy anything.
   const first = form.querySelector<HTMLElement>("input, textarea, select");
-  (first ?? confirm).focus();
+  (first ?? (options.danger ? cancel : confirm)).focus();
   return done;
 }
 

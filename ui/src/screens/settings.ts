@@ -163,7 +163,7 @@ function backupsPanel(result: PromiseSettledResult<BackupInfo[]>): HTMLElement {
   async function restore(b: BackupInfo) {
     const ok = await confirmDialog(
       "Restore this backup?",
-      `The database will be replaced by ${b.name}, made ${formatDateTime(b.modified)}. Changes made since then will be lost. A backup of the current data is made first.`,
+      `The database will be replaced by ${b.name}, made ${formatDateTime(b.modified)}. Changes made since then will be lost. The backup is checked before it replaces anything.`,
       "Restore backup",
       true,
     );
