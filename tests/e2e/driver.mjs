@@ -1,6 +1,6 @@
 // Start the real app under WebKitWebDriver (what tauri-driver does on Linux) on a database
 // of the test's own, and hand back a selenium session.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -62,12 +62,37 @@ export async function launchApp(dbPath) {
   caps.set("webkitgtk:browserOptions", { binary: APP, args: [] });
   const driver = await new Builder().usingServer(`http://127.0.0.1:${port}/`).withCapabilities(caps).build();
   const stop = async () => {
+    // The app is WebKitWebDriver's child and does not always exit with the session; left
+    // running it would keep this test's output pipe open and the test run would never end.
+    const app = childPids(webdriver.pid);
     try {
       await driver.quit();
     } finally {
-      // SIGTERM lets WebKitWebDriver close the app; SIGKILL would orphan it.
       webdriver.kill("SIGTERM");
+      for (const pid of app) killQuietly(pid, "SIGTERM");
+      await new Promise((r) => setTimeout(r, 500));
+      for (const pid of app) killQuietly(pid, "SIGKILL");
     }
   };
   return { driver, stop };
+}
+
+/** Direct children of `pid` (Linux `ps`), so the app can be stopped with its driver. */
+function childPids(pid) {
+  try {
+    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+      .split("\n")
+      .map((l) => Number(l.trim()))
+      .filter((n) => n > 0);
+  } catch {
+    return []; // ps exits non-zero when there are none
+  }
+}
+
+function killQuietly(pid, signal) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
 }

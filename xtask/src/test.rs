@@ -56,7 +56,8 @@ fn window_tests() -> Result<(), String> {
     let exe = |name: &str| root().join("target").join("debug").join(name);
     let mut node = Command::new("node");
     node.current_dir(root())
-        .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+        // A per-test timeout turns a hung window into a failure instead of a stuck CI.
+        .args(["--test", "--test-concurrency=1", "--test-timeout=600000", "tests/e2e/"])
         .env("APP_BINARY", exe("inspection-action-tracker"))
         .env("CLI_BINARY", exe("inspection-tracker"));
     if std::env::var_os("DISPLAY").is_some() {
