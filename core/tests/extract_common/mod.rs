@@ -1,6 +1,9 @@
 //! Shared by the extraction tests: compare a [`Report`] with a hand-made
 //! `*.expected.json` and describe every difference readably.
 
+// Each test crate that includes this module uses a different part of it.
+#![allow(dead_code)]
+
 use inspection_tracker::Report;
 use serde_json::Value;
 

@@ -8,6 +8,7 @@ mod backup;
 mod bin;
 mod db;
 mod evidence;
+mod extract;
 mod history;
 mod import;
 mod info;
@@ -45,6 +46,8 @@ enum Command {
     Init,
     /// Show the database's path, schema version and counts
     Info,
+    /// Read one report and print what is extracted from it, as JSON (writes nothing)
+    Extract(extract::Args),
     /// Import report files: each report with its recommendations and one action each
     Import(import::Args),
     /// List actions, soonest due first (filters: overdue, due within, owner, report, …)
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Init => init::run(&cli),
         Command::Info => info::run(&cli),
+        Command::Extract(a) => extract::run(&cli, a),
         Command::Import(a) => import::run(&cli, a),
         Command::List(a) => list::run(&cli, a),
         Command::Summary(a) => summary::run(&cli, a),

@@ -1,0 +1,124 @@
+//! `extract FILE`: read a report and print what the extractor finds, as JSON in the shape
+//! of the hand-made `*.expected.json` files plus each recommendation's due date. Parses
+//! only: nothing is written, no database is opened.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use inspection_tracker::extract::{extract, Timeframe};
+use inspection_tracker::schedule::{base_date, due_date, BaseDateRule, OpenEndedRule};
+use inspection_tracker::{Error, Report, Result};
+use serde::Serialize;
+
+use crate::{args, print_json, Cli};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The report: PDF, Word (.docx), HTML or text
+    pub file: PathBuf,
+
+    /// Count due dates from this date instead of the last day of the inspection
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    pub base_date: Option<NaiveDate>,
+}
+
+/// The printed document; field order is the expected.json files' order.
+#[derive(Serialize)]
+struct Output<'a> {
+    file: String,
+    kind: &'static str,
+    local_authority: Option<&'a str>,
+    inspection_start: Option<NaiveDate>,
+    inspection_end: Option<NaiveDate>,
+    published: Option<NaiveDate>,
+    lead_inspector: Option<&'a str>,
+    judgements: Vec<JudgementOut<'a>>,
+    recommendations: Vec<RecommendationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct JudgementOut<'a> {
+    /// `null` for reports whose judgements have no sections (ILACS, SIF).
+    section: Option<&'a str>,
+    area: &'a str,
+    grade: &'a str,
+}
+
+#[derive(Serialize)]
+struct RecommendationOut<'a> {
+    section: &'a str,
+    timeframe: Option<&'a str>,
+    timeframe_months: Option<u32>,
+    text: &'a str,
+    paragraph: Option<u32>,
+    due_date: Option<NaiveDate>,
+}
+
+/// JSON is the output whether or not `--json` is given: this command exists to show the
+/// extraction exactly as the tests compare it.
+pub fn run(_cli: &Cli, args: &Args) -> Result<()> {
+    let doc = inspection_tracker::read::read_file(&args.file)
+        .map_err(|e| Error::Invalid(format!("{}: {e}", args.file.display())))?;
+    let report = extract(&doc.text);
+    let file = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    print_json(&output(file, &report, args.base_date))
+}
+
+fn output(file: String, r: &Report, base_flag: Option<NaiveDate>) -> Output<'_> {
+    // The flag, else the last day of the inspection; never the publication date.
+    let base = base_date(
+        BaseDateRule::LastDayOfInspection,
+        r.inspection_end,
+        None,
+        base_flag,
+    );
+    Output {
+        file,
+        kind: r.kind.as_str(),
+        local_authority: r.local_authority.as_deref(),
+        inspection_start: r.inspection_start,
+        inspection_end: r.inspection_end,
+        published: r.published,
+        lead_inspector: r.lead_inspector.as_deref(),
+        judgements: r
+            .judgements
+            .iter()
+            .map(|j| JudgementOut {
+                section: Some(j.section.as_str()).filter(|s| !s.is_empty()),
+                area: &j.area,
+                grade: &j.grade,
+            })
+            .collect(),
+        recommendations: r
+            .recommendations
+            .iter()
+            .map(|rec| {
+                let timeframe = rec
+                    .timeframe
+                    .as_deref()
+                    .and_then(Timeframe::parse)
+                    .unwrap_or(Timeframe::Unspecified);
+                // Only timeframes fixed in months have a due date here; "longer term" or
+                // no heading gets a configured default in the app, not in this output.
+                let due = match (base, timeframe.months()) {
+                    (Some(base), Some(_)) => {
+                        Some(due_date(base, timeframe, OpenEndedRule::default(), None).date)
+                    }
+                    _ => None,
+                };
+                RecommendationOut {
+                    section: &rec.section,
+                    timeframe: rec.timeframe.as_deref(),
+                    timeframe_months: rec.timeframe_months,
+                    text: &rec.text,
+                    paragraph: rec.paragraph,
+                    due_date: due,
+                }
+            })
+            .collect(),
+    }
+}
