@@ -35,7 +35,7 @@ pub(crate) fn detect(bytes: &[u8], name_hint: Option<&str>) -> Result<Format, Re
         return Ok(Format::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return zip_kind(bytes);
+        return zip_kind(bytes, name_hint);
     }
     if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
         return Err(ReadError::Unsupported {
@@ -59,7 +59,9 @@ pub(crate) fn detect(bytes: &[u8], name_hint: Option<&str>) -> Result<Format, Re
 
 /// Office files are zips; which one it is shows in the entry names, which zip stores
 /// uncompressed in each local header, so a byte search finds them without unpacking.
-fn zip_kind(bytes: &[u8]) -> Result<Format, ReadError> {
+/// A zip named .docx that shows none of them goes to the Word reader, whose error says
+/// what is wrong with it (a download cut short loses the entry names first).
+fn zip_kind(bytes: &[u8], name_hint: Option<&str>) -> Result<Format, ReadError> {
     if find(bytes, b"word/").is_some() {
         return Ok(Format::Docx);
     }
@@ -69,6 +71,8 @@ fn zip_kind(bytes: &[u8]) -> Result<Format, ReadError> {
         "a PowerPoint presentation"
     } else if find(bytes, b"application/vnd.oasis.opendocument").is_some() {
         "an OpenDocument file (save it as .docx or PDF)"
+    } else if has_extension(name_hint, &["docx", "docm", "dotx"]) {
+        return Ok(Format::Docx);
     } else {
         "a zip archive"
     };
@@ -102,13 +106,7 @@ fn looks_like_html(bytes: &[u8], name_hint: Option<&str>) -> bool {
     if rest.starts_with("<!doctype html") || rest.starts_with("<html") {
         return true;
     }
-    let named_html = name_hint
-        .and_then(|n| n.rsplit('.').next())
-        .is_some_and(|ext| {
-            ext.eq_ignore_ascii_case("html")
-                || ext.eq_ignore_ascii_case("htm")
-                || ext.eq_ignore_ascii_case("xhtml")
-        });
+    let named_html = has_extension(name_hint, &["html", "htm", "xhtml"]);
     let starts_with_tag = rest.starts_with('<')
         && rest[1..]
             .chars()
@@ -119,6 +117,13 @@ fn looks_like_html(bytes: &[u8], name_hint: Option<&str>) -> bool {
         .iter()
         .any(|t| rest.starts_with(t));
     (named_html && starts_with_tag) || fragment_start
+}
+
+/// Whether the name ends with one of the extensions (any case).
+fn has_extension(name_hint: Option<&str>, extensions: &[&str]) -> bool {
+    name_hint
+        .and_then(|n| n.rsplit_once('.').map(|(_, ext)| ext))
+        .is_some_and(|ext| extensions.iter().any(|e| ext.eq_ignore_ascii_case(e)))
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -155,6 +160,13 @@ mod tests {
     fn other_zips_are_refused_by_kind() {
         assert!(unsupported(b"PK\x03\x04....xl/workbook.xml").contains("Excel"));
         assert!(unsupported(b"PK\x03\x04....photos/a.jpg").contains("a zip archive"));
+    }
+
+    #[test]
+    fn a_zip_named_docx_goes_to_the_word_reader() {
+        let cut_short = b"PK\x03\x04\x14\0\0\0\x08\0";
+        assert_eq!(detect(cut_short, Some("r.DOCX")).unwrap(), Format::Docx);
+        assert!(detect(cut_short, Some("r.zip")).is_err());
     }
 
     #[test]
