@@ -3,6 +3,7 @@
 //! `store` (SQLite) → `plan` (actions) → views and exports; `schedule` holds every date rule.
 
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod paths;
 pub mod plan;

@@ -8,6 +8,7 @@ mod backup;
 mod bin;
 mod db;
 mod evidence;
+mod export;
 mod extract;
 mod history;
 mod import;
@@ -69,6 +70,8 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Replace the database with a checked backup (the current one is backed up first)
     Restore(backup::RestoreArgs),
+    /// Write the board paper, statement of action, Excel workbook, CSV or calendar (.ics)
+    Export(export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
         Command::Bin(c) => bin::run(&cli, c),
         Command::Backup(a) => backup::backup(&cli, a),
         Command::Restore(a) => backup::restore(&cli, a),
+        Command::Export(a) => export::run(&cli, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

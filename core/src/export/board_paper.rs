@@ -1,0 +1,392 @@
+//! The board paper: progress on the inspection action plan as at a date, as a Word
+//! document a council can drop into its own template.
+//!
+//! Order: title and position date; summary (next inspection, % complete, counts by status
+//! and RAG, overdue) with the chart; RAG by report and section; exceptions (overdue or
+//! red, with the latest update as mitigation); then every action's progress, report by
+//! report.
+
+use docx_rs::{Paragraph, Pic, Run};
+
+use super::chart::{self, ChartInput};
+use super::data::{ExportAction, ExportData, Note};
+use super::docx::{self, Cell};
+use super::labels;
+use crate::plan::query::{Counts, Filter, NextInspectionView, ReportSummary};
+use crate::Result;
+
+/// The paper's title, also its first heading.
+pub const TITLE: &str = "Inspection action plan: progress report";
+
+/// Headings of the paper's sections (tests and readers find the tables by them).
+pub const SUMMARY: &str = "Summary";
+pub const RAG_SUMMARY: &str = "RAG summary by report and section";
+pub const EXCEPTIONS: &str = "Exceptions: overdue and red actions";
+pub const PROGRESS: &str = "Progress on every action";
+
+pub fn render(data: &ExportData) -> Result<Vec<u8>> {
+    let authority = authority_line(data);
+    let as_at = labels::long_date(data.as_of);
+    let mut doc = docx::new_document(&format!("{authority}: action plan progress as at {as_at}"))
+        .add_paragraph(docx::title(TITLE))
+        .add_paragraph(docx::labelled("Authority:", &authority))
+        .add_paragraph(docx::labelled("Position as at:", &as_at));
+    if let Some(scope) = describe_filter(&data.filter, data) {
+        doc = doc.add_paragraph(docx::labelled("Scope:", &scope));
+    }
+
+    // Summary.
+    let next = data.next_inspection();
+    doc = doc
+        .add_paragraph(docx::heading1(SUMMARY))
+        .add_paragraph(docx::para(&summary_sentence(data, next)))
+        .add_table(docx::facts_table(&summary_facts(data, next)))
+        .add_paragraph(docx::gap());
+    let png = chart::render_png(&ChartInput {
+        counts: &data.counts,
+        burn_up: &data.burn_up(),
+        as_of: data.as_of,
+        next_inspection: next,
+    })?;
+    // Twips to EMU: 635 per twip. The chart fills the text width.
+    let width_emu = (docx::TEXT_WIDTH as u32) * 635;
+    let height_emu = width_emu / chart::WIDTH * chart::HEIGHT;
+    doc = doc
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_image(
+            Pic::new_with_dimensions(png, chart::WIDTH, chart::HEIGHT).size(width_emu, height_emu),
+        )))
+        .add_paragraph(docx::para(
+            "Figure: actions by RAG rating (left); actions completed against actions due, \
+             cumulatively, with the next inspection window shaded (right).",
+        ));
+
+    // RAG by report and section.
+    doc = doc
+        .add_paragraph(docx::heading1(RAG_SUMMARY))
+        .add_table(rag_summary_table(data))
+        .add_paragraph(docx::gap());
+
+    // Exceptions.
+    doc = doc.add_paragraph(docx::heading1(EXCEPTIONS));
+    let exceptions = data.exceptions();
+    doc = if exceptions.is_empty() {
+        doc.add_paragraph(docx::para(&format!(
+            "No action is overdue or rated red as at {as_at}."
+        )))
+    } else {
+        doc.add_table(docx::table(
+            &[
+                ("Action", 14),
+                ("Owner", 8),
+                ("Due", 7),
+                ("Days overdue", 5),
+                ("RAG", 5),
+                ("Latest update (mitigation)", 15),
+            ],
+            &exceptions
+                .iter()
+                .map(|a| exception_row(a))
+                .collect::<Vec<_>>(),
+        ))
+    };
+
+    // Every action, report by report.
+    doc = doc.add_paragraph(docx::heading1(PROGRESS));
+    if data.actions.is_empty() {
+        doc = doc.add_paragraph(docx::para("No actions match this paper's scope."));
+    }
+    for report in data.reports_in_export() {
+        let rows: Vec<Vec<Cell>> = data
+            .actions
+            .iter()
+            .filter(|a| a.item.report_id == report.report_id)
+            .map(progress_row)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        doc = doc
+            .add_paragraph(docx::heading2(&report_label(report)))
+            .add_table(docx::table(&PROGRESS_COLUMNS, &rows))
+            .add_paragraph(docx::gap());
+    }
+    docx::pack(doc)
+}
+
+/// The progress table's columns (header, share of the width).
+pub const PROGRESS_COLUMNS: [(&str, usize); 7] = [
+    ("Recommendation", 10),
+    ("Action", 10),
+    ("Owner", 7),
+    ("Due", 7),
+    ("Status", 6),
+    ("RAG", 5),
+    ("Latest update", 10),
+];
+
+fn authority_line(data: &ExportData) -> String {
+    let all = data.authorities();
+    if all.is_empty() {
+        "Not recorded".into()
+    } else {
+        all.join(", ")
+    }
+}
+
+/// How a report is named in headings: "Rutland – ILACS inspection, 26 April 2024".
+pub fn report_label(r: &ReportSummary) -> String {
+    let la = r
+        .local_authority
+        .as_deref()
+        .unwrap_or("Authority not recorded");
+    let kind = labels::report_kind(r.kind);
+    match r.inspection_end {
+        Some(d) => format!("{la} – {kind}, {}", labels::long_date(d)),
+        None => format!("{la} – {kind} ({})", r.source_name),
+    }
+}
+
+/// The filter in words, or `None` for the whole plan.
+fn describe_filter(f: &Filter, data: &ExportData) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(id) = &f.report_id {
+        let name = data
+            .report(id.trim())
+            .map(report_label)
+            .unwrap_or_else(|| format!("report {id}"));
+        parts.push(name);
+    }
+    if let Some(s) = &f.section {
+        parts.push(format!("sections matching \u{201c}{}\u{201d}", s.trim()));
+    }
+    if let Some(o) = &f.owner {
+        parts.push(format!("owner {}", o.trim()));
+    }
+    if let Some(s) = f.status {
+        parts.push(format!("status {}", labels::status(s).to_lowercase()));
+    }
+    if let Some(r) = f.rag {
+        parts.push(format!("rated {}", labels::rag(r).to_lowercase()));
+    }
+    if f.overdue {
+        parts.push("overdue actions only".into());
+    }
+    if let Some(n) = f.due_within_days {
+        parts.push(format!("due within {n} days"));
+    }
+    if let Some(q) = &f.search {
+        parts.push(format!("matching \u{201c}{}\u{201d}", q.trim()));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// The next inspection in words: the window (or date), whether estimated, days to go.
+pub fn next_inspection_text(n: &NextInspectionView) -> String {
+    let when = if n.earliest == n.latest {
+        labels::long_date(n.earliest)
+    } else {
+        format!(
+            "{} to {}",
+            labels::long_date(n.earliest),
+            labels::long_date(n.latest)
+        )
+    };
+    let estimated = if n.estimated { " (estimated)" } else { "" };
+    let to_go = match n.days_to {
+        d if d > 0 => format!("{} to go", labels::plural(d, "day", "days")),
+        0 => "from today".into(),
+        d => format!("window opened {} ago", labels::plural(-d, "day", "days")),
+    };
+    format!("{when}{estimated}; {to_go}")
+}
+
+fn summary_sentence(data: &ExportData, next: Option<&NextInspectionView>) -> String {
+    let c = &data.counts;
+    let mut s = format!(
+        "As at {}, {} of {} are complete ({}%). {} overdue and {} rated red.",
+        labels::long_date(data.as_of),
+        c.completed,
+        labels::plural(c.total, "action", "actions"),
+        percent(c.percent_complete),
+        labels::plural(c.overdue, "action is", "actions are"),
+        c.red,
+    );
+    if let Some(n) = next {
+        s.push_str(&format!(" Next inspection: {}.", next_inspection_text(n)));
+    }
+    s
+}
+
+/// "29.8" → "29.8", "50.0" → "50".
+pub fn percent(p: f64) -> String {
+    let s = format!("{p:.1}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// The labels of the summary's key-facts table, in order.
+pub const FACT_NEXT: &str = "Next inspection";
+pub const FACT_TOTAL: &str = "Actions";
+pub const FACT_COMPLETE: &str = "Complete";
+pub const FACT_STATUS: &str = "By status";
+pub const FACT_RAG: &str = "By RAG rating";
+pub const FACT_OVERDUE: &str = "Overdue";
+
+pub fn status_counts_text(c: &Counts) -> String {
+    format!(
+        "{} not started, {} in progress, {} blocked, {} completed",
+        c.not_started, c.in_progress, c.blocked, c.completed
+    )
+}
+
+pub fn rag_counts_text(c: &Counts) -> String {
+    format!(
+        "{} red, {} amber, {} green, {} blue",
+        c.red, c.amber, c.green, c.blue
+    )
+}
+
+fn summary_facts(
+    data: &ExportData,
+    next: Option<&NextInspectionView>,
+) -> Vec<(&'static str, Cell)> {
+    let c = &data.counts;
+    let next_text = match next {
+        Some(n) => format!("{}\n{}", next_inspection_text(n), n.basis),
+        None => "Not known: no inspection date recorded".into(),
+    };
+    vec![
+        (FACT_NEXT, Cell::text(next_text)),
+        (FACT_TOTAL, Cell::text(c.total.to_string())),
+        (
+            FACT_COMPLETE,
+            Cell::text(format!("{}%", percent(c.percent_complete))),
+        ),
+        (FACT_STATUS, Cell::text(status_counts_text(c))),
+        (FACT_RAG, Cell::text(rag_counts_text(c))),
+        (FACT_OVERDUE, Cell::text(c.overdue.to_string())),
+    ]
+}
+
+fn rag_summary_table(data: &ExportData) -> docx_rs::Table {
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    for s in data.section_counts() {
+        let report = data
+            .report(&s.report_id)
+            .map(report_label)
+            .unwrap_or_else(|| s.report_id.clone());
+        rows.push(counts_row(
+            Cell::text(report),
+            Cell::text(&s.section),
+            &s.counts,
+        ));
+    }
+    rows.push(counts_row(
+        Cell::Bold("All".into()),
+        Cell::Bold(String::new()),
+        &data.counts,
+    ));
+    docx::table(
+        &[
+            ("Report", 19),
+            ("Section", 13),
+            ("Actions", 9),
+            ("Red", 9),
+            ("Amber", 9),
+            ("Green", 9),
+            ("Blue", 9),
+            ("Overdue", 9),
+            ("% complete", 10),
+        ],
+        &rows,
+    )
+}
+
+fn counts_row(report: Cell, section: Cell, c: &Counts) -> Vec<Cell> {
+    vec![
+        report,
+        section,
+        Cell::number(c.total),
+        Cell::number(c.red),
+        Cell::number(c.amber),
+        Cell::number(c.green),
+        Cell::number(c.blue),
+        Cell::number(c.overdue),
+        Cell::number(percent(c.percent_complete)),
+    ]
+}
+
+/// "12 Mar 2025: text (author)", or a plain statement that there is none.
+pub fn note_text(note: Option<&Note>) -> String {
+    match note {
+        Some(n) => format!(
+            "{}: {} ({})",
+            labels::short_date(n.written_on),
+            n.text,
+            n.author
+        ),
+        None => "No update recorded".into(),
+    }
+}
+
+fn exception_row(a: &ExportAction) -> Vec<Cell> {
+    let i = &a.item;
+    vec![
+        Cell::text(&i.title),
+        Cell::text(i.owner.as_deref().unwrap_or("Unassigned")),
+        Cell::text(labels::opt_short_date(i.due_date)),
+        Cell::number(i.days_overdue.map(|d| d.to_string()).unwrap_or_default()),
+        Cell::Rag(i.rag),
+        Cell::text(note_text(a.extra.latest_note.as_ref())),
+    ]
+}
+
+/// Longest stretch of a recommendation's text the progress table quotes (the statement
+/// of action has it in full).
+const RECOMMENDATION_CHARS: usize = 100;
+
+/// "R3 (para 12): first words of the recommendation…".
+pub fn recommendation_ref(a: &ExportAction) -> String {
+    let mut r = format!("R{}", a.extra.position + 1);
+    if let Some(p) = a.extra.paragraph {
+        r.push_str(&format!(" (para {p})"));
+    }
+    let text = a
+        .item
+        .recommendation
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let short: String = if text.chars().count() > RECOMMENDATION_CHARS {
+        let cut: String = text.chars().take(RECOMMENDATION_CHARS - 1).collect();
+        let cut = cut.rfind(' ').map(|i| &cut[..i]).unwrap_or(&cut);
+        format!("{cut}…")
+    } else {
+        text
+    };
+    format!("{r}: {short}")
+}
+
+fn progress_row(a: &ExportAction) -> Vec<Cell> {
+    let i = &a.item;
+    vec![
+        Cell::text(recommendation_ref(a)),
+        Cell::text(&i.title),
+        Cell::text(i.owner.as_deref().unwrap_or("Unassigned")),
+        Cell::text(labels::opt_short_date(i.due_date)),
+        Cell::text(labels::status(i.status)),
+        Cell::Rag(i.rag),
+        Cell::text(note_text(a.extra.latest_note.as_ref())),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_drops_a_trailing_zero() {
+        assert_eq!(percent(50.0), "50");
+        assert_eq!(percent(29.8), "29.8");
+        assert_eq!(percent(0.0), "0");
+    }
+}

@@ -1,0 +1,402 @@
+//! What every export shows, gathered once.
+//!
+//! Rows, RAG ratings and overdue days come from [`crate::plan::query::list_actions`] and the
+//! next inspection from [`crate::plan::query::summary`], with the caller's filter and as-of
+//! date, so an export always matches the list views. The few things the query layer does
+//! not give — the latest note written on or before the as-of date, measures of success,
+//! completion dates — are read here with one read-only query; the burn-up series is
+//! counted from those rows.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::plan::query::{
+    list_actions, summary, ActionListItem, Counts, Filter, NextInspectionView, ReportSummary,
+    Summary,
+};
+use crate::plan::{ActionStatus, Rag};
+use crate::store::recommendations::{list_recommendations, RecommendationRow};
+use crate::store::{dates, Store};
+use crate::Result;
+
+/// A progress note, as the paper quotes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub written_on: NaiveDate,
+    pub author: String,
+    pub text: String,
+}
+
+/// The fields of an action the list view leaves out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActionExtra {
+    pub measure_of_success: Option<String>,
+    pub partner_agency: Option<String>,
+    pub completed_on: Option<NaiveDate>,
+    /// When the action last changed (UTC timestamp), for the calendar's LAST-MODIFIED.
+    pub updated_at: String,
+    /// How many changes the action has had: grows with every edit (history is
+    /// append-only), so calendars can tell a newer copy of the event.
+    pub revision: i64,
+    /// The latest note written on or before the as-of date.
+    pub latest_note: Option<Note>,
+    /// The recommendation's place in its report, and its paragraph number if numbered.
+    pub position: i64,
+    pub paragraph: Option<u32>,
+}
+
+/// One action in an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportAction {
+    pub item: ActionListItem,
+    pub extra: ActionExtra,
+}
+
+/// Counts for one report's section, for the paper's RAG summary table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionCounts {
+    pub report_id: String,
+    pub section: String,
+    pub counts: Counts,
+}
+
+/// A recommendation with its actions, for the statement of action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementItem {
+    pub recommendation: RecommendationRow,
+    /// Indexes into [`ExportData::actions`].
+    pub actions: Vec<usize>,
+}
+
+/// The burn-up: how many actions were due, and how many completed, by each date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BurnUp {
+    /// Cumulative count due on or before each date where it changes, in date order.
+    pub due: Vec<(NaiveDate, u32)>,
+    /// Cumulative count completed on or before each date, up to the as-of date.
+    pub completed: Vec<(NaiveDate, u32)>,
+}
+
+/// Everything an export needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportData {
+    pub as_of: NaiveDate,
+    pub filter: Filter,
+    /// The unfiltered summary (reports, next inspection) as at `as_of`.
+    pub summary: Summary,
+    /// The filtered actions in list order (soonest due first).
+    pub actions: Vec<ExportAction>,
+    /// Counts over [`actions`](Self::actions), computed as `summary` computes them, so with
+    /// no filter they equal `summary.overall`.
+    pub counts: Counts,
+    /// The recommendations in scope with their actions, for the statement of action.
+    pub statement: Vec<StatementItem>,
+}
+
+impl ExportData {
+    pub fn load(store: &Store, filter: &Filter, as_of: NaiveDate) -> Result<ExportData> {
+        let summary = summary(store, as_of)?;
+        let items = list_actions(store, filter, as_of)?;
+        let mut extras = load_extras(store, as_of)?;
+        let actions: Vec<ExportAction> = items
+            .into_iter()
+            .map(|item| {
+                let extra = extras.remove(&item.id).unwrap_or_default();
+                ExportAction { item, extra }
+            })
+            .collect();
+        let counts = count(actions.iter(), &summary.reports);
+        let statement = statement_items(store, filter, &summary.reports, &actions)?;
+        Ok(ExportData {
+            as_of,
+            filter: filter.clone(),
+            summary,
+            actions,
+            counts,
+            statement,
+        })
+    }
+
+    /// The report an action belongs to.
+    pub fn report(&self, report_id: &str) -> Option<&ReportSummary> {
+        self.summary
+            .reports
+            .iter()
+            .find(|r| r.report_id == report_id)
+    }
+
+    /// The reports with at least one exported action or recommendation, in report order.
+    pub fn reports_in_export(&self) -> Vec<&ReportSummary> {
+        self.summary
+            .reports
+            .iter()
+            .filter(|r| {
+                self.actions.iter().any(|a| a.item.report_id == r.report_id)
+                    || self
+                        .statement
+                        .iter()
+                        .any(|s| s.recommendation.report_id == r.report_id)
+            })
+            .collect()
+    }
+
+    /// The next inspection the paper measures against: the filtered report's own when the
+    /// export is of one report, else the soonest.
+    pub fn next_inspection(&self) -> Option<&NextInspectionView> {
+        match &self.filter.report_id {
+            Some(id) => self.report(id.trim())?.next_inspection.as_ref(),
+            None => self.summary.next_inspection.as_ref(),
+        }
+    }
+
+    /// The local authorities the export covers, in report order, without repeats.
+    pub fn authorities(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in self.reports_in_export() {
+            if let Some(la) = &r.local_authority {
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(la)) {
+                    out.push(la.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Counts per report and section, in report order then the order sections first
+    /// appear in the report.
+    pub fn section_counts(&self) -> Vec<SectionCounts> {
+        let mut out = Vec::new();
+        for report in self.reports_in_export() {
+            let mut in_report: Vec<&ExportAction> = self
+                .actions
+                .iter()
+                .filter(|a| a.item.report_id == report.report_id)
+                .collect();
+            in_report.sort_by_key(|a| a.extra.position);
+            let mut sections: Vec<&str> = Vec::new();
+            for a in &in_report {
+                if !sections.contains(&a.item.section.as_str()) {
+                    sections.push(&a.item.section);
+                }
+            }
+            for section in sections {
+                let counts = count(
+                    in_report
+                        .iter()
+                        .copied()
+                        .filter(|a| a.item.section == section),
+                    &self.summary.reports,
+                );
+                out.push(SectionCounts {
+                    report_id: report.report_id.clone(),
+                    section: section.to_string(),
+                    counts,
+                });
+            }
+        }
+        out
+    }
+
+    /// The exceptions a board asks about: overdue or red actions, most overdue first.
+    pub fn exceptions(&self) -> Vec<&ExportAction> {
+        let mut out: Vec<&ExportAction> = self
+            .actions
+            .iter()
+            .filter(|a| a.item.days_overdue.is_some() || a.item.rag == Rag::Red)
+            .collect();
+        // Stable sort: equal days keep list order (soonest due first).
+        out.sort_by_key(|a| std::cmp::Reverse(a.item.days_overdue.unwrap_or(0)));
+        out
+    }
+
+    /// The burn-up series over the exported actions.
+    pub fn burn_up(&self) -> BurnUp {
+        let due: Vec<NaiveDate> = self
+            .actions
+            .iter()
+            .filter_map(|a| a.item.due_date)
+            .collect();
+        let completed: Vec<NaiveDate> = self
+            .actions
+            .iter()
+            .filter(|a| a.item.status == ActionStatus::Completed)
+            .filter_map(|a| a.extra.completed_on)
+            .filter(|d| *d <= self.as_of)
+            .collect();
+        BurnUp {
+            due: cumulative(due),
+            completed: cumulative(completed),
+        }
+    }
+}
+
+/// Recommendations (filtered by report and section as the list is) with their exported
+/// actions, in report order. A filter on the actions themselves (owner, status, RAG,
+/// overdue, search) leaves out recommendations with no matching action.
+fn statement_items(
+    store: &Store,
+    f: &Filter,
+    reports: &[ReportSummary],
+    actions: &[ExportAction],
+) -> Result<Vec<StatementItem>> {
+    let action_filter = f.overdue
+        || f.due_within_days.is_some()
+        || f.owner.is_some()
+        || f.status.is_some()
+        || f.rag.is_some()
+        || f.search.is_some();
+    let mut by_recommendation: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, a) in actions.iter().enumerate() {
+        by_recommendation
+            .entry(a.item.recommendation_id.as_str())
+            .or_default()
+            .push(i);
+    }
+    let section = f.section.as_deref().map(|s| s.trim().to_lowercase());
+    let mut out = Vec::new();
+    for report in reports {
+        if f.report_id
+            .as_deref()
+            .is_some_and(|id| id.trim() != report.report_id)
+        {
+            continue;
+        }
+        for rec in list_recommendations(store.conn(), &report.report_id)? {
+            if section
+                .as_deref()
+                .is_some_and(|s| !rec.section.to_lowercase().contains(s))
+            {
+                continue;
+            }
+            let actions = by_recommendation
+                .get(rec.id.as_str())
+                .cloned()
+                .unwrap_or_default();
+            if action_filter && actions.is_empty() {
+                continue;
+            }
+            out.push(StatementItem {
+                recommendation: rec,
+                actions,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Running totals by date: one point per distinct date.
+fn cumulative(mut dates: Vec<NaiveDate>) -> Vec<(NaiveDate, u32)> {
+    dates.sort_unstable();
+    let mut out: Vec<(NaiveDate, u32)> = Vec::new();
+    for (i, d) in dates.into_iter().enumerate() {
+        let n = i as u32 + 1;
+        match out.last_mut() {
+            Some(last) if last.0 == d => last.1 = n,
+            _ => out.push((d, n)),
+        }
+    }
+    out
+}
+
+/// Counts as [`crate::plan::query::summary`] makes them (same fields, same rounding).
+fn count<'a>(actions: impl Iterator<Item = &'a ExportAction>, reports: &[ReportSummary]) -> Counts {
+    let prepare_by: HashMap<&str, NaiveDate> = reports
+        .iter()
+        .filter_map(|r| {
+            // The view's earliest day is the day to be ready by (the known date, or the
+            // start of the estimated window).
+            let n = r.next_inspection.as_ref()?;
+            Some((r.report_id.as_str(), n.earliest))
+        })
+        .collect();
+    let mut c = Counts::default();
+    for a in actions {
+        let i = &a.item;
+        c.total += 1;
+        match i.status {
+            ActionStatus::NotStarted => c.not_started += 1,
+            ActionStatus::InProgress => c.in_progress += 1,
+            ActionStatus::Completed => c.completed += 1,
+            ActionStatus::Blocked => c.blocked += 1,
+        }
+        match i.rag {
+            Rag::Red => c.red += 1,
+            Rag::Amber => c.amber += 1,
+            Rag::Green => c.green += 1,
+            Rag::Blue => c.blue += 1,
+        }
+        c.overdue += i64::from(i.days_overdue.is_some());
+        let after_next = i.status != ActionStatus::Completed
+            && matches!((prepare_by.get(i.report_id.as_str()), i.due_date),
+                        (Some(p), Some(d)) if d > *p);
+        c.due_after_next_inspection += i64::from(after_next);
+    }
+    c.percent_complete = if c.total == 0 {
+        0.0
+    } else {
+        (c.completed as f64 * 1000.0 / c.total as f64).round() / 10.0
+    };
+    c
+}
+
+/// The fields the list leaves out, for every live action, with each action's latest note
+/// written on or before `as_of` — one query.
+fn load_extras(store: &Store, as_of: NaiveDate) -> Result<HashMap<String, ActionExtra>> {
+    let mut stmt = store.conn().prepare_cached(
+        "SELECT a.id, a.measure_of_success, a.partner_agency, a.completed_on, a.updated_at,
+                (SELECT count(*) FROM history h WHERE h.entity_id = a.id),
+                r.position, r.paragraph, n.written_on, n.author, n.note
+         FROM actions a
+         JOIN recommendations r ON r.id = a.recommendation_id
+         LEFT JOIN action_updates n ON n.id = (
+             SELECT u.id FROM action_updates u
+              WHERE u.action_id = a.id AND u.written_on <= :as_of
+              ORDER BY u.written_on DESC, u.created_at DESC LIMIT 1)
+         WHERE a.deleted_at IS NULL",
+    )?;
+    let mut rows = stmt.query(&[(":as_of", &dates::to_sql(as_of))])?;
+    let mut out = HashMap::new();
+    while let Some(row) = rows.next()? {
+        let latest_note = match dates::get_opt(row, 8)? {
+            Some(written_on) => Some(Note {
+                written_on,
+                author: row.get(9)?,
+                text: row.get(10)?,
+            }),
+            None => None,
+        };
+        out.insert(
+            row.get::<_, String>(0)?,
+            ActionExtra {
+                measure_of_success: row.get(1)?,
+                partner_agency: row.get(2)?,
+                completed_on: dates::get_opt(row, 3)?,
+                updated_at: row.get(4)?,
+                revision: row.get(5)?,
+                latest_note,
+                position: row.get(6)?,
+                paragraph: row.get(7)?,
+            },
+        );
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
+    }
+
+    #[test]
+    fn cumulative_counts_one_point_per_date() {
+        assert_eq!(
+            cumulative(vec![d(3, 1), d(1, 5), d(3, 1), d(2, 2)]),
+            vec![(d(1, 5), 1), (d(2, 2), 2), (d(3, 1), 4)]
+        );
+        assert!(cumulative(vec![]).is_empty());
+    }
+}

@@ -1,0 +1,284 @@
+//! The Word building blocks the board paper and the statement share: page set-up, styles,
+//! headings, tables with a repeating header row, RAG cells, and packing to bytes.
+//!
+//! Headings use Word's built-in style ids (`Title`, `Heading1`, `Heading2`) with their
+//! built-in names ("heading 1"), so pasting the paper into a council's own template picks
+//! up the template's look and its navigation pane and contents work.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, BreakType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    Paragraph, Run, RunFonts, Shading, ShdType, Style, StyleType, Table, TableCell,
+    TableLayoutType, TableRow, VAlignType, WidthType,
+};
+
+use super::labels;
+use super::render_error;
+use crate::plan::Rag;
+use crate::Result;
+
+/// A4 in twentieths of a point.
+const PAGE_WIDTH: u32 = 11906;
+const PAGE_HEIGHT: u32 = 16838;
+/// 2 cm.
+const MARGIN: i32 = 1134;
+/// The width tables and the chart fill.
+pub const TEXT_WIDTH: usize = (PAGE_WIDTH as usize) - 2 * (MARGIN as usize);
+
+const FONT: &str = "Arial";
+const HEADING_COLOUR: &str = "1F3864";
+const HEADER_FILL: &str = "D9E2F3";
+/// Table text, in half-points (9 pt): small enough for seven columns on A4 portrait.
+const TABLE_SIZE: usize = 18;
+
+/// A new document: A4 portrait, Arial 10 pt, the heading styles, page numbers in the
+/// footer.
+pub fn new_document(footer_text: &str) -> Docx {
+    let footer = Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Right)
+            .add_run(
+                Run::new()
+                    .add_text(format!("{footer_text} – page "))
+                    .size(16),
+            )
+            .add_page_num(PageNum::new())
+            .size(16),
+    );
+    Docx::new()
+        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+        .page_margin(
+            PageMargin::new()
+                .top(MARGIN)
+                .bottom(MARGIN)
+                .left(MARGIN)
+                .right(MARGIN)
+                .header(567)
+                .footer(567),
+        )
+        .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT))
+        .default_size(20)
+        // lineRule must be explicit: LibreOffice reads a bare w:line as an exact height,
+        // which crops the chart to one line.
+        .default_line_spacing(
+            LineSpacing::new()
+                .after(120)
+                .line(264)
+                .line_rule(LineSpacingType::Auto),
+        )
+        .add_style(heading_style("Title", "Title", 40, 0))
+        .add_style(heading_style("Heading1", "heading 1", 30, 1))
+        .add_style(heading_style("Heading2", "heading 2", 24, 2))
+        .footer(footer)
+}
+
+/// `level` 0 is the title (no outline level); 1 and 2 are heading levels.
+fn heading_style(id: &str, name: &str, size: usize, level: usize) -> Style {
+    let style = Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .next("Normal")
+        .q_format(true)
+        .bold()
+        .size(size)
+        .color(HEADING_COLOUR)
+        .line_spacing(
+            LineSpacing::new()
+                .before(if level == 0 { 0 } else { 240 })
+                .after(120),
+        );
+    if level == 0 {
+        style
+    } else {
+        style.outline_lvl(level - 1)
+    }
+}
+
+pub fn title(text: &str) -> Paragraph {
+    Paragraph::new()
+        .style("Title")
+        .add_run(Run::new().add_text(text))
+}
+
+pub fn heading1(text: &str) -> Paragraph {
+    Paragraph::new()
+        .style("Heading1")
+        .keep_next(true)
+        .add_run(Run::new().add_text(text))
+}
+
+pub fn heading2(text: &str) -> Paragraph {
+    Paragraph::new()
+        .style("Heading2")
+        .keep_next(true)
+        .add_run(Run::new().add_text(text))
+}
+
+/// Text, with line breaks kept.
+fn run_lines(text: &str) -> Run {
+    let mut run = Run::new();
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(line);
+    }
+    run
+}
+
+pub fn para(text: &str) -> Paragraph {
+    Paragraph::new().add_run(run_lines(text))
+}
+
+/// A paragraph with a bold lead-in: "**Owner:** Head of service".
+pub fn labelled(label: &str, text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(Run::new().add_text(format!("{label} ")).bold())
+        .add_run(run_lines(text))
+}
+
+/// One table cell's content.
+#[derive(Debug, Clone)]
+pub enum Cell {
+    Text(String),
+    Bold(String),
+    /// A RAG rating: the word on its colour.
+    Rag(Rag),
+    /// Right-aligned (numbers).
+    Number(String),
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    pub fn number(n: impl ToString) -> Cell {
+        Cell::Number(n.to_string())
+    }
+}
+
+fn cell_paragraph() -> Paragraph {
+    // No space after paragraphs inside cells; the cell margins do that job.
+    Paragraph::new().line_spacing(LineSpacing::new().after(0).before(0))
+}
+
+fn table_cell(cell: &Cell, width: usize) -> TableCell {
+    let base = TableCell::new()
+        .width(width, WidthType::Dxa)
+        .vertical_align(VAlignType::Top);
+    match cell {
+        Cell::Text(t) => {
+            base.add_paragraph(cell_paragraph().add_run(run_lines(t).size(TABLE_SIZE)))
+        }
+        Cell::Bold(t) => {
+            base.add_paragraph(cell_paragraph().add_run(run_lines(t).size(TABLE_SIZE).bold()))
+        }
+        Cell::Number(t) => base.add_paragraph(
+            cell_paragraph()
+                .align(AlignmentType::Right)
+                .add_run(Run::new().add_text(t).size(TABLE_SIZE)),
+        ),
+        Cell::Rag(r) => base
+            .shading(
+                Shading::new()
+                    .shd_type(ShdType::Clear)
+                    .color("auto")
+                    .fill(labels::rag_fill(*r)),
+            )
+            .add_paragraph(
+                cell_paragraph().add_run(
+                    Run::new()
+                        .add_text(labels::rag(*r))
+                        .size(TABLE_SIZE)
+                        .bold()
+                        .color(labels::rag_text(*r)),
+                ),
+            ),
+    }
+}
+
+/// A full-width table. `columns` are (header, share of the width); the header row repeats
+/// on every page (see [`pack`]).
+pub fn table(columns: &[(&str, usize)], rows: &[Vec<Cell>]) -> Table {
+    let shares: usize = columns.iter().map(|c| c.1).sum::<usize>().max(1);
+    let widths: Vec<usize> = columns.iter().map(|c| TEXT_WIDTH * c.1 / shares).collect();
+    let header = TableRow::new(
+        columns
+            .iter()
+            .zip(&widths)
+            .map(|((h, _), w)| {
+                table_cell(&Cell::Bold((*h).to_string()), *w).shading(
+                    Shading::new()
+                        .shd_type(ShdType::Clear)
+                        .color("auto")
+                        .fill(HEADER_FILL),
+                )
+            })
+            .collect(),
+    )
+    // Marks the header row; `pack` turns the mark into a repeating header.
+    .cant_split();
+    let mut out = vec![header];
+    for row in rows {
+        out.push(TableRow::new(
+            row.iter()
+                .zip(&widths)
+                .map(|(c, w)| table_cell(c, *w))
+                .collect(),
+        ));
+    }
+    Table::new(out)
+        .set_grid(widths.clone())
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(docx_rs::TableCellMargins::new().margin(40, 80, 40, 80))
+}
+
+/// A key-facts table: label in the first column, value in the second, no header row.
+pub fn facts_table(rows: &[(&str, Cell)]) -> Table {
+    let widths = [TEXT_WIDTH * 3 / 10, TEXT_WIDTH - TEXT_WIDTH * 3 / 10];
+    let rows = rows
+        .iter()
+        .map(|(label, value)| {
+            TableRow::new(vec![
+                table_cell(&Cell::Bold((*label).to_string()), widths[0]).shading(
+                    Shading::new()
+                        .shd_type(ShdType::Clear)
+                        .color("auto")
+                        .fill(HEADER_FILL),
+                ),
+                table_cell(value, widths[1]),
+            ])
+        })
+        .collect();
+    Table::new(rows)
+        .set_grid(widths.to_vec())
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(docx_rs::TableCellMargins::new().margin(40, 80, 40, 80))
+}
+
+/// The document as .docx bytes. Rows marked with `cantSplit` (only header rows are) also
+/// get `tblHeader`, which docx-rs has no builder for, so long tables repeat their header
+/// on each page.
+pub fn pack(doc: Docx) -> Result<Vec<u8>> {
+    let mut xml = doc.build();
+    let body = String::from_utf8(std::mem::take(&mut xml.document))
+        .map_err(|e| render_error("document", e))?;
+    let body = body
+        .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
+        .replace("<w:cantSplit/>", "<w:cantSplit /><w:tblHeader />");
+    xml.document = body.into_bytes();
+    let mut out = Cursor::new(Vec::new());
+    xml.pack(&mut out)
+        .map_err(|e| render_error("document", e))?;
+    Ok(out.into_inner())
+}
+
+/// A spacer paragraph (an empty paragraph between two tables keeps Word from merging
+/// them).
+pub fn gap() -> Paragraph {
+    Paragraph::new()
+}

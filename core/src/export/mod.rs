@@ -1,0 +1,147 @@
+//! Exports: the action plan as the documents councils send on — a board paper and the
+//! statement of action in Word, a workbook in Excel, CSV, and a calendar of due dates.
+//!
+//! Every export reads the plan through [`data::ExportData`], which takes its rows and RAG
+//! ratings from [`crate::plan::query`] with the same [`Filter`] and as-of date as the list
+//! views, so a paper never disagrees with the screen. Files are written whole or not at
+//! all ([`atomic`]).
+
+pub mod atomic;
+pub mod board_paper;
+pub mod chart;
+pub mod csv;
+pub mod data;
+mod docx;
+pub mod ics;
+pub mod labels;
+pub mod statement;
+pub mod xlsx;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::plan::query::Filter;
+use crate::store::Store;
+use crate::{Error, Result};
+
+pub use data::ExportData;
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportFormat {
+    /// Progress report to the board (.docx).
+    BoardPaper,
+    /// The written statement of action sent to the inspectorate (.docx).
+    Statement,
+    /// Workbook: every action plus a summary sheet (.xlsx).
+    Xlsx,
+    /// Every action, UTF-8 with a byte-order mark so Excel reads it right (.csv).
+    Csv,
+    /// One all-day event per open action on its due date (.ics).
+    Ics,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::BoardPaper,
+        ExportFormat::Statement,
+        ExportFormat::Xlsx,
+        ExportFormat::Csv,
+        ExportFormat::Ics,
+    ];
+
+    /// The name the CLI takes (`board-paper`, `statement`, `xlsx`, `csv`, `ics`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::BoardPaper => "board-paper",
+            ExportFormat::Statement => "statement",
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Ics => "ics",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ExportFormat> {
+        let s = s.trim().to_lowercase().replace('_', "-");
+        ExportFormat::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::BoardPaper | ExportFormat::Statement => "docx",
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Ics => "ics",
+        }
+    }
+}
+
+/// One export: which document, as at which date, of which actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    /// The date the paper is "as at": RAG ratings, overdue days and the latest update are
+    /// all worked out for this day.
+    pub as_of: NaiveDate,
+    /// The same filter the list views take.
+    pub filter: Filter,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportOutcome {
+    pub path: String,
+    pub format: ExportFormat,
+    pub as_of: NaiveDate,
+    /// Actions in the export (for the statement: actions under the recommendations shown).
+    pub actions: usize,
+    pub bytes: u64,
+}
+
+/// The export's bytes, in memory.
+pub fn render(store: &Store, request: &ExportRequest) -> Result<Vec<u8>> {
+    let data = ExportData::load(store, &request.filter, request.as_of)?;
+    render_data(&data, request.format)
+}
+
+/// The bytes of one format from data already gathered (the benchmark times this).
+pub fn render_data(data: &ExportData, format: ExportFormat) -> Result<Vec<u8>> {
+    match format {
+        ExportFormat::BoardPaper => board_paper::render(data),
+        ExportFormat::Statement => statement::render(data),
+        ExportFormat::Xlsx => xlsx::render(data),
+        ExportFormat::Csv => Ok(csv::render(data)),
+        ExportFormat::Ics => Ok(ics::render(data, &crate::store::now_utc())),
+    }
+}
+
+/// Export to `out`. An existing file is refused unless `force`; the file appears whole or
+/// not at all (written beside it under a temporary name, then renamed into place).
+pub fn export_to_file(
+    store: &Store,
+    request: &ExportRequest,
+    out: &Path,
+    force: bool,
+) -> Result<ExportOutcome> {
+    // Refuse early, before the work of rendering; `atomic::write` checks again at the end.
+    atomic::check_target(out, force)?;
+    let data = ExportData::load(store, &request.filter, request.as_of)?;
+    let bytes = render_data(&data, request.format)?;
+    atomic::write(out, &bytes, force)?;
+    Ok(ExportOutcome {
+        path: out.display().to_string(),
+        format: request.format,
+        as_of: request.as_of,
+        actions: data.actions.len(),
+        bytes: bytes.len() as u64,
+    })
+}
+
+/// An error from a document-writing library, as the crate's error.
+pub(crate) fn render_error(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::Invalid(format!("could not write the {what}: {e}"))
+}

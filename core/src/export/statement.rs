@@ -1,0 +1,128 @@
+//! The written statement of action: the action plan as sent to the inspectorate. Each
+//! recommendation verbatim, under its report and section, followed by its actions with
+//! lead officer, timescale and measure of success.
+
+use super::board_paper::report_label;
+use super::data::{ExportData, StatementItem};
+use super::docx::{self, Cell};
+use super::labels;
+use crate::plan::query::ReportSummary;
+use crate::Result;
+
+pub const TITLE: &str = "Written statement of action";
+
+/// The table under each recommendation (header, share of the width).
+pub const ACTION_COLUMNS: [(&str, usize); 4] = [
+    ("Action", 6),
+    ("Lead officer", 3),
+    ("Timescale", 3),
+    ("Measure of success", 6),
+];
+
+pub fn render(data: &ExportData) -> Result<Vec<u8>> {
+    build(data, &data.statement)
+}
+
+fn build(data: &ExportData, items: &[StatementItem]) -> Result<Vec<u8>> {
+    let authorities = data.authorities();
+    let authority = if authorities.is_empty() {
+        "Not recorded".to_string()
+    } else {
+        authorities.join(", ")
+    };
+    let as_at = labels::long_date(data.as_of);
+    let mut doc = docx::new_document(&format!("{authority}: written statement of action"))
+        .add_paragraph(docx::title(TITLE))
+        .add_paragraph(docx::labelled("Authority:", &authority))
+        .add_paragraph(docx::labelled("Prepared:", &as_at));
+    if items.is_empty() {
+        doc = doc.add_paragraph(docx::para(
+            "No recommendations match this statement's scope.",
+        ));
+    }
+    let mut current_report: Option<&str> = None;
+    let mut current_section: Option<&str> = None;
+    for item in items {
+        let rec = &item.recommendation;
+        if current_report != Some(rec.report_id.as_str()) {
+            current_report = Some(&rec.report_id);
+            current_section = None;
+            if let Some(report) = data.report(&rec.report_id) {
+                doc = doc.add_paragraph(docx::heading1(&report_label(report)));
+                for line in report_facts(report) {
+                    doc = doc.add_paragraph(line);
+                }
+            }
+        }
+        if current_section != Some(rec.section.as_str()) {
+            current_section = Some(&rec.section);
+            doc = doc.add_paragraph(docx::heading2(&rec.section));
+        }
+        let mut heading = format!("Recommendation {}", rec.position + 1);
+        if let Some(p) = rec.paragraph {
+            heading.push_str(&format!(" (paragraph {p})"));
+        }
+        if let Some(t) = &rec.timeframe {
+            heading.push_str(&format!(" – {t}"));
+        }
+        doc = doc
+            .add_paragraph(docx::labelled(&heading, ""))
+            .add_paragraph(docx::para(&rec.text));
+        let rows: Vec<Vec<Cell>> = item
+            .actions
+            .iter()
+            .map(|&i| {
+                let a = &data.actions[i];
+                let mut action = a.item.title.clone();
+                if let Some(p) = &a.extra.partner_agency {
+                    action.push_str(&format!("\nWith: {p}"));
+                }
+                vec![
+                    Cell::text(action),
+                    Cell::text(a.item.owner.as_deref().unwrap_or("To be assigned")),
+                    Cell::text(timescale(a.item.due_date, rec.timeframe.as_deref())),
+                    Cell::text(
+                        a.extra
+                            .measure_of_success
+                            .as_deref()
+                            .unwrap_or("To be agreed"),
+                    ),
+                ]
+            })
+            .collect();
+        doc = if rows.is_empty() {
+            doc.add_paragraph(docx::para("No action recorded yet."))
+        } else {
+            doc.add_table(docx::table(&ACTION_COLUMNS, &rows))
+                .add_paragraph(docx::gap())
+        };
+    }
+    docx::pack(doc)
+}
+
+fn report_facts(r: &ReportSummary) -> Vec<docx_rs::Paragraph> {
+    let mut out = Vec::new();
+    if let Some(d) = r.inspection_end {
+        out.push(docx::labelled("Inspection ended:", &labels::long_date(d)));
+    }
+    if let Some(d) = r.received {
+        out.push(docx::labelled("Report received:", &labels::long_date(d)));
+    }
+    if let Some(d) = r.action_plan_deadline {
+        out.push(docx::labelled(
+            "Statement due (70 working days from receipt):",
+            &labels::long_date(d),
+        ));
+    }
+    out
+}
+
+/// "By 14 January 2012 (Within three months)".
+fn timescale(due: Option<chrono::NaiveDate>, timeframe: Option<&str>) -> String {
+    match (due, timeframe) {
+        (Some(d), Some(t)) => format!("By {}\n({t})", labels::long_date(d)),
+        (Some(d), None) => format!("By {}", labels::long_date(d)),
+        (None, Some(t)) => t.to_string(),
+        (None, None) => "To be agreed".into(),
+    }
+}
