@@ -87,7 +87,10 @@ fn plan() -> Store {
                 Change::Status(status),
                 Change::Owner(Some(format!("Service manager {}", i % 12))),
             ],
-            Some((date("2024-09-01"), "Progress reviewed at the improvement board.")),
+            Some((
+                date("2024-09-01"),
+                "Progress reviewed at the improvement board.",
+            )),
             date("2024-09-01"),
             "bench",
         )
@@ -103,7 +106,8 @@ fn as_of() -> NaiveDate {
 fn bench(c: &mut Criterion) {
     let store = plan();
     let mut group = c.benchmark_group("export_1000_actions");
-    group.sample_size(20);
+    // Few samples: each board paper takes a good part of a second on a busy 2-core machine.
+    group.sample_size(10);
     for format in [
         ExportFormat::BoardPaper,
         ExportFormat::Statement,
