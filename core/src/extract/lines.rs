@@ -89,6 +89,10 @@ fn is_space(c: char) -> bool {
 
 /// Remove markdown headings/emphasis and simple HTML tags; keep tabs.
 pub fn strip_markup(s: &str) -> String {
+    // Most lines carry no markup at all: copy them in one go.
+    if !s.contains(['#', '*', '<']) {
+        return s.trim_matches(is_space).to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let s = s.trim_start_matches('#').trim_start_matches(' ');
     let mut rest = s;
@@ -137,8 +141,10 @@ pub fn make_key(plain: &str) -> String {
             out.push(' ');
             space = false;
         }
-        for l in c.to_lowercase() {
-            out.push(l);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
     strip_footnote(&out)

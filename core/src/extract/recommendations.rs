@@ -244,6 +244,25 @@ fn unit_text(doc: &Doc, j: usize) -> String {
     s
 }
 
+/// A line next to a bare page number, with the text after them going on in lower
+/// case: page furniture between two halves of a sentence.
+fn is_page_header(doc: &Doc, j: usize) -> bool {
+    let page_number = |k: usize| {
+        let l = &doc.lines[k];
+        l.noise && !l.key.is_empty() && l.key.bytes().all(|b| b.is_ascii_digit())
+    };
+    let near = |k: Option<usize>| k.is_some_and(|k| k.abs_diff(j) <= 2 && page_number(k));
+    let before = (j.saturating_sub(2)..j)
+        .rev()
+        .find(|&k| !doc.lines[k].blank);
+    let after = (j + 1..(j + 3).min(doc.lines.len())).find(|&k| !doc.lines[k].blank);
+    if !(near(before) || near(after)) {
+        return false;
+    }
+    doc.next_content(j + 1)
+        .is_some_and(|k| starts_lower(&doc.lines[k].plain))
+}
+
 /// A unit of at most eight words: short enough to be a heading rather than the start
 /// of a wrapped sentence.
 fn short_unit(doc: &Doc, j: usize) -> bool {
@@ -460,6 +479,11 @@ fn parse_list(doc: &Doc, h: usize) -> List {
                         } else if !finished && !heading {
                             // A page break inside an item.
                             append(it, doc, j, 0);
+                        } else if !finished && is_page_header(doc, j) {
+                            // A header printed once, beside the page number, inside an
+                            // unfinished item: furniture, not the end of the list.
+                            j += 1;
+                            continue;
                         } else {
                             end = j;
                             break;

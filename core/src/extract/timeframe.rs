@@ -37,6 +37,10 @@ impl Timeframe {
 
     /// Parse a heading as written. `None` when the text is not a timeframe heading at all.
     pub fn parse(heading: &str) -> Option<Timeframe> {
+        // Headings are short; do not lower-case a whole paragraph to find that out.
+        if heading.len() > 320 {
+            return None;
+        }
         let h = heading
             .trim()
             .trim_end_matches([':', '.', ';'])
