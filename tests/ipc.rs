@@ -5,7 +5,8 @@ use inspection_action_tracker_app::{setup, state::AppState};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindowBuilder;
+use tauri::{Manager, WebviewWindowBuilder};
+use serde_json::json;
 
 fn app_on(state: AppState) -> tauri::App<tauri::test::MockRuntime> {
     setup(mock_builder())
@@ -18,9 +19,21 @@ fn invoke(
     app: &tauri::App<tauri::test::MockRuntime>,
     cmd: &str,
 ) -> Result<serde_json::Value, serde_json::Value> {
-    let webview = WebviewWindowBuilder::new(app, "main", Default::default())
-        .build()
-        .expect("a mock window");
+    invoke_with(app, cmd, json!({}))
+}
+
+/// Calls `cmd` with JSON arguments, as the front end's `invoke(cmd, args)` does.
+fn invoke_with(
+    app: &tauri::App<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: serde_json::Value,
+) -> Result<serde_json::Value, serde_json::Value> {
+    let webview = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => WebviewWindowBuilder::new(app, "main", Default::default())
+            .build()
+            .expect("a mock window"),
+    };
     get_ipc_response(
         &webview,
         InvokeRequest {
@@ -28,7 +41,7 @@ fn invoke(
             callback: CallbackFn(0),
             error: CallbackFn(1),
             url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::default(),
+            body: InvokeBody::Json(args),
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
         },
@@ -70,4 +83,151 @@ fn rusqlite_free_future_db(path: &std::path::Path) -> inspection_tracker::store:
         .pragma_update(None, "user_version", 999)
         .unwrap();
     store
+}
+
+fn fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn overdue_on(app: &tauri::App<tauri::test::MockRuntime>, date: &str) -> Vec<serde_json::Value> {
+    invoke_with(
+        app,
+        "list_actions",
+        json!({ "filter": { "overdue": true }, "asOf": date }),
+    )
+    .expect("list_actions succeeds")
+    .as_array()
+    .unwrap()
+    .clone()
+}
+
+#[test]
+fn samples_load_the_dated_reports_and_hold_back_the_one_without_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    let load = invoke(&app, "load_samples").expect("load_samples succeeds");
+    assert_eq!(load["imported"].as_array().unwrap().len(), 4, "{load}");
+    let review = load["needs_review"].as_array().unwrap();
+    assert_eq!(review.len(), 1);
+    assert_eq!(review[0]["report"]["kind"], "joint_area_review");
+    assert!(review[0]["report"]["inspection_end"].is_null());
+
+    // Rutland 2011 (9 due before 1 Feb 2012) and Derby 2011 (all 24).
+    assert_eq!(overdue_on(&app, "2012-02-01").len(), 33);
+
+    // The JAR cannot be stored without a date; with one it can.
+    let mut input = json!({
+        "path": review[0]["path"], "sha256": review[0]["sha256"],
+        "report": review[0]["report"], "inspection_date": null,
+    });
+    let err = invoke_with(&app, "create_plan", json!({ "input": input })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("date"), "{err}");
+    input["inspection_date"] = json!("2006-06-30");
+    let made = invoke_with(&app, "create_plan", json!({ "input": input })).expect("created");
+    assert_eq!(made["recommendations"], 13);
+
+    // Loading the samples again adds nothing.
+    let again = invoke(&app, "load_samples").unwrap();
+    assert!(again["imported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|o| o["duplicate"] == true));
+    let info = invoke(&app, "store_info").unwrap();
+    assert_eq!(info["actions"], 15 + 3 + 13 + 5 + 24);
+}
+
+#[test]
+fn a_reviewed_pdf_is_stored_with_the_corrections_and_a_second_import_is_named_a_duplicate() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    let path = fixture("pdf/004_68b5994d671394d9.pdf");
+    let preview = invoke_with(&app, "preview_import", json!({ "path": path })).expect("preview");
+    assert_eq!(preview["format"], "pdf");
+    assert_eq!(preview["report"]["local_authority"], "Derby");
+    assert_eq!(preview["report"]["recommendations"].as_array().unwrap().len(), 24);
+    assert!(preview["duplicate_of"].is_null());
+    // Nothing is stored by a preview.
+    assert_eq!(invoke(&app, "store_info").unwrap()["reports"], 0);
+
+    // The reviewer corrects the inspection's last day: due dates follow the correction.
+    let mut report = preview["report"].clone();
+    report["inspection_end"] = json!("2011-06-30");
+    let input = json!({ "path": path, "sha256": preview["sha256"], "report": report, "inspection_date": null });
+    let made = invoke_with(&app, "create_plan", json!({ "input": input.clone() })).expect("created");
+    assert_eq!(made["actions"], 24);
+    let list = invoke_with(&app, "list_actions", json!({ "filter": {} })).unwrap();
+    let dues: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["due_date"].as_str())
+        .collect();
+    assert!(dues.contains(&"2011-06-30"), "immediate actions fall on the corrected date: {dues:?}");
+    assert!(!dues.contains(&"2011-05-20"), "{dues:?}");
+
+    let again = invoke_with(&app, "preview_import", json!({ "path": path })).unwrap();
+    assert_eq!(again["duplicate_of"]["report_id"], made["report_id"]);
+    let dup = invoke_with(&app, "create_plan", json!({ "input": input })).unwrap();
+    assert_eq!(dup["duplicate"], true);
+    assert_eq!(invoke(&app, "store_info").unwrap()["actions"], 24);
+}
+
+#[test]
+fn a_file_changed_after_its_preview_is_refused_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    let path = dir.path().join("letter.txt");
+    std::fs::copy(fixture("003_58c395879ae4d1eb.txt"), &path).unwrap();
+    let preview = invoke_with(&app, "preview_import", json!({ "path": path })).unwrap();
+    std::fs::write(&path, "Areas for development\n\n• Something else entirely.\n").unwrap();
+    let input = json!({ "path": path, "sha256": preview["sha256"], "report": preview["report"], "inspection_date": null });
+    let err = invoke_with(&app, "create_plan", json!({ "input": input })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("changed"), "{err}");
+    assert_eq!(invoke(&app, "store_info").unwrap()["reports"], 0);
+}
+
+#[test]
+fn completing_an_action_takes_it_off_the_overdue_list_and_is_in_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    invoke(&app, "load_samples").unwrap();
+    invoke_with(&app, "set_setting", json!({ "key": "user_name", "value": "QA Lead" })).unwrap();
+    let overdue = overdue_on(&app, "2012-02-01");
+    let id = overdue[0]["id"].as_str().unwrap().to_owned();
+    let detail = invoke_with(
+        &app,
+        "update_action",
+        json!({ "id": id, "change": { "kind": "status", "status": "completed" } }),
+    )
+    .expect("update succeeds");
+    assert_eq!(detail["action"]["status"], "completed");
+    assert_eq!(overdue_on(&app, "2012-02-01").len(), 32);
+
+    let history = invoke_with(&app, "action_history", json!({ "id": id })).unwrap();
+    let change = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["field"] == "status")
+        .expect("the status change is recorded");
+    assert_eq!(change["new_value"], "completed");
+    assert_eq!(change["who"], "QA Lead");
+
+    // A bad edit is refused with a clear message and changes nothing.
+    let err = invoke_with(
+        &app,
+        "update_action",
+        json!({ "id": id, "change": { "kind": "due_date", "date": "2012-03-01", "reason": "" } }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("reason"), "{err}");
+    let summary = invoke_with(&app, "get_summary", json!({ "asOf": "2012-02-01" })).unwrap();
+    assert_eq!(summary["overall"]["completed"], 1);
+    let burn = invoke_with(&app, "burn_up", json!({ "asOf": "2030-01-01" })).unwrap();
+    assert_eq!(burn.as_array().unwrap().last().unwrap()["completed"], 1);
 }

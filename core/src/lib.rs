@@ -5,6 +5,7 @@
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod intake;
 pub mod paths;
 pub mod plan;
 pub mod read;

@@ -125,3 +125,53 @@ pub struct SampleLoad {
     pub imported: Vec<inspection_tracker::plan::import::ImportOutcome>,
     pub needs_review: Vec<ImportPreview>,
 }
+
+/// Merges the two cumulative series into one point per date where either changes.
+pub fn burn_up_points(b: &inspection_tracker::export::data::BurnUp) -> Vec<BurnUpPoint> {
+    let mut dates: Vec<NaiveDate> = b.due.iter().chain(&b.completed).map(|p| p.0).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    // The count reached on or before `d` in a cumulative series.
+    let at = |series: &[(NaiveDate, u32)], d: NaiveDate| {
+        series
+            .iter()
+            .take_while(|p| p.0 <= d)
+            .last()
+            .map_or(0, |p| p.1)
+    };
+    dates
+        .into_iter()
+        .map(|date| BurnUpPoint {
+            date,
+            due: at(&b.due, date),
+            completed: at(&b.completed, date),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use inspection_tracker::export::data::BurnUp;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2012, m, day).unwrap()
+    }
+
+    #[test]
+    fn burn_up_points_carry_each_series_forward() {
+        let b = BurnUp {
+            due: vec![(d(1, 10), 2), (d(3, 1), 5)],
+            completed: vec![(d(2, 1), 1), (d(3, 1), 3)],
+        };
+        let got: Vec<(NaiveDate, u32, u32)> = burn_up_points(&b)
+            .into_iter()
+            .map(|p| (p.date, p.due, p.completed))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(d(1, 10), 2, 0), (d(2, 1), 2, 1), (d(3, 1), 5, 3)]
+        );
+        assert!(burn_up_points(&BurnUp::default()).is_empty());
+    }
+}

@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
-use inspection_tracker::store::Store;
+use inspection_tracker::plan::settings;
+use inspection_tracker::store::{backup, Store};
 use inspection_tracker::{paths, Error, ErrorReport};
 
 pub enum AppState {
@@ -26,7 +27,10 @@ impl AppState {
 
     pub fn open(path: &Path) -> AppState {
         match Store::open(path) {
-            Ok(store) => AppState::Ready(Mutex::new(store)),
+            Ok(store) => {
+                backup_at_start(&store);
+                AppState::Ready(Mutex::new(store))
+            }
             Err(e) => AppState::Failed(ErrorReport::from(e)),
         }
     }
@@ -39,5 +43,16 @@ impl AppState {
             AppState::Ready(m) => Ok(m.lock().unwrap_or_else(|p| p.into_inner())),
             AppState::Failed(e) => Err(e.clone()),
         }
+    }
+}
+
+/// A rotating backup at each start, so a bad day can be undone. A failed backup must not
+/// keep the app from opening: it is reported on stderr and the app carries on.
+fn backup_at_start(store: &Store) {
+    let keep = settings::load(store.conn())
+        .map(|s| s.backups_keep)
+        .unwrap_or(backup::DEFAULT_KEEP);
+    if let Err(e) = backup::rotate(store, keep) {
+        eprintln!("inspection-action-tracker: the start-up backup failed: {e}");
     }
 }

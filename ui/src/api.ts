@@ -85,7 +85,8 @@ export const api = {
   settings: () => call<SettingView[]>("get_settings"),
   setSetting: (key: string, value: string) => call<SettingView[]>("set_setting", { key, value }),
   /** The user-set date of the next inspection (null clears it: back to the estimate). */
-  setNextInspection: (date: string | null) => call<Summary>("set_next_inspection", { date }),
+  setNextInspection: (date: string | null, reportId?: string) =>
+    call<Summary>("set_next_inspection", { date, reportId: reportId ?? null }),
   dataFolder: () => call<string>("data_folder"),
   listBackups: () => call<BackupInfo[]>("list_backups"),
   makeBackup: () => call<BackupInfo>("make_backup"),

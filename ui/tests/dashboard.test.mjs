@@ -50,11 +50,11 @@ test("the next inspection date can be set, and cleared back to the estimate", as
     await page.waitForFunction(() => document.querySelector("[data-testid=next-when]")?.textContent.includes("Set for 4 Jun 2012"));
     assert.match(await text(page, "[data-testid=next-inspection] .stat-value"), /^136$/);
     const set = (await calls(page, true)).filter((c) => c.cmd === "set_next_inspection");
-    assert.deepEqual(set.map((c) => c.args), [{ date: "2012-06-04" }]);
+    assert.deepEqual(set.map((c) => c.args), [{ date: "2012-06-04", reportId: null }]);
     await page.click("[data-testid=edit-next]");
     await page.click("[data-testid=clear-next]");
     await page.waitForFunction(() => document.querySelector("[data-testid=next-when]")?.textContent.includes("Estimated"));
-    assert.deepEqual((await calls(page, true)).filter((c) => c.cmd === "set_next_inspection").pop().args, { date: null });
+    assert.deepEqual((await calls(page, true)).filter((c) => c.cmd === "set_next_inspection").pop().args, { date: null, reportId: null });
     assert.deepEqual(await seriousA11yViolations(page), []);
   } finally {
     await close();

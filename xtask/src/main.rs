@@ -14,7 +14,8 @@ commands:
   run [--release]   set up (system packages, UI packages, UI build) and start the app
   test              set up, then run every check: fmt, clippy, Rust tests, UI tests,
                     and the end-to-end test of the real window (under Xvfb on Linux)
-  setup             only the set-up steps";
+  setup             only the set-up steps
+  screens           screenshots of every screen from the real window into docs/screens/";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
         Some("run") => setup::all().and_then(|()| run_app(args.iter().any(|a| a == "--release"))),
         Some("test") => setup::all().and_then(|()| test::all()),
         Some("setup") => setup::all(),
+        Some("screens") => setup::all().and_then(|()| test::screenshots()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

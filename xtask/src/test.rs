@@ -47,6 +47,24 @@ fn generated_types_unchanged() -> Result<(), String> {
 
 /// The end-to-end tests of the real window (tests/e2e), driven through WebKitWebDriver.
 fn window_tests() -> Result<(), String> {
+    // A per-test timeout turns a hung window into a failure instead of a stuck CI.
+    on_window(&[
+        "--test",
+        "--test-concurrency=1",
+        "--test-timeout=600000",
+        "tests/e2e/",
+    ])
+}
+
+/// `cargo xtask screens`: screenshots of every screen from the real window, with the
+/// sample reports loaded, into docs/screens/.
+pub fn screenshots() -> Result<(), String> {
+    run(cargo().args(["build", "--workspace"]))?;
+    on_window(&["tests/e2e/screens.mjs"])
+}
+
+/// Runs node with `args` against the debug app and CLI, under Xvfb when there is no display.
+fn on_window(args: &[&str]) -> Result<(), String> {
     if !cfg!(target_os = "linux") {
         eprintln!(
             "xtask: the real-window tests run on Linux (WebKitWebDriver); skipped on this system"
@@ -56,8 +74,7 @@ fn window_tests() -> Result<(), String> {
     let exe = |name: &str| root().join("target").join("debug").join(name);
     let mut node = Command::new("node");
     node.current_dir(root())
-        // A per-test timeout turns a hung window into a failure instead of a stuck CI.
-        .args(["--test", "--test-concurrency=1", "--test-timeout=600000", "tests/e2e/"])
+        .args(args)
         .env("APP_BINARY", exe("inspection-action-tracker"))
         .env("CLI_BINARY", exe("inspection-tracker"));
     if std::env::var_os("DISPLAY").is_some() {

@@ -61,6 +61,13 @@ pub struct Document {
 
 /// Reads a report file, refusing files over [`MAX_INPUT_BYTES`] before reading them.
 pub fn read_file(path: &Path) -> Result<Document, ReadError> {
+    let bytes = read_file_bytes(path)?;
+    let name = path.file_name().and_then(|n| n.to_str());
+    read_bytes(&bytes, name)
+}
+
+/// A file's bytes, refusing files over [`MAX_INPUT_BYTES`] before reading them.
+pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     let io_err = |source| ReadError::Io {
         path: path.display().to_string(),
         source,
@@ -80,8 +87,7 @@ pub fn read_file(path: &Path) -> Result<Document, ReadError> {
             bytes: bytes.len() as u64,
         });
     }
-    let name = path.file_name().and_then(|n| n.to_str());
-    read_bytes(&bytes, name)
+    Ok(bytes)
 }
 
 /// Reads a report from memory. `name_hint` (a file name or extension) is used only when

@@ -45,18 +45,7 @@ pub fn list_evidence(conn: &Connection, action_id: &str) -> Result<Vec<EvidenceR
         "SELECT id, action_id, kind, original_name, sha256, link, added_by, added_at
          FROM evidence WHERE action_id = ?1 AND deleted_at IS NULL ORDER BY added_at, id",
     )?;
-    let rows = stmt.query_map([action_id], |r| {
-        Ok(EvidenceRow {
-            id: r.get(0)?,
-            action_id: r.get(1)?,
-            kind: r.get(2)?,
-            original_name: r.get(3)?,
-            sha256: r.get(4)?,
-            link: r.get(5)?,
-            added_by: r.get(6)?,
-            added_at: r.get(7)?,
-        })
-    })?;
+    let rows = stmt.query_map([action_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -82,4 +71,32 @@ pub fn has_evidence(conn: &Connection, action_id: &str) -> Result<bool> {
             "SELECT EXISTS (SELECT 1 FROM evidence WHERE action_id = ?1 AND deleted_at IS NULL)",
         )?
         .query_row([action_id], |r| r.get(0))?)
+}
+
+/// One piece of evidence by its id (deleted ones too: opening old evidence is harmless).
+pub fn get_evidence(conn: &Connection, id: &str) -> Result<EvidenceRow> {
+    conn.prepare_cached(
+        "SELECT id, action_id, kind, original_name, sha256, link, added_by, added_at
+         FROM evidence WHERE id = ?1",
+    )?
+    .query_row([id], from_row)
+    .optional()?
+    .ok_or_else(|| crate::Error::NotFound {
+        what: "evidence",
+        id: id.to_owned(),
+    })
+}
+
+/// A row of `SELECT id, action_id, kind, original_name, sha256, link, added_by, added_at`.
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EvidenceRow> {
+    Ok(EvidenceRow {
+        id: r.get(0)?,
+        action_id: r.get(1)?,
+        kind: r.get(2)?,
+        original_name: r.get(3)?,
+        sha256: r.get(4)?,
+        link: r.get(5)?,
+        added_by: r.get(6)?,
+        added_at: r.get(7)?,
+    })
 }

@@ -1,3 +1,26 @@
 //! IPC commands, one module per screen's needs; each is a few lines over the core.
 
+pub mod evidence;
+pub mod import;
 pub mod info;
+pub mod plan;
+pub mod settings;
+
+use chrono::NaiveDate;
+use inspection_tracker::plan::input::parse_date;
+use inspection_tracker::schedule::today;
+use inspection_tracker::store::Store;
+use inspection_tracker::ErrorReport;
+
+/// The date a command works as of: the one given, else today.
+pub(crate) fn as_of(date: Option<String>) -> Result<NaiveDate, ErrorReport> {
+    match date.filter(|d| !d.trim().is_empty()) {
+        Some(d) => Ok(parse_date(&d)?),
+        None => Ok(today()),
+    }
+}
+
+/// Who the history records for a change made in the app.
+pub(crate) fn who(store: &Store) -> Result<String, ErrorReport> {
+    plan::user_name(store)
+}

@@ -1,0 +1,133 @@
+//! Import with review: a preview reads and extracts a file without storing anything;
+//! "Create action plan" stores the (corrected) report in one transaction.
+
+use std::path::{Path, PathBuf};
+
+use inspection_tracker::intake::{intake, Intake};
+use inspection_tracker::plan::import::{import_report, ImportOptions, ImportOutcome};
+use inspection_tracker::store::reports::{get_report, get_report_id_by_sha256};
+use inspection_tracker::store::Store;
+use inspection_tracker::{Error, ErrorReport};
+
+use super::who;
+use crate::dto::{CreatePlanInput, DuplicateInfo, ImportPreview, SampleLoad};
+use crate::samples::SAMPLES;
+use crate::state::AppState;
+
+type Res<T> = Result<T, ErrorReport>;
+
+#[tauri::command]
+pub fn preview_import(state: tauri::State<'_, AppState>, path: String) -> Res<ImportPreview> {
+    let store = state.store()?;
+    preview(&store, Path::new(&path))
+}
+
+#[tauri::command]
+pub fn create_plan(state: tauri::State<'_, AppState>, input: CreatePlanInput) -> Res<ImportOutcome> {
+    let mut store = state.store()?;
+    let read = intake(Path::new(&input.path))?;
+    if read.sha256 != input.sha256 {
+        return Err(Error::Invalid(format!(
+            "{} has changed since it was read; import it again to review the new version",
+            read.source_name
+        ))
+        .into());
+    }
+    let opts = ImportOptions {
+        inspection_date: input.inspection_date,
+        who: who(&store)?,
+    };
+    Ok(import_report(
+        &mut store,
+        &read.source_name,
+        &read.sha256,
+        read.format.as_str(),
+        &read.text,
+        &input.report,
+        &opts,
+    )?)
+}
+
+/// Writes the bundled sample reports into `<data folder>/samples`, imports the dated
+/// ones and returns the others for review.
+#[tauri::command]
+pub fn load_samples(state: tauri::State<'_, AppState>) -> Res<SampleLoad> {
+    let mut store = state.store()?;
+    let dir = samples_dir(&store)?;
+    std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
+    let who = who(&store)?;
+    let mut out = SampleLoad {
+        imported: Vec::new(),
+        needs_review: Vec::new(),
+    };
+    for (name, text) in SAMPLES {
+        let path = dir.join(name);
+        if !path.exists() {
+            std::fs::write(&path, text).map_err(|e| io_error(&path, e))?;
+        }
+        let read = intake(&path)?;
+        let dated = read.report.inspection_end.is_some() || read.report.published.is_some();
+        let known = get_report_id_by_sha256(store.conn(), &read.sha256)?.is_some();
+        if dated || known {
+            let opts = ImportOptions {
+                inspection_date: None,
+                who: who.clone(),
+            };
+            out.imported.push(import(&mut store, &read, &opts)?);
+        } else {
+            out.needs_review.push(preview_of(&store, &path, read)?);
+        }
+    }
+    Ok(out)
+}
+
+fn import(store: &mut Store, read: &Intake, opts: &ImportOptions) -> Res<ImportOutcome> {
+    Ok(import_report(
+        store,
+        &read.source_name,
+        &read.sha256,
+        read.format.as_str(),
+        &read.text,
+        &read.report,
+        opts,
+    )?)
+}
+
+fn preview(store: &Store, path: &Path) -> Res<ImportPreview> {
+    let read = intake(path)?;
+    preview_of(store, path, read)
+}
+
+fn preview_of(store: &Store, path: &Path, read: Intake) -> Res<ImportPreview> {
+    let duplicate_of = match get_report_id_by_sha256(store.conn(), &read.sha256)? {
+        Some(id) => {
+            let row = get_report(store.conn(), &id)?;
+            Some(DuplicateInfo {
+                report_id: row.id,
+                source_name: row.source_name,
+                imported_at: row.imported_at,
+            })
+        }
+        None => None,
+    };
+    Ok(ImportPreview {
+        path: path.display().to_string(),
+        source_name: read.source_name,
+        sha256: read.sha256,
+        format: read.format.as_str().to_owned(),
+        text: read.text,
+        report: read.report,
+        duplicate_of,
+    })
+}
+
+fn samples_dir(store: &Store) -> Res<PathBuf> {
+    match store.data_dir() {
+        Some(d) => Ok(d.join("samples")),
+        None => Err(Error::Invalid("the database has no folder to keep samples in".into()).into()),
+    }
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> ErrorReport {
+    Error::Invalid(format!("{}: {e}", path.display())).into()
+}

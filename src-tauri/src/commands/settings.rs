@@ -1,0 +1,97 @@
+//! Settings, backups and where the data lives.
+
+use std::path::{Path, PathBuf};
+
+use inspection_tracker::plan::settings;
+use inspection_tracker::store::{backup, Store};
+use inspection_tracker::{Error, ErrorReport};
+
+use super::who;
+use crate::dto::{BackupInfo, SettingView};
+use crate::state::AppState;
+
+type Res<T> = Result<T, ErrorReport>;
+
+#[tauri::command]
+pub fn get_settings(state: tauri::State<'_, AppState>) -> Res<Vec<SettingView>> {
+    views(&*state.store()?)
+}
+
+#[tauri::command]
+pub fn set_setting(
+    state: tauri::State<'_, AppState>,
+    key: String,
+    value: String,
+) -> Res<Vec<SettingView>> {
+    let mut store = state.store()?;
+    let who = who(&store)?;
+    settings::set(&mut store, &key, &value, &who)?;
+    views(&store)
+}
+
+#[tauri::command]
+pub fn data_folder(state: tauri::State<'_, AppState>) -> Res<String> {
+    let store = state.store()?;
+    Ok(store
+        .data_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default())
+}
+
+#[tauri::command]
+pub fn list_backups(state: tauri::State<'_, AppState>) -> Res<Vec<BackupInfo>> {
+    let store = state.store()?;
+    let mut out = backup::list_backups(&store)?
+        .iter()
+        .map(|p| info(p))
+        .collect::<Res<Vec<_>>>()?;
+    out.reverse(); // newest first, as people look for the latest
+    Ok(out)
+}
+
+#[tauri::command]
+pub fn make_backup(state: tauri::State<'_, AppState>) -> Res<BackupInfo> {
+    let store = state.store()?;
+    let keep = settings::load(store.conn())?.backups_keep.max(1);
+    match backup::rotate(&store, keep)? {
+        Some(path) => info(&path),
+        None => Err(Error::Invalid("this database has no folder for backups".into()).into()),
+    }
+}
+
+#[tauri::command]
+pub fn restore_backup(state: tauri::State<'_, AppState>, path: String) -> Res<()> {
+    let mut store = state.store()?;
+    let keep = settings::load(store.conn())?.backups_keep;
+    backup::restore(&mut store, &PathBuf::from(path), keep)?;
+    Ok(())
+}
+
+fn views(store: &Store) -> Res<Vec<SettingView>> {
+    Ok(settings::list(store.conn())?
+        .into_iter()
+        .map(|(key, value, is_default)| SettingView {
+            key,
+            value,
+            is_default,
+        })
+        .collect())
+}
+
+fn info(path: &Path) -> Res<BackupInfo> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::Invalid(format!("{}: {e}", path.display())))?;
+    let modified = meta
+        .modified()
+        .map(|t| chrono::DateTime::<chrono::Utc>::from(t).to_rfc3339())
+        .unwrap_or_default();
+    Ok(BackupInfo {
+        path: path.display().to_string(),
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        modified,
+        bytes: meta.len(),
+    })
+}
