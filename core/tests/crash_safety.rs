@@ -210,6 +210,19 @@ fn check(db: &Path, announced: &[String]) {
         "the search index has one entry per row"
     );
 
+    let grouped = "SELECT report_id, status, coalesce(due_date, ''), coalesce(rag_override, ''),
+                          progress, sign_ready, count(*)
+                   FROM actions WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6";
+    let tally =
+        "SELECT report_id, status, due_date, rag, progress, sign_ready, n FROM action_tally";
+    for (a, b) in [(grouped, tally), (tally, grouped)] {
+        assert_eq!(
+            count(&format!("SELECT count(*) FROM ({a} EXCEPT {b})")),
+            0,
+            "the summary tally agrees with the actions"
+        );
+    }
+
     let reports: HashSet<String> = rows(&conn, "SELECT id FROM reports");
     let notes: HashSet<String> = rows(&conn, "SELECT note FROM action_updates");
     for line in announced {

@@ -4,8 +4,9 @@
 
 use chrono::{Days, NaiveDate};
 use inspection_tracker::plan::actions::{
-    add_action, update_action, update_with_note, Change, NewAction,
+    add_action, delete_action, restore_action, update_action, update_with_note, Change, NewAction,
 };
+use inspection_tracker::plan::evidence::add_link;
 use inspection_tracker::plan::history::history;
 use inspection_tracker::plan::import::{import_report, ImportOptions, ImportOutcome};
 use inspection_tracker::plan::query::{list_actions, summary, Filter};
@@ -337,6 +338,19 @@ fn the_summary_agrees_with_the_list_on_varied_data() {
             });
         }
         update_action(&mut store, &id, &changes, d("2012-01-01"), "tester").unwrap();
+        if rng.next(5) == 0 {
+            add_link(&mut store, &id, "https://example.org/evidence", "tester").unwrap();
+            if rng.next(2) == 0 {
+                let done = [Change::Status(ActionStatus::Completed), Change::SignOff];
+                update_action(&mut store, &id, &done, d("2012-01-01"), "tester").unwrap();
+            }
+        }
+        if rng.next(8) == 0 {
+            delete_action(&mut store, &id, "tester").unwrap();
+            if rng.next(2) == 0 {
+                restore_action(&mut store, &id, "tester").unwrap();
+            }
+        }
         if rng.next(6) == 0 {
             let new = NewAction {
                 title: "extra".into(),
@@ -345,6 +359,31 @@ fn the_summary_agrees_with_the_list_on_varied_data() {
             add_action(&mut store, &rec_id, &new, "tester").unwrap();
         }
     }
+    // The tally the triggers keep is exactly the actions, grouped.
+    let grouped = "SELECT report_id, status, coalesce(due_date, ''), coalesce(rag_override, ''),
+                          progress, sign_ready, count(*)
+                   FROM actions WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6";
+    let tally =
+        "SELECT report_id, status, due_date, rag, progress, sign_ready, n FROM action_tally";
+    for (a, b) in [(grouped, tally), (tally, grouped)] {
+        let diff: i64 = store
+            .conn()
+            .query_row(&format!("SELECT count(*) FROM ({a} EXCEPT {b})"), [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(diff, 0, "tally and actions differ");
+    }
+    let signed: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM actions WHERE sign_ready = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(signed > 0, "some actions are signed off with evidence");
+
     // Fixed dates, plus a few days before each due date (inside the amber window).
     let mut as_ofs: Vec<NaiveDate> = ["2011-03-01", "2011-09-30", "2012-01-01", "2012-07-15"]
         .iter()

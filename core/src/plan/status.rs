@@ -31,6 +31,10 @@ impl ActionStatus {
     }
 
     pub fn parse(s: &str) -> Option<ActionStatus> {
+        // Exact stored names first: lists parse one per row.
+        if let Some(k) = ActionStatus::ALL.into_iter().find(|k| k.as_str() == s) {
+            return Some(k);
+        }
         let s = s.trim().to_lowercase().replace([' ', '-'], "_");
         ActionStatus::ALL.into_iter().find(|k| k.as_str() == s)
     }
