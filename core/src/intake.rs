@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::extract::extract;
 use crate::plan::import::sha256_hex;
-use crate::read::{read_bytes, read_file_bytes, Format, MAX_INPUT_BYTES};
+use crate::read::{read_bytes, read_file_bytes, Format};
 use crate::{Report, Result};
 
 /// A read and extracted report file; nothing stored yet.
@@ -19,7 +19,8 @@ pub struct Intake {
     pub report: Report,
 }
 
-/// Reads `path` (refusing files over [`MAX_INPUT_BYTES`]), hashes it and extracts it.
+/// Reads `path` (refusing files over [`crate::read::MAX_INPUT_BYTES`]), hashes it and
+/// extracts it.
 pub fn intake(path: &Path) -> Result<Intake> {
     let bytes = read_file_bytes(path)?;
     let source_name = path

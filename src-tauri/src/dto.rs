@@ -104,6 +104,7 @@ pub struct BackupInfo {
     pub name: String,
     /// File modification time, UTC, RFC 3339.
     pub modified: String,
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 
