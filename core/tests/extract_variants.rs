@@ -205,6 +205,9 @@ fn a_list_split_across_pdf_pages_with_a_form_feed() {
         .ends_with("at each review of the plan."));
 }
 
+/// Section, timeframe heading, months and paragraph of one recommendation.
+type Placed<'a> = (&'a str, Option<&'a str>, Option<u32>, Option<u32>);
+
 /// Two-part report with timeframe headings written in digits and words.
 const SLAC: &str = "\
 Inspection of safeguarding and looked after children services
@@ -260,7 +263,7 @@ fn two_part_report_with_timeframes_in_digits_and_words() {
     assert_eq!(r.local_authority.as_deref(), Some("Southvale"));
     assert_eq!(r.inspection_start, d(2011, 3, 7));
     assert_eq!(r.inspection_end, d(2011, 3, 18));
-    let got: Vec<(&str, Option<&str>, Option<u32>, Option<u32>)> = r
+    let got: Vec<Placed> = r
         .recommendations
         .iter()
         .map(|x| {

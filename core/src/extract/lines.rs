@@ -90,7 +90,8 @@ fn is_space(c: char) -> bool {
 /// Remove markdown headings/emphasis and simple HTML tags; keep tabs.
 pub fn strip_markup(s: &str) -> String {
     // Most lines carry no markup at all: copy them in one go.
-    if !s.contains(['#', '*', '<']) {
+    let b = s.as_bytes();
+    if !(b.contains(&b'#') || b.contains(&b'*') || b.contains(&b'<')) {
         return s.trim_matches(is_space).to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -124,6 +125,15 @@ pub fn strip_markup(s: &str) -> String {
 /// Normalise for matching: lower case, straight quotes, single spaces, no trailing
 /// colon or footnote digits.
 pub fn make_key(plain: &str) -> String {
+    if plain.is_ascii() {
+        ascii_key(plain)
+    } else {
+        unicode_key(plain)
+    }
+}
+
+/// [`make_key`] char by char, mapping curly quotes and dashes.
+fn unicode_key(plain: &str) -> String {
     let mut out = String::with_capacity(plain.len());
     let mut space = false;
     for c in plain.chars() {
@@ -150,6 +160,31 @@ pub fn make_key(plain: &str) -> String {
     strip_footnote(&out)
         .trim_end_matches([':', ' '])
         .to_string()
+}
+
+/// [`make_key`] for ASCII text (most lines): bytes, not chars; words copied whole,
+/// then lower-cased in one pass.
+fn ascii_key(plain: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(plain.len());
+    // Vertical tab too: `char::is_whitespace` counts it, `u8::is_ascii_whitespace` does not.
+    let words = plain
+        .as_bytes()
+        .split(|b| b.is_ascii_whitespace() || *b == 0x0b)
+        .filter(|w| !w.is_empty());
+    for word in words {
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        out.extend_from_slice(word);
+    }
+    out.make_ascii_lowercase();
+    for b in out.iter_mut().filter(|b| **b == b'`') {
+        *b = b'\'';
+    }
+    let mut out = String::from_utf8(out).unwrap_or_default();
+    let end = strip_footnote(&out).trim_end_matches([':', ' ']).len();
+    out.truncate(end);
+    out
 }
 
 /// "What needs to improve?1" → "What needs to improve?"; "Board1" → "Board".
@@ -192,7 +227,7 @@ fn mark_noise(lines: &mut [Line], page_breaks: &[bool]) {
     };
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        if l.key.len() >= 12 {
+        if is_header_length(&l.key) {
             let e = counts.entry(l.key.as_str()).or_default();
             e.0 += 1;
             if near_break(i) {
@@ -213,7 +248,7 @@ fn mark_noise(lines: &mut [Line], page_breaks: &[bool]) {
         .iter()
         .map(|l| {
             let (n, near) = counts.get(l.key.as_str()).copied().unwrap_or((0, 0));
-            l.key.len() >= 12 && n >= needed && near * 2 >= n && !is_structural(&l.key)
+            is_header_length(&l.key) && n >= needed && near * 2 >= n && !is_structural(&l.key)
         })
         .collect();
     for (i, l) in lines.iter_mut().enumerate() {
@@ -224,6 +259,12 @@ fn mark_noise(lines: &mut [Line], page_breaks: &[bool]) {
             l.noise = true;
         }
     }
+}
+
+/// Running headers and footers are one short line: long enough not to be a stray word,
+/// too short to be a paragraph (which also keeps paragraphs out of the counting).
+fn is_header_length(key: &str) -> bool {
+    (12..=160).contains(&key.len())
 }
 
 /// Repeated lines that are real content: headings, grades and timeframes.
@@ -314,6 +355,28 @@ mod tests {
         assert_eq!(split_marker("2014 was"), (Marker::None, 0));
         assert_eq!(split_marker("4.7% of"), (Marker::None, 0));
         assert_eq!(split_marker("over"), (Marker::None, 0));
+    }
+
+    #[test]
+    fn ascii_and_unicode_keys_agree() {
+        for s in [
+            "  What NEEDS\tto\x0bimprove?1 ",
+            "Children`s  Services:",
+            "Board12",
+            "Areas for improvement:",
+            "",
+            " \t ",
+        ] {
+            assert_eq!(ascii_key(s), unicode_key(s), "{s:?}");
+        }
+        assert_eq!(
+            make_key("  What NEEDS\tto\x0bimprove?1 "),
+            "what needs to improve?"
+        );
+        assert_eq!(
+            make_key("Children’s “Services” – x:"),
+            "children's \"services\" - x"
+        );
     }
 
     #[test]

@@ -473,7 +473,7 @@ fn parse_list(doc: &Doc, h: usize) -> List {
                             j += 1;
                             seen_blank = false;
                             continue;
-                        } else if !seen_blank && !(heading && short_unit(doc, j)) {
+                        } else if !(seen_blank || heading && short_unit(doc, j)) {
                             // A further sentence of the same item.
                             append(it, doc, j, 0);
                         } else if !finished && !heading {

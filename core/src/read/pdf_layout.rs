@@ -138,7 +138,7 @@ mod tests {
             .map(|n| {
                 page(
                     n,
-                    &[
+                    [
                         "Alpha one.\nAlpha two.",
                         "Beta one.\nBeta two.",
                         "Gamma one.\nGamma two.",
