@@ -2,11 +2,11 @@
 //! on a temporary database, no window system needed.
 
 use inspection_action_tracker_app::{setup, state::AppState};
+use serde_json::json;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindowBuilder};
-use serde_json::json;
 
 fn app_on(state: AppState) -> tauri::App<tauri::test::MockRuntime> {
     setup(mock_builder())
@@ -149,7 +149,13 @@ fn a_reviewed_pdf_is_stored_with_the_corrections_and_a_second_import_is_named_a_
     let preview = invoke_with(&app, "preview_import", json!({ "path": path })).expect("preview");
     assert_eq!(preview["format"], "pdf");
     assert_eq!(preview["report"]["local_authority"], "Derby");
-    assert_eq!(preview["report"]["recommendations"].as_array().unwrap().len(), 24);
+    assert_eq!(
+        preview["report"]["recommendations"]
+            .as_array()
+            .unwrap()
+            .len(),
+        24
+    );
     assert!(preview["duplicate_of"].is_null());
     // Nothing is stored by a preview.
     assert_eq!(invoke(&app, "store_info").unwrap()["reports"], 0);
@@ -158,7 +164,8 @@ fn a_reviewed_pdf_is_stored_with_the_corrections_and_a_second_import_is_named_a_
     let mut report = preview["report"].clone();
     report["inspection_end"] = json!("2011-06-30");
     let input = json!({ "path": path, "sha256": preview["sha256"], "report": report, "inspection_date": null });
-    let made = invoke_with(&app, "create_plan", json!({ "input": input.clone() })).expect("created");
+    let made =
+        invoke_with(&app, "create_plan", json!({ "input": input.clone() })).expect("created");
     assert_eq!(made["actions"], 24);
     let list = invoke_with(&app, "list_actions", json!({ "filter": {} })).unwrap();
     let dues: Vec<&str> = list
@@ -167,7 +174,10 @@ fn a_reviewed_pdf_is_stored_with_the_corrections_and_a_second_import_is_named_a_
         .iter()
         .filter_map(|a| a["due_date"].as_str())
         .collect();
-    assert!(dues.contains(&"2011-06-30"), "immediate actions fall on the corrected date: {dues:?}");
+    assert!(
+        dues.contains(&"2011-06-30"),
+        "immediate actions fall on the corrected date: {dues:?}"
+    );
     assert!(!dues.contains(&"2011-05-20"), "{dues:?}");
 
     let again = invoke_with(&app, "preview_import", json!({ "path": path })).unwrap();
@@ -184,10 +194,17 @@ fn a_file_changed_after_its_preview_is_refused_and_nothing_is_stored() {
     let path = dir.path().join("letter.txt");
     std::fs::copy(fixture("003_58c395879ae4d1eb.txt"), &path).unwrap();
     let preview = invoke_with(&app, "preview_import", json!({ "path": path })).unwrap();
-    std::fs::write(&path, "Areas for development\n\n• Something else entirely.\n").unwrap();
+    std::fs::write(
+        &path,
+        "Areas for development\n\n• Something else entirely.\n",
+    )
+    .unwrap();
     let input = json!({ "path": path, "sha256": preview["sha256"], "report": preview["report"], "inspection_date": null });
     let err = invoke_with(&app, "create_plan", json!({ "input": input })).unwrap_err();
-    assert!(err["message"].as_str().unwrap().contains("changed"), "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("changed"),
+        "{err}"
+    );
     assert_eq!(invoke(&app, "store_info").unwrap()["reports"], 0);
 }
 
@@ -196,7 +213,12 @@ fn completing_an_action_takes_it_off_the_overdue_list_and_is_in_its_history() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_on(AppState::open(&dir.path().join("app.db")));
     invoke(&app, "load_samples").unwrap();
-    invoke_with(&app, "set_setting", json!({ "key": "user_name", "value": "QA Lead" })).unwrap();
+    invoke_with(
+        &app,
+        "set_setting",
+        json!({ "key": "user_name", "value": "QA Lead" }),
+    )
+    .unwrap();
     let overdue = overdue_on(&app, "2012-02-01");
     let id = overdue[0]["id"].as_str().unwrap().to_owned();
     let detail = invoke_with(

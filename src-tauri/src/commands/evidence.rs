@@ -54,7 +54,9 @@ pub fn open_evidence<R: tauri::Runtime>(
                 .open_path(path.display().to_string(), None::<&str>)
         }
         (None, Some(link)) => app.opener().open_url(link, None::<&str>),
-        (None, None) => return Err(Error::Invalid("this evidence has nothing to open".into()).into()),
+        (None, None) => {
+            return Err(Error::Invalid("this evidence has nothing to open".into()).into())
+        }
     };
     opened.map_err(|e| Error::Invalid(format!("could not open the evidence: {e}")).into())
 }

@@ -23,7 +23,10 @@ pub fn preview_import(state: tauri::State<'_, AppState>, path: String) -> Res<Im
 }
 
 #[tauri::command]
-pub fn create_plan(state: tauri::State<'_, AppState>, input: CreatePlanInput) -> Res<ImportOutcome> {
+pub fn create_plan(
+    state: tauri::State<'_, AppState>,
+    input: CreatePlanInput,
+) -> Res<ImportOutcome> {
     let mut store = state.store()?;
     let read = intake(Path::new(&input.path))?;
     if read.sha256 != input.sha256 {

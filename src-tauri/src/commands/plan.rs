@@ -1,10 +1,10 @@
 //! The action plan: summary, lists, one action's detail and every edit to it. Each
 //! command converts its arguments and calls one core function.
 
-use inspection_tracker::plan::actions::{self, ActionDetail, Change, NewAction};
-use inspection_tracker::plan::query::{self, ActionListItem, Filter, Summary};
 use inspection_tracker::export::data::ExportData;
+use inspection_tracker::plan::actions::{self, ActionDetail, Change, NewAction};
 use inspection_tracker::plan::input::parse_date;
+use inspection_tracker::plan::query::{self, ActionListItem, Filter, Summary};
 use inspection_tracker::plan::{history, report_dates, settings};
 use inspection_tracker::store::actions::ActionRow;
 use inspection_tracker::store::history::HistoryRow;
@@ -29,7 +29,11 @@ pub fn list_actions(
     as_of: Option<String>,
 ) -> Res<Vec<ActionListItem>> {
     let store = state.store()?;
-    Ok(query::list_actions(&store, &filter.into(), self::as_of(as_of)?)?)
+    Ok(query::list_actions(
+        &store,
+        &filter.into(),
+        self::as_of(as_of)?,
+    )?)
 }
 
 #[tauri::command]

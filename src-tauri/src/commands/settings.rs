@@ -79,8 +79,8 @@ fn views(store: &Store) -> Res<Vec<SettingView>> {
 }
 
 fn info(path: &Path) -> Res<BackupInfo> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Error::Invalid(format!("{}: {e}", path.display())))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| Error::Invalid(format!("{}: {e}", path.display())))?;
     let modified = meta
         .modified()
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).to_rfc3339())
