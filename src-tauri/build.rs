@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "add_evidence_file",
     "add_evidence_link",
     "open_evidence",
+    "export_plan",
     "preview_import",
     "create_plan",
     "load_samples",

@@ -253,3 +253,106 @@ fn completing_an_action_takes_it_off_the_overdue_list_and_is_in_its_history() {
     let burn = invoke_with(&app, "burn_up", json!({ "asOf": "2030-01-01" })).unwrap();
     assert_eq!(burn.as_array().unwrap().last().unwrap()["completed"], 1);
 }
+
+#[test]
+fn the_dashboard_shows_each_reports_judgements_and_references_count_from_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    invoke(&app, "load_samples").unwrap();
+    let summary = invoke_with(&app, "get_summary", json!({ "asOf": "2012-02-01" })).unwrap();
+    let graded: Vec<&serde_json::Value> = summary["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| !r["judgements"].as_array().unwrap().is_empty())
+        .collect();
+    assert!(
+        !graded.is_empty(),
+        "no report carries judgements: {summary}"
+    );
+    let first = &graded[0]["judgements"][0];
+    assert!(first["area"].as_str().is_some_and(|a| !a.is_empty()));
+    assert!(first["grade"].as_str().is_some_and(|g| !g.is_empty()));
+
+    let list = invoke_with(&app, "list_actions", json!({ "filter": {} })).unwrap();
+    let numbers: Vec<u64> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["recommendation_number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers.iter().min(), Some(&1));
+    assert!(!numbers.contains(&0));
+}
+
+#[test]
+fn export_writes_the_file_and_never_replaces_one_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    invoke(&app, "load_samples").unwrap();
+    let out = dir.path().join("paper.docx");
+    let args = |force: bool| {
+        json!({
+            "format": "board-paper", "path": out, "filter": { "overdue": true },
+            "asOf": "2012-02-01", "force": force,
+        })
+    };
+    let done = invoke_with(&app, "export_plan", args(false)).expect("export succeeds");
+    assert_eq!(done["format"], "board-paper");
+    assert_eq!(
+        done["actions"], 33,
+        "the paper covers the filtered actions: {done}"
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a .docx is a zip");
+    assert_eq!(done["bytes"], bytes.len() as u64);
+
+    // Not over an existing file unless asked; the file is left as it was.
+    let err = invoke_with(&app, "export_plan", args(false)).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("exists"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), bytes);
+    invoke_with(&app, "export_plan", args(true)).expect("replaced when asked");
+
+    // An unknown format is refused before anything is written.
+    let csv = dir.path().join("plan.csv");
+    let err = invoke_with(
+        &app,
+        "export_plan",
+        json!({ "format": "pdf", "path": csv, "filter": {}, "force": false }),
+    )
+    .unwrap_err();
+    assert!(!csv.exists(), "{err}");
+}
+
+#[test]
+fn reminders_are_a_setting_that_can_be_switched_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    let value = |settings: &serde_json::Value| {
+        settings
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == "reminders")
+            .map(|s| s["value"].clone())
+    };
+    let settings = invoke(&app, "get_settings").unwrap();
+    assert_eq!(value(&settings), Some(json!("on")));
+    let settings = invoke_with(
+        &app,
+        "set_setting",
+        json!({ "key": "reminders", "value": "off" }),
+    )
+    .unwrap();
+    assert_eq!(value(&settings), Some(json!("off")));
+    let err = invoke_with(
+        &app,
+        "set_setting",
+        json!({ "key": "reminders", "value": "sometimes" }),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("on or off"),
+        "{err}"
+    );
+}

@@ -29,6 +29,7 @@ macro_rules! app_commands {
             commands::evidence::add_evidence_file,
             commands::evidence::add_evidence_link,
             commands::evidence::open_evidence,
+            commands::export::export_plan,
             commands::import::preview_import,
             commands::import::create_plan,
             commands::import::load_samples,

@@ -20,7 +20,8 @@ pub mod xlsx;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::plan::query::Filter;
 use crate::store::Store;
@@ -29,8 +30,9 @@ use crate::{Error, Result};
 pub use data::ExportData;
 
 /// What to export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
+#[ts(export)]
 pub enum ExportFormat {
     /// Progress report to the board (.docx).
     BoardPaper,
@@ -92,13 +94,16 @@ pub struct ExportRequest {
 }
 
 /// What an export wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct ExportOutcome {
     pub path: String,
     pub format: ExportFormat,
     pub as_of: NaiveDate,
     /// Actions in the export (for the statement: actions under the recommendations shown).
+    #[ts(type = "number")]
     pub actions: usize,
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 

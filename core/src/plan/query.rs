@@ -15,9 +15,9 @@ use ts_rs::TS;
 
 use super::actions::days_overdue;
 use super::{inspection, settings, ActionStatus, DueDateSource, Rag};
-use crate::report::ReportKind;
+use crate::report::{Judgement, ReportKind};
 use crate::schedule::{rag, NextInspection, RagInput, RagSettings};
-use crate::store::reports::{list_overall_grades, list_reports, ReportRow};
+use crate::store::reports::{list_all_judgements, list_overall_grades, list_reports, ReportRow};
 use crate::store::{dates, Store};
 use crate::{Error, Result};
 
@@ -48,6 +48,8 @@ pub struct ActionListItem {
     pub report_id: String,
     pub local_authority: Option<String>,
     pub recommendation_id: String,
+    /// The recommendation's place in its report, from 1 (its reference: "3" = third).
+    pub recommendation_number: u32,
     /// The recommendation's full text.
     pub recommendation: String,
     pub section: String,
@@ -121,6 +123,8 @@ pub struct ReportSummary {
     /// The statutory deadline for the written action plan (70 working days from receipt).
     pub action_plan_deadline: Option<NaiveDate>,
     pub next_inspection: Option<NextInspectionView>,
+    /// The report's judgements, in report order.
+    pub judgements: Vec<Judgement>,
     pub counts: Counts,
 }
 
@@ -263,6 +267,11 @@ pub fn list_actions(
             report_id: row.get(1)?,
             local_authority: row.get(2)?,
             recommendation_id: row.get(3)?,
+            recommendation_number: row
+                .get::<_, i64>(16)?
+                .checked_add(1)
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(0),
             recommendation: row.get(4)?,
             section: row.get(5)?,
             timeframe: row.get(6)?,
@@ -442,6 +451,7 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
             };
         counts[i].add(n, status, rag, overdue, after_next);
     }
+    let mut judgements = list_all_judgements(conn)?;
     let mut overall = Counts::default();
     let mut out = Vec::with_capacity(reports.len());
     for ((r, mut c), n) in reports.iter().zip(counts).zip(&next) {
@@ -456,6 +466,7 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
             received: r.received,
             action_plan_deadline: r.action_plan_deadline,
             next_inspection: n.as_ref().map(|n| view(n, as_of)),
+            judgements: judgements.remove(&r.id).unwrap_or_default(),
             counts: c,
         });
     }

@@ -21,16 +21,19 @@ pub struct Settings {
     pub rag: RagSettings,
     /// Automatic backups kept in `backups/` (0 = none).
     pub backups_keep: u32,
+    /// Desktop notifications of actions overdue or due this week.
+    pub reminders: bool,
 }
 
 /// The keys `get` and `set` accept, in display order.
-pub const KEYS: [&str; 6] = [
+pub const KEYS: [&str; 7] = [
     "user_name",
     "base_date_rule",
     "open_ended",
     "amber_window_days",
     "amber_progress_below",
     "backups_keep",
+    "reminders",
 ];
 
 /// The operating-system user (`USER`, or `USERNAME` on Windows), else "unknown".
@@ -53,6 +56,7 @@ fn default_value(key: &str) -> Result<String> {
         "amber_window_days" => rag.amber_window_days.to_string(),
         "amber_progress_below" => rag.amber_progress_below.to_string(),
         "backups_keep" => backup::DEFAULT_KEEP.to_string(),
+        "reminders" => "on".into(),
         _ => return Err(unknown_key(key)),
     })
 }
@@ -105,8 +109,20 @@ fn canonical(key: &str, value: &str) -> Result<String> {
         "amber_window_days" => number(key, v, 366)?.to_string(),
         "amber_progress_below" => number(key, v, 100)?.to_string(),
         "backups_keep" => number(key, v, 1000)?.to_string(),
+        "reminders" => if switch(v)? { "on" } else { "off" }.to_string(),
         _ => return Err(unknown_key(key)),
     })
+}
+
+/// An on/off setting, in the words people type.
+fn switch(v: &str) -> Result<bool> {
+    match v.to_lowercase().as_str() {
+        "on" | "true" | "yes" | "1" => Ok(true),
+        "off" | "false" | "no" | "0" => Ok(false),
+        _ => Err(Error::Invalid(format!(
+            "reminders must be on or off, not {v:?}"
+        ))),
+    }
 }
 
 fn parse_base_rule(v: &str) -> Option<BaseDateRule> {
@@ -169,6 +185,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
             .unwrap_or(50),
         },
         backups_keep: number("backups_keep", &stored("backups_keep")?, 1000)?,
+        reminders: switch(&stored("reminders")?)?,
     })
 }
 

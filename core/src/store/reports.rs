@@ -168,6 +168,25 @@ pub fn list_judgements(conn: &Connection, report_id: &str) -> Result<Vec<Judgeme
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every report's judgements, by report id, in report order (one query, for summaries).
+pub fn list_all_judgements(
+    conn: &Connection,
+) -> Result<std::collections::HashMap<String, Vec<Judgement>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT report_id, section, area, grade FROM judgements ORDER BY report_id, position",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out: std::collections::HashMap<String, Vec<Judgement>> = Default::default();
+    while let Some(r) = rows.next()? {
+        out.entry(r.get(0)?).or_default().push(Judgement {
+            section: r.get(1)?,
+            area: r.get(2)?,
+            grade: r.get(3)?,
+        });
+    }
+    Ok(out)
+}
+
 /// The "overall effectiveness" grade of every report that has one, by report id (one
 /// query for all reports, for summaries).
 pub fn list_overall_grades(conn: &Connection) -> Result<Vec<(String, String)>> {

@@ -1,6 +1,7 @@
 //! IPC commands, one module per screen's needs; each is a few lines over the core.
 
 pub mod evidence;
+pub mod export;
 pub mod import;
 pub mod info;
 pub mod plan;

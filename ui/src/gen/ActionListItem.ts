@@ -8,6 +8,10 @@ import type { Rag } from "./Rag";
  */
 export type ActionListItem = { id: string, report_id: string, local_authority: string | null, recommendation_id: string, 
 /**
+ * The recommendation's place in its report, from 1 (its reference: "3" = third).
+ */
+recommendation_number: number, 
+/**
  * The recommendation's full text.
  */
 recommendation: string, section: string, timeframe: string | null, title: string, owner: string | null, due_date: string | null, due_date_source: DueDateSource, status: ActionStatus, progress: number, rag: Rag, days_overdue: number | null, 

@@ -1,0 +1,31 @@
+//! Export of the plan (board paper, statement of action, workbook, CSV, calendar).
+
+use std::path::Path;
+
+use inspection_tracker::export::{export_to_file, ExportFormat, ExportOutcome, ExportRequest};
+use inspection_tracker::ErrorReport;
+
+use super::as_of as as_of_or_today;
+use crate::dto::ActionFilter;
+use crate::state::AppState;
+
+/// Writes the export to `path` as at `as_of` (default today) over the actions `filter`
+/// picks. `force` replaces an existing file: the window passes it only for a path the
+/// system's save dialog returned, which has already asked the person about replacing.
+#[tauri::command]
+pub fn export_plan(
+    state: tauri::State<'_, AppState>,
+    format: ExportFormat,
+    path: String,
+    filter: ActionFilter,
+    as_of: Option<String>,
+    force: bool,
+) -> Result<ExportOutcome, ErrorReport> {
+    let request = ExportRequest {
+        format,
+        as_of: as_of_or_today(as_of)?,
+        filter: filter.into(),
+    };
+    let store = state.store()?;
+    Ok(export_to_file(&store, &request, Path::new(&path), force)?)
+}
