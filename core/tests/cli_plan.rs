@@ -680,3 +680,100 @@ fn writing_commands_keep_rotating_backups_and_backup_to_a_file_restores() {
     }
     assert_eq!(std::fs::read_dir(dir.join("backups")).unwrap().count(), 2);
 }
+
+#[test]
+fn report_dates_set_from_the_cli_move_the_deadline_and_replace_the_estimate() {
+    let plan = imported();
+    let rutland = plan.report("000_");
+    let listed = ok_json(&plan.db, &["report", "list"]);
+    assert_eq!(listed.as_array().unwrap().len(), 4);
+
+    // Received a week later than published: the 70-working-day clock starts then.
+    let short = &rutland[..8];
+    let r = ok_json(
+        &plan.db,
+        &[
+            "report",
+            "set",
+            short,
+            "--received",
+            "2011-11-25",
+            "--next-inspection",
+            "2014-10-06",
+        ],
+    );
+    assert_eq!(r["received"], "2011-11-25");
+    assert_ne!(r["action_plan_deadline"], "2012-02-29");
+    assert_eq!(r["next_inspection"], "2014-10-06");
+    let s = ok_json(&plan.db, &["summary", "--as-of", "2012-02-01"]);
+    let row = s["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["report_id"] == rutland)
+        .unwrap()
+        .clone();
+    assert_eq!(row["next_inspection"]["estimated"], false);
+    assert_eq!(row["action_plan_deadline"], r["action_plan_deadline"]);
+
+    // Back to the estimate.
+    let r = ok_json(
+        &plan.db,
+        &["report", "set", rutland, "--next-inspection", "none"],
+    );
+    assert!(r["next_inspection"].is_null());
+
+    // Bad input changes nothing.
+    let before = ok_json(&plan.db, &["report", "list"]);
+    fails(&plan.db, &["report", "set", rutland]);
+    fails(
+        &plan.db,
+        &["report", "set", rutland, "--next-inspection", "soon"],
+    );
+    fails(
+        &plan.db,
+        &["report", "set", "zz", "--received", "2011-11-25"],
+    );
+    fails(
+        &plan.db,
+        &["report", "set", "ffffffff", "--received", "2011-11-25"],
+    );
+    assert_eq!(ok_json(&plan.db, &["report", "list"]), before);
+}
+
+#[test]
+fn settings_are_listed_checked_and_changed_from_the_cli() {
+    let plan = imported();
+    let all = ok_json(&plan.db, &["settings"]);
+    let keys: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    assert!(
+        keys.contains(&"user_name") && keys.contains(&"reminders"),
+        "{keys:?}"
+    );
+    assert_eq!(
+        ok_json(&plan.db, &["settings", "get", "user_name"])["value"],
+        WHO
+    );
+
+    // A wider amber window turns actions due soon amber.
+    let amber =
+        |db: &Path| ok_json(db, &["summary", "--as-of", "2011-10-01"])["overall"]["amber"].clone();
+    let before = amber(&plan.db);
+    let set = ok_json(&plan.db, &["settings", "set", "amber_window_days", "300"]);
+    assert_eq!(set["value"], "300");
+    assert!(amber(&plan.db).as_i64() > before.as_i64(), "{before}");
+
+    let err = fails(&plan.db, &["settings", "set", "amber_window_days", "lots"]);
+    assert!(err.contains("amber_window_days"), "{err}");
+    let err = fails(&plan.db, &["settings", "set", "colour", "blue"]);
+    assert!(err.contains("unknown setting"), "{err}");
+    assert_eq!(
+        ok_json(&plan.db, &["settings", "get", "amber_window_days"])["value"],
+        "300"
+    );
+}

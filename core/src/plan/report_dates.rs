@@ -74,3 +74,30 @@ pub fn set_next_inspection(
     tx.commit()?;
     get_report(store.conn(), report_id)
 }
+
+/// The full id of the report whose id is `text` or starts with it (at least
+/// [`super::actions::MIN_ID_PREFIX`] characters), as lists show short ids.
+pub fn resolve_report_id(store: &Store, text: &str) -> Result<String> {
+    let t = text.trim().to_lowercase();
+    if t.chars().count() < super::actions::MIN_ID_PREFIX {
+        return Err(crate::Error::Invalid(format!(
+            "report id {text:?} is too short: give at least {} characters",
+            super::actions::MIN_ID_PREFIX
+        )));
+    }
+    let ids: Vec<String> = crate::store::reports::list_reports(store.conn())?
+        .into_iter()
+        .map(|r| r.id)
+        .filter(|id| id.starts_with(&t))
+        .collect();
+    match ids.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(crate::Error::NotFound {
+            what: "report",
+            id: text.trim().to_string(),
+        }),
+        _ => Err(crate::Error::Invalid(format!(
+            "report id {text:?} matches more than one report; give more of it"
+        ))),
+    }
+}

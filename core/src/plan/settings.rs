@@ -89,7 +89,7 @@ fn number(key: &str, value: &str, max: u32) -> Result<u32> {
 }
 
 /// Check `value` for `key` and return it in canonical form.
-fn canonical(key: &str, value: &str) -> Result<String> {
+pub fn canonical(key: &str, value: &str) -> Result<String> {
     let v = value.trim();
     Ok(match key {
         "user_name" if !v.is_empty() => v.to_string(),

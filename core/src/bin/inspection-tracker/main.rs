@@ -15,6 +15,8 @@ mod import;
 mod info;
 mod init;
 mod list;
+mod report;
+mod settings;
 mod summary;
 
 use std::path::PathBuf;
@@ -72,6 +74,14 @@ enum Command {
     Restore(backup::RestoreArgs),
     /// Write the board paper, statement of action, Excel workbook, CSV or calendar (.ics)
     Export(export::ExportArgs),
+    /// The stored reports; set one's received date or next inspection date
+    #[command(subcommand)]
+    Report(report::Command),
+    /// Show or change settings (no subcommand: list them all)
+    Settings {
+        #[command(subcommand)]
+        command: Option<settings::Command>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -90,6 +100,8 @@ fn main() -> ExitCode {
         Command::Backup(a) => backup::backup(&cli, a),
         Command::Restore(a) => backup::restore(&cli, a),
         Command::Export(a) => export::run(&cli, a),
+        Command::Report(c) => report::run(&cli, c),
+        Command::Settings { command } => settings::run(&cli, command.as_ref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
