@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ActionListItem } from "./gen/ActionListItem";
-import { filterActions, sortActions, groupRows, references, owners, overdueReview, reminderCounts, NO_OWNER, isFilterEmpty } from "./actions";
+import { filterActions, sortActions, groupRows, references, planOrder, owners, overdueReview, reminderCounts, NO_OWNER, isFilterEmpty } from "./actions";
 
 function item(over: Partial<ActionListItem>): ActionListItem {
   return {
-    id: "a", report_id: "r1", local_authority: "Rutland", recommendation_id: "rec1", recommendation: "Improve the quality of assessments",
+    id: "a", report_id: "r1", local_authority: "Rutland", recommendation_id: "rec1", recommendation_number: 1, recommendation: "Improve the quality of assessments",
     section: "Safeguarding services", timeframe: "Within three months", title: "Audit assessments", owner: "Jo Adams",
     due_date: "2012-01-14", due_date_source: "report", status: "in_progress", progress: 50, rag: "red", days_overdue: 6, last_update: "2012-01-10",
     ...over,
@@ -14,14 +14,47 @@ function item(over: Partial<ActionListItem>): ActionListItem {
 const items = [
   item({ id: "a1", recommendation_id: "rec1" }),
   item({ id: "a2", recommendation_id: "rec1", title: "Report audit results to the LSCB", owner: null, status: "not_started", progress: 0, due_date: "2012-04-14", rag: "green", days_overdue: null, last_update: null }),
-  item({ id: "a3", recommendation_id: "rec2", timeframe: "Within six months", recommendation: "Improve the consistency of PEPs", title: "PEP quality audit", owner: "Priya Shah", status: "completed", progress: 100, rag: "blue", days_overdue: null, due_date: "2011-12-01" }),
-  item({ id: "a4", report_id: "r2", local_authority: "Derby", recommendation_id: "rec3", section: "Services for looked after children", recommendation: "Establish a corporate parenting board", title: "Set up the board", owner: "Mark Evans", status: "blocked", progress: 10, rag: "amber", days_overdue: null, due_date: "2012-02-01", last_update: "2011-11-01" }),
+  item({ id: "a3", recommendation_id: "rec2", recommendation_number: 2, timeframe: "Within six months", recommendation: "Improve the consistency of PEPs", title: "PEP quality audit", owner: "Priya Shah", status: "completed", progress: 100, rag: "blue", days_overdue: null, due_date: "2011-12-01" }),
+  item({ id: "a4", report_id: "r2", local_authority: "Derby", recommendation_id: "rec3", recommendation_number: 1, section: "Services for looked after children", recommendation: "Establish a corporate parenting board", title: "Set up the board", owner: "Mark Evans", status: "blocked", progress: 10, rag: "amber", days_overdue: null, due_date: "2012-02-01", last_update: "2011-11-01" }),
 ];
 
 describe("references", () => {
   it("number recommendations per report and actions under each", () => {
     const refs = references(items);
     expect([...refs.values()]).toEqual(["1.1", "1.2", "2.1", "1.1"]);
+  });
+  it("take the recommendation's number from the core, whatever the list's order", () => {
+    // Soonest due first, as the core lists them: the fifth recommendation's actions first.
+    const list = [
+      item({ id: "x1", recommendation_id: "rec5", recommendation_number: 5, due_date: "2011-11-01" }),
+      item({ id: "x2", recommendation_id: "rec2", recommendation_number: 2, due_date: "2011-12-01" }),
+      item({ id: "x3", recommendation_id: "rec5", recommendation_number: 5, due_date: "2012-01-01" }),
+    ];
+    expect(Object.fromEntries(references(list))).toEqual({ x1: "5.1", x2: "2.1", x3: "5.2" });
+    // The same numbers in plan order.
+    expect(Object.fromEntries(references(planOrder(list)))).toEqual({ x1: "5.1", x2: "2.1", x3: "5.2" });
+  });
+});
+
+describe("planOrder", () => {
+  const list = [
+    item({ id: "d2", report_id: "derby", recommendation_id: "d-rec2", recommendation_number: 2 }),
+    item({ id: "r3", report_id: "rutland", recommendation_id: "r-rec3", recommendation_number: 3 }),
+    item({ id: "d1", report_id: "derby", recommendation_id: "d-rec1", recommendation_number: 1 }),
+    item({ id: "r1a", report_id: "rutland", recommendation_id: "r-rec1", recommendation_number: 1 }),
+    item({ id: "r1b", report_id: "rutland", recommendation_id: "r-rec1", recommendation_number: 1 }),
+  ];
+  it("puts reports in the given order, recommendations by number, actions as listed", () => {
+    expect(planOrder(list, ["rutland", "derby"]).map((i) => i.id)).toEqual(["r1a", "r1b", "r3", "d1", "d2"]);
+  });
+  it("puts reports not named in the order they first come", () => {
+    expect(planOrder(list).map((i) => i.id)).toEqual(["d1", "d2", "r1a", "r1b", "r3"]);
+    expect(planOrder(list, ["other"]).map((i) => i.id)).toEqual(["d1", "d2", "r1a", "r1b", "r3"]);
+  });
+  it("does not change its input", () => {
+    const copy = [...list];
+    planOrder(list, ["rutland"]);
+    expect(list).toEqual(copy);
   });
 });
 

@@ -26,24 +26,36 @@ export interface Sort {
   descending: boolean;
 }
 
-/** "3.1": the recommendation's place in its report, then the action's place under it. */
+/**
+ * "3.1": the recommendation's place in its report (from the core), then the action's place
+ * under it, counted in list order (the core gives no action position; any order of the
+ * same list gives the same numbers, since a stable sort keeps one recommendation's actions
+ * in their relative order).
+ */
 export function references(items: readonly ActionListItem[]): Map<string, string> {
-  const recNumber = new Map<string, number>();
-  const perReport = new Map<string, number>();
   const perRec = new Map<string, number>();
   const out = new Map<string, string>();
   for (const it of items) {
-    let n = recNumber.get(it.recommendation_id);
-    if (n === undefined) {
-      n = (perReport.get(it.report_id) ?? 0) + 1;
-      perReport.set(it.report_id, n);
-      recNumber.set(it.recommendation_id, n);
-    }
     const a = (perRec.get(it.recommendation_id) ?? 0) + 1;
     perRec.set(it.recommendation_id, a);
-    out.set(it.id, `${n}.${a}`);
+    out.set(it.id, `${it.recommendation_number}.${a}`);
   }
   return out;
+}
+
+/**
+ * The plan's order, whatever order the list came in (the core lists soonest due first):
+ * reports in `reportOrder` (the summary's), any others as they first come; within a
+ * report, recommendations by their number; one recommendation's actions as listed.
+ */
+export function planOrder(items: readonly ActionListItem[], reportOrder: readonly string[] = []): ActionListItem[] {
+  const rank = new Map<string, number>();
+  reportOrder.forEach((id, i) => rank.set(id, i));
+  for (const it of items) if (!rank.has(it.report_id)) rank.set(it.report_id, rank.size);
+  return items
+    .map((it, i) => ({ it, i, r: rank.get(it.report_id)! }))
+    .sort((a, b) => a.r - b.r || a.it.recommendation_number - b.it.recommendation_number || a.i - b.i)
+    .map((x) => x.it);
 }
 
 // Lower-cased searchable text, computed once per item (items are replaced, not mutated,
@@ -167,8 +179,7 @@ export function groupRows(
     }
     if (it.recommendation_id !== rec) {
       rec = it.recommendation_id;
-      const ref = (refs.get(it.id) ?? "").split(".")[0];
-      rows.push({ kind: "recommendation", recommendationId: rec, reportId: it.report_id, ref, text: it.recommendation });
+      rows.push({ kind: "recommendation", recommendationId: rec, reportId: it.report_id, ref: String(it.recommendation_number), text: it.recommendation });
     }
     rows.push({ kind: "action", item: it, ref: refs.get(it.id) ?? "" });
   }

@@ -18,6 +18,8 @@ import type { SettingView } from "./gen/SettingView";
 import type { BackupInfo } from "./gen/BackupInfo";
 import type { BurnUpPoint } from "./gen/BurnUpPoint";
 import type { SampleLoad } from "./gen/SampleLoad";
+import type { ExportFormat } from "./gen/ExportFormat";
+import type { ExportOutcome } from "./gen/ExportOutcome";
 
 /** An error the core returned, with its stable code and a message for a person. */
 export class ApiError extends Error {
@@ -82,6 +84,13 @@ export const api = {
    * (createPlan with its path and the date the user gives).
    */
   loadSamples: () => call<SampleLoad>("load_samples"),
+  /**
+   * Writes a board paper, statement of action, workbook, CSV or calendar of the actions
+   * `filter` picks, as at `asOf`, to `path`. An existing file is refused unless `force`
+   * (pass it only for a path the system's save dialog returned: it has already asked).
+   */
+  exportPlan: (format: ExportFormat, path: string, filter: ActionFilter, asOf: string | null, force: boolean) =>
+    call<ExportOutcome>("export_plan", { format, path, filter, asOf, force }),
   settings: () => call<SettingView[]>("get_settings"),
   setSetting: (key: string, value: string) => call<SettingView[]>("set_setting", { key, value }),
   /** The user-set date of the next inspection (null clears it: back to the estimate). */

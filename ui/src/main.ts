@@ -1,4 +1,4 @@
-// Start-up: the navigation, routes, shortcuts, drag-and-drop and reminders.
+// Start-up: the navigation, routes, shortcuts, export, drag-and-drop and reminders.
 import { h } from "./dom";
 import { startRouter, navigate, type Route } from "./router";
 import { installShortcuts, SHORTCUTS } from "./shortcuts";
@@ -10,6 +10,7 @@ import { showOverdue } from "./screens/overdue";
 import { showAction } from "./screens/action";
 import { showImport, pickAndImport, importFiles } from "./screens/import";
 import { showSettings } from "./screens/settings";
+import { openExportDialog, EXPORT_KEYS } from "./components/export-dialog";
 
 const TITLES: Record<string, string> = {
   dashboard: "Dashboard",
@@ -58,8 +59,14 @@ startRouter(
   afterRoute,
 );
 
+// Export is everywhere: the header's button and Ctrl/⌘+E (the plan has its own button).
+const exportHeader = document.getElementById("export-button")!;
+exportHeader.setAttribute("aria-keyshortcuts", EXPORT_KEYS);
+exportHeader.addEventListener("click", () => void openExportDialog());
+
 installShortcuts({
   importFiles: () => void pickAndImport(),
+  exportPlan: () => void openExportDialog(),
   search: () => {
     const box = document.querySelector<HTMLInputElement>("#plan-search");
     if (box) box.focus();

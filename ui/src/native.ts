@@ -1,7 +1,7 @@
 // Native features through the official Tauri plugins. Each wrapper fails gracefully: when
 // a plugin is missing or refused, the caller gets a clear error (or nothing happens for
 // background features) and the app keeps working.
-import { open } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import { isPermissionGranted, requestPermission, sendNotification } from "@tauri-apps/plugin-notification";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { errorMessage } from "./components/alert";
@@ -32,6 +32,31 @@ export async function pickEvidenceFile(): Promise<string | null> {
     return picked;
   } catch (e) {
     throw new Error(`The file picker could not be opened: ${errorMessage(e)}`);
+  }
+}
+
+export interface SaveOptions {
+  title: string;
+  /** The file name offered (the system's dialog picks the folder). */
+  defaultName: string;
+  /** The file-type filter: its name and extensions (without dots). */
+  filterName: string;
+  extensions: string[];
+}
+
+/**
+ * The native save dialog; null when cancelled. The dialog asks about replacing a file that
+ * exists, so the path it returns may be written over.
+ */
+export async function chooseSavePath(options: SaveOptions): Promise<string | null> {
+  try {
+    return await save({
+      title: options.title,
+      defaultPath: options.defaultName,
+      filters: [{ name: options.filterName, extensions: options.extensions }],
+    });
+  } catch (e) {
+    throw new Error(`The save dialog could not be opened: ${errorMessage(e)}`);
   }
 }
 

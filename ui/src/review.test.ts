@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Recommendation } from "./gen/Recommendation";
 import { splitRecommendation, mergeRecommendations, defaultSplitPoint, needsDate } from "./screens/review";
-import { reminderText } from "./reminders";
+import { reminderText, remindersOn } from "./reminders";
 import { parseHash } from "./router";
 
 const rec: Recommendation = {
@@ -50,6 +50,17 @@ describe("reminder text", () => {
     [0, 1, "1 action due this week."],
   ])("%d overdue, %d this week", (o, w, want) => {
     expect(reminderText(o, w)).toBe(want);
+  });
+});
+
+describe("remindersOn", () => {
+  const setting = (value: string) => [{ key: "user_name", value: "Sam", is_default: false }, { key: "reminders", value, is_default: false }];
+  it("reads the reminders setting, on unless off", () => {
+    expect(remindersOn(setting("on"))).toBe(true);
+    expect(remindersOn(setting("off"))).toBe(false);
+    expect(remindersOn(setting("OFF"))).toBe(false);
+    // A core without the setting: the default, on.
+    expect(remindersOn([])).toBe(true);
   });
 });
 

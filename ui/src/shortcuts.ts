@@ -10,6 +10,7 @@ export interface Shortcut {
 
 export const SHORTCUTS: Shortcut[] = [
   { keys: `${MOD}+O`, what: "Import reports" },
+  { keys: `${MOD}+E`, what: "Export the action plan (board paper, statement, Excel, CSV, calendar)" },
   { keys: `/ or ${MOD}+F`, what: "Search the action plan" },
   { keys: "Alt+1 … Alt+5", what: "Go to Dashboard, Action plan, Overdue review, Import, Settings" },
   { keys: "↑ / ↓", what: "Move between actions in the plan" },
@@ -18,6 +19,7 @@ export const SHORTCUTS: Shortcut[] = [
 
 export interface ShortcutActions {
   importFiles: () => void;
+  exportPlan: () => void;
   search: () => void;
   go: (n: number) => void;
 }
@@ -36,6 +38,9 @@ export function installShortcuts(actions: ShortcutActions): void {
     if (mod && !ev.altKey && key === "o") {
       ev.preventDefault();
       actions.importFiles();
+    } else if (mod && !ev.altKey && key === "e") {
+      ev.preventDefault();
+      actions.exportPlan();
     } else if ((mod && !ev.altKey && key === "f") || (ev.key === "/" && !mod && !typing(ev.target))) {
       ev.preventDefault();
       actions.search();

@@ -10,7 +10,8 @@
 //   options.init     a function run in the page after the mocks are set up.
 // In the page: window.__ipcCalls lists every call; window.__emitTauri(event, payload)
 // fires a Tauri event (drag and drop); window.__dialogResults is a queue of answers for
-// "plugin:dialog|open"; window.__notifications collects desktop notifications.
+// "plugin:dialog|open", window.__saveResults one for "plugin:dialog|save" (a path, or
+// null for Cancel; empty: cancelled); window.__notifications collects desktop notifications.
 import { chromium } from "playwright-core";
 import { preview } from "vite";
 import { fileURLToPath } from "node:url";
@@ -75,6 +76,7 @@ export async function openUi(handlers = {}, options = {}) {
     let nextId = 1;
     window.__ipcCalls = [];
     window.__dialogResults = [];
+    window.__saveResults = [];
     window.__notifications = [];
     window.__mockState ??= {};
     const plugin = {
@@ -84,6 +86,7 @@ export async function openUi(handlers = {}, options = {}) {
       },
       "plugin:event|unlisten": () => null,
       "plugin:dialog|open": () => (window.__dialogResults.length ? window.__dialogResults.shift() : null),
+      "plugin:dialog|save": () => (window.__saveResults.length ? window.__saveResults.shift() : null),
       "plugin:notification|is_permission_granted": () => true,
     };
     window.__emitTauri = (event, payload) => {

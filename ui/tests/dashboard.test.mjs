@@ -39,6 +39,63 @@ test("the dashboard shows progress against the next inspection", async () => {
   }
 });
 
+test("each report's card shows its judgements: the overall grades, and all of them by section", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
+  try {
+    await page.waitForSelector("[data-testid=report-card]");
+    const rutland = "[data-testid=report-card]:has(h4:text-is('Rutland'))";
+    assert.equal(
+      await text(page, `${rutland} [data-testid=judgements]`),
+      "Judgements Overall effectiveness Safeguarding services Adequate Services for looked after children Good All 22 judgements",
+    );
+    const headline = await page.$$eval(`${rutland} [data-testid=headline-grades] dd .grade`, (els) => els.map((e) => [e.textContent, e.className]));
+    assert.deepEqual(headline, [["Adequate", "grade grade-adequate"], ["Good", "grade grade-good"]]);
+    // The rest behind a disclosure, grouped by section, in report order.
+    assert.equal(await page.isVisible(`${rutland} [data-testid=all-judgements] dl`), false);
+    await page.click(`${rutland} [data-testid=all-judgements] summary`);
+    const sections = await page.$$eval(`${rutland} [data-testid=all-judgements] h6`, (els) => els.map((e) => e.textContent));
+    assert.deepEqual(sections, ["Safeguarding services", "Services for looked after children"]);
+    const pairs = await page.$$eval(`${rutland} [data-testid=all-judgements] dl`, (dls) =>
+      dls.map((dl) => [...dl.querySelectorAll("dt")].map((dt) => `${dt.textContent} → ${dt.nextElementSibling.textContent}`)));
+    assert.equal(pairs[0][0], "Overall effectiveness → Adequate");
+    assert.equal(pairs[0][2], "Children and young people are safe and feel safe → Good");
+    assert.equal(pairs.flat().length, 22);
+    assert.ok(pairs.flat().some((p) => p.endsWith("→ Outstanding")));
+    await shot(page, "03-dashboard-judgements", true);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  } finally {
+    await close();
+  }
+});
+
+test("a report with a few judgements lists them all, with every grade word readable; one with none says so", async () => {
+  const data = sampleData();
+  // An ILACS-style report: one section, four judgements.
+  data.reports[0].judgements = [
+    { section: "", area: "The impact of leaders on social work practice with children and families", grade: "Requires improvement to be good" },
+    { section: "", area: "The experiences and progress of children who need help and protection", grade: "Inadequate" },
+    { section: "", area: "The experiences and progress of children in care and care leavers", grade: "Outstanding" },
+    { section: "", area: "Overall effectiveness", grade: "Requires improvement to be good" },
+  ];
+  data.reports[1].judgements = [];
+  const { page, close } = await openUi({}, { backend: data, hash: "#/dashboard" });
+  try {
+    await page.waitForSelector("[data-testid=report-card]");
+    const [first, second] = await page.$$("[data-testid=report-card] [data-testid=judgements]");
+    assert.match((await first.innerText()).replace(/\s+/g, " "), /^Judgements Overall effectiveness Requires improvement to be good All 4 judgements/);
+    await page.click("[data-testid=report-card] [data-testid=all-judgements] summary");
+    const grades = await page.$$eval("[data-testid=report-card] [data-testid=all-judgements] dd .grade", (els) => els.map((e) => e.className));
+    assert.deepEqual(grades, ["grade grade-improve", "grade grade-inadequate", "grade grade-outstanding", "grade grade-improve"]);
+    // No section headings for a report with one section.
+    assert.equal(await page.$$eval("[data-testid=report-card] [data-testid=all-judgements] h6", (els) => els.length), 0);
+    assert.equal((await second.innerText()).replace(/\s+/g, " ").trim(), "Judgements No judgements were found in the report.");
+    // Colour contrast (WCAG 2.2 AA) of every grade's badge.
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  } finally {
+    await close();
+  }
+});
+
 test("the next inspection date can be set, and cleared back to the estimate", async () => {
   const { page, close } = await openUi({}, { backend: sampleData() });
   try {

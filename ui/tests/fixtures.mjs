@@ -118,6 +118,7 @@ export function sampleData({ bulk = 0, empty = false } = {}) {
       { key: "amber_window_days", value: "30", is_default: true },
       { key: "amber_progress_below", value: "50", is_default: true },
       { key: "backups_keep", value: "10", is_default: true },
+      { key: "reminders", value: "on", is_default: true },
     ],
     backups: [
       { path: "/home/sam/.local/share/inspection-action-tracker/backups/tracker-2012-01-19.db", name: "tracker-2012-01-19.db", modified: "2012-01-19T17:02:00Z", bytes: 1843200 },
@@ -128,6 +129,8 @@ export function sampleData({ bulk = 0, empty = false } = {}) {
     opened: [],
     restored: [],
     samples: null,
+    exports: [],
+    existingFiles: [],
   };
 }
 
@@ -168,11 +171,52 @@ export function installBackend(data) {
     const rec = recs.get(a.recommendation_id);
     const rep = reps.get(rec.report_id);
     return {
-      id: a.id, report_id: rep.id, local_authority: rep.local_authority, recommendation_id: rec.id, recommendation: rec.text,
+      id: a.id, report_id: rep.id, local_authority: rep.local_authority, recommendation_id: rec.id,
+      recommendation_number: rec.position + 1, recommendation: rec.text,
       section: rec.section, timeframe: rec.timeframe, title: a.title, owner: a.owner, due_date: a.due_date,
       due_date_source: a.due_date_source, status: a.status, progress: a.progress, rag: rag(a, asOf),
       days_overdue: daysOverdue(a, asOf), last_update: last.get(a.id) ?? null,
     };
+  };
+  // ActionFilter as the core reads it (search: every word's start, in the action's title
+  // and owner or its recommendation; the core also searches notes and a few more fields).
+  const matches = (it, f, asOf) => {
+    if (!f) return true;
+    if (f.overdue || f.due_within_days != null) {
+      if (it.status === "completed" || !it.due_date) return false;
+      const end = f.due_within_days != null ? plusDays(asOf, f.due_within_days) : null;
+      if (end === null && !(it.due_date < asOf)) return false;
+      if (end !== null && f.overdue && !(it.due_date <= end)) return false;
+      if (end !== null && !f.overdue && !(it.due_date >= asOf && it.due_date <= end)) return false;
+    }
+    if (f.owner && (it.owner ?? "").toLowerCase() !== f.owner.trim().toLowerCase()) return false;
+    if (f.report_id && it.report_id !== f.report_id) return false;
+    if (f.section && !it.section.toLowerCase().includes(f.section.trim().toLowerCase())) return false;
+    if (f.status && it.status !== f.status) return false;
+    if (f.rag && it.rag !== f.rag) return false;
+    if (f.search != null) {
+      const words = f.search.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (!words.length) fail("invalid", `nothing to search for in "${f.search}": give at least one word`);
+      const have = `${it.title} ${it.owner ?? ""} ${it.recommendation}`.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+      if (!words.every((w) => have.some((h) => h.startsWith(w)))) return false;
+    }
+    return true;
+  };
+  // In the core's order: soonest due first (none last), then authority, report, the
+  // recommendation's place, the order actions were added.
+  const listItems = (filter, asOf) => {
+    const recs = recById();
+    const reps = repById();
+    const last = lastUpdates();
+    const made = new Map(db.actions.map((a, i) => [a.id, i]));
+    const key = (it) => [it.due_date === null ? 1 : 0, it.due_date ?? "", it.local_authority ?? "", it.report_id, it.recommendation_number, made.get(it.id)];
+    const cmp = (x, y) => {
+      const a = key(x);
+      const b = key(y);
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+      return 0;
+    };
+    return live().map((a) => item(a, asOf, recs, reps, last)).filter((it) => matches(it, filter, asOf)).sort(cmp);
   };
   const counts = (actions, asOf) => {
     const c = { total: 0, not_started: 0, in_progress: 0, completed: 0, blocked: 0, red: 0, amber: 0, green: 0, blue: 0, overdue: 0, percent_complete: 0, due_after_next_inspection: 0 };
@@ -200,6 +244,7 @@ export function installBackend(data) {
       reports: db.reports.map((r) => ({
         report_id: r.id, local_authority: r.local_authority, kind: r.kind, source_name: r.source_name, inspection_end: r.inspection_end,
         received: r.received, action_plan_deadline: r.action_plan_deadline, next_inspection: nextView(asOf),
+        judgements: r.judgements ?? [],
         counts: counts(acts.filter((a) => recOf(a).report_id === r.id), asOf),
       })),
     };
@@ -231,14 +276,7 @@ export function installBackend(data) {
       }
       return out;
     },
-    list_actions: ({ filter }) => {
-      const recs = recById();
-      const reps = repById();
-      const last = lastUpdates();
-      let items = live().map((a) => item(a, db.asOf, recs, reps, last));
-      if (filter?.overdue) items = items.filter((i) => i.days_overdue);
-      return items;
-    },
+    list_actions: ({ filter, asOf }) => listItems(filter, asOf ?? db.asOf),
     show_action: ({ id }) => detail(id),
     update_action: ({ id, change }) => {
       const a = db.actions.find((x) => x.id === id) ?? fail("not_found", `There is no action with id ${id}.`);
@@ -339,10 +377,24 @@ export function installBackend(data) {
       Object.assign(db, s.after);
       return s.result;
     },
+    export_plan: ({ format, path, filter, asOf, force }) => {
+      db.exports.push({ format, path, filter, asOf, force });
+      if (!force && db.existingFiles.includes(path)) fail("file_exists", `${path} already exists; choose another name or let the save dialog replace it.`);
+      const at = asOf ?? db.asOf;
+      const n = listItems(filter, at).length;
+      db.existingFiles.push(path);
+      return { path, format, as_of: at, actions: n, bytes: 10_240 + 300 * n };
+    },
     get_settings: () => db.settings,
     set_setting: ({ key, value }) => {
       const s = db.settings.find((x) => x.key === key) ?? fail("unknown_setting", `There is no setting called ${key}.`);
       if (key === "amber_window_days" && Number(value) > 365) fail("invalid_setting", "The amber window must be at most 365 days.");
+      if (key === "reminders") {
+        const v = value.toLowerCase();
+        if (["on", "true", "yes", "1"].includes(v)) value = "on";
+        else if (["off", "false", "no", "0"].includes(v)) value = "off";
+        else fail("invalid", `reminders must be on or off, not "${value}"`);
+      }
       s.value = value;
       s.is_default = false;
       return db.settings;

@@ -204,7 +204,7 @@ test("Cancel leaves no trace", async () => {
     assert.match(await text(page, "[data-testid=toast]"), /Nothing was stored/);
     const cmds = await calls(page);
     assert.ok(!cmds.includes("create_plan"));
-    assert.deepEqual(cmds.filter((c) => !["store_info", "get_summary", "list_actions", "burn_up", "plugin:event|listen"].includes(c) && !c.startsWith("plugin:dialog")), ["preview_import"]);
+    assert.deepEqual(cmds.filter((c) => !["store_info", "get_summary", "list_actions", "burn_up", "get_settings", "plugin:event|listen"].includes(c) && !c.startsWith("plugin:dialog")), ["preview_import"]);
     // Coming back to Import starts afresh.
     await page.click("nav >> text=Import");
     await page.waitForSelector("[data-testid=choose-files]");

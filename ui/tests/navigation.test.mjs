@@ -49,6 +49,7 @@ test("the shortcuts are listed in the sidebar", async () => {
     await page.click("summary:has-text('Keyboard shortcuts')");
     const list = await page.innerText("#shortcut-list");
     assert.match(list, /Ctrl\+O\s+Import reports/);
+    assert.match(list, /Ctrl\+E\s+Export the action plan/);
     assert.match(list, /\/ or Ctrl\+F\s+Search the action plan/);
     await shot(page, "09-shortcuts");
     assert.deepEqual(await seriousA11yViolations(page), []);

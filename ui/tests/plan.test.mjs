@@ -243,3 +243,38 @@ test("10,000 actions: only visible rows are drawn, and filtering stays fast", as
     await close();
   }
 });
+
+test("references come from each recommendation's number, not from the list's order", async () => {
+  const data = sampleData();
+  // Rutland's first recommendation has no action left: its second is still R2, and the
+  // core lists actions soonest due first, not in plan order.
+  data.actions = data.actions.filter((a) => a.id !== "act-001");
+  const { page, close } = await openUi({}, { backend: data, hash: "#/plan" });
+  try {
+    await page.waitForSelector("[data-testid=action-row]");
+    const listed = await page.evaluate(() => window.__backend.list_actions({ filter: {} }).map((i) => i.id));
+    assert.notDeepEqual(listed.slice(0, 4), ["act-002", "act-003", "act-004", "act-005"]);
+    const ref = (id) => text(page, `[data-testid=action-row][data-id=${id}] .col-plan`);
+    assert.match(await text(page, "[data-testid=rec-row]"), /^R2 ensure that only those cases/);
+    assert.equal(await ref("act-002"), "2.1");
+    assert.equal(await ref("act-003"), "3.1");
+    assert.equal(await ref("act-004"), "3.2");
+    assert.equal(await page.getAttribute("[data-testid=rec-row] button", "aria-label"), "Add action under recommendation 2");
+    // Derby's first recommendation, with two actions.
+    await page.selectOption("#f-report", "rep-derby-2011");
+    assert.equal(await ref("act-017"), "1.1");
+    assert.equal(await ref("act-018"), "1.2");
+    // Sorted by a column, the references stay.
+    await page.click("[data-sort=title]");
+    await page.fill("#plan-search", "missing children");
+    assert.equal(await ref("act-020"), "2.2");
+    // The overdue review uses the same references.
+    await page.click("nav >> text=Overdue review");
+    await page.waitForSelector("[data-testid=overdue-row]");
+    assert.equal(await text(page, "[data-testid=overdue-row][data-id=act-002] td:first-child"), "2.1");
+    assert.equal(await text(page, "[data-testid=overdue-row][data-id=act-018] td:first-child"), "1.2");
+    assert.equal(await page.getAttribute("[data-testid=overdue-row][data-id=act-018] button", "aria-label"), "Add update to action 1.2");
+  } finally {
+    await close();
+  }
+});

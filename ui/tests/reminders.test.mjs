@@ -1,9 +1,12 @@
 // Reminders: a desktop notification at start-up when actions are overdue or due this
-// week, at most once a day, and none when switched off in Settings.
+// week, at most once a day, and none when the reminders setting is off (Settings).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openUi } from "./browser.mjs";
+import { openUi, calls } from "./browser.mjs";
 import { sampleData } from "./fixtures.mjs";
+
+const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
+const sets = async (page) => (await calls(page, true)).filter((c) => c.cmd === "set_setting").map((c) => [c.args.key, c.args.value]);
 
 // The reminder counts against the computer's today; make the fixture's dates relative to it.
 function dataDueNow() {
@@ -35,17 +38,67 @@ test("a notification at start-up names what is overdue and due this week", async
   }
 });
 
-test("no notification when reminders are switched off in Settings", async () => {
-  const { page, close } = await openUi({}, { backend: dataDueNow(), hash: "#/settings", storage: { "reminders.enabled": "off" } });
+test("the reminders setting: off means no notification; switched on in Settings, saved and checked at once", async () => {
+  const data = dataDueNow();
+  data.settings.find((s) => s.key === "reminders").value = "off";
+  const { page, close } = await openUi({}, { backend: data, hash: "#/settings" });
   try {
     await page.waitForSelector("[data-testid=reminders-toggle]");
     assert.equal(await page.isChecked("[data-testid=reminders-toggle]"), false);
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__notifications.length), 0);
-    // Switching on checks at once.
+    // Switching on saves the setting and checks at once.
     await page.check("[data-testid=reminders-toggle]");
     await page.waitForFunction(() => window.__notifications.length === 1);
-    assert.equal(await page.evaluate(() => localStorage.getItem("reminders.enabled")), "on");
+    assert.equal(await text(page, "[data-testid=reminders-status]"), "Reminders are on.");
+    assert.deepEqual(await sets(page), [["reminders", "on"]]);
+    assert.equal(await page.evaluate(() => window.__mockDb.settings.find((s) => s.key === "reminders").value), "on");
+    // Nothing is kept on this computer but the day of the last notification.
+    assert.equal(await page.evaluate(() => localStorage.getItem("reminders.enabled")), null);
+    // Read back from the setting when the screen loads again.
+    await page.click("nav >> text=Dashboard");
+    await page.waitForSelector("[data-testid=report-card]");
+    await page.click("nav >> text=Settings");
+    await page.waitForSelector("[data-testid=reminders-toggle]");
+    assert.equal(await page.isChecked("[data-testid=reminders-toggle]"), true);
+    // Off again.
+    await page.uncheck("[data-testid=reminders-toggle]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=reminders-status]").textContent === "Reminders are off.");
+    assert.deepEqual(await sets(page), [["reminders", "on"], ["reminders", "off"]]);
+    await page.click("nav >> text=Dashboard");
+    await page.waitForSelector("[data-testid=report-card]");
+    await page.click("nav >> text=Settings");
+    await page.waitForSelector("[data-testid=reminders-toggle]");
+    assert.equal(await page.isChecked("[data-testid=reminders-toggle]"), false);
+  } finally {
+    await close();
+  }
+});
+
+test("a switch left off in localStorage by an earlier version becomes the setting", async () => {
+  const { page, close } = await openUi({}, { backend: dataDueNow(), hash: "#/dashboard", storage: { "reminders.enabled": "off" } });
+  try {
+    await page.waitForFunction(() => window.__mockDb.settings.find((s) => s.key === "reminders").value === "off");
+    assert.equal(await page.evaluate(() => localStorage.getItem("reminders.enabled")), null);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__notifications.length), 0);
+  } finally {
+    await close();
+  }
+});
+
+test("a reminders setting that is not saved is explained, and the switch goes back", async () => {
+  const { page, close } = await openUi(
+    { set_setting: { error: { code: "db_readonly", message: "The database is read-only: the data folder cannot be written." } } },
+    { backend: sampleData(), hash: "#/settings" },
+  );
+  try {
+    await page.waitForSelector("[data-testid=reminders-toggle]");
+    assert.equal(await page.isChecked("[data-testid=reminders-toggle]"), true);
+    await page.uncheck("[data-testid=reminders-toggle]").catch(() => {});
+    await page.waitForSelector("[role=alert]");
+    assert.match(await text(page, "[role=alert]"), /reminders setting was not saved.*read-only/);
+    assert.equal(await page.isChecked("[data-testid=reminders-toggle]"), true);
   } finally {
     await close();
   }

@@ -11,14 +11,21 @@ export interface DialogOptions {
   cancelLabel?: string;
   /** Danger styling for destructive confirmations. */
   danger?: boolean;
-  /** Called on confirm; return false (or throw) to keep the dialog open. */
+  /**
+   * Called on confirm; return false (or throw) to keep the dialog open. While it runs the
+   * dialog is busy: both buttons are disabled and Escape does not close it.
+   */
   onConfirm?: () => boolean | Promise<boolean>;
+  /** Where focus starts (else the first field, or the safe button). */
+  initialFocus?: HTMLElement;
+  /** Test id for the dialog element ("dialog" unless given). */
+  testid?: string;
 }
 
 export function openDialog(options: DialogOptions): Promise<boolean> {
   const opener = document.activeElement as HTMLElement | null;
   const titleId = uid("dlg");
-  const dialog = h("dialog", { class: "dialog", "aria-labelledby": titleId, "data-testid": "dialog" });
+  const dialog = h("dialog", { class: "dialog", "aria-labelledby": titleId, "data-testid": options.testid ?? "dialog" });
   const form = h("form", { method: "dialog" });
   const confirm = h("button", { type: "submit", class: options.danger ? "danger" : "primary", "data-testid": "dialog-confirm" }, options.confirmLabel);
   const cancel = button(options.cancelLabel ?? "Cancel", () => finish(false), { "data-testid": "dialog-cancel" });
@@ -26,6 +33,7 @@ export function openDialog(options: DialogOptions): Promise<boolean> {
   dialog.append(form);
   document.body.append(dialog);
 
+  let busy = false;
   let resolve!: (v: boolean) => void;
   const done = new Promise<boolean>((r) => (resolve = r));
   const finish = (ok: boolean) => {
@@ -38,12 +46,17 @@ export function openDialog(options: DialogOptions): Promise<boolean> {
     ev.preventDefault();
     if (!form.reportValidity()) return;
     if (options.onConfirm) {
-      confirm.disabled = true;
+      if (busy) return;
+      busy = true;
+      confirm.disabled = cancel.disabled = true;
+      dialog.setAttribute("aria-busy", "true");
       let ok = false;
       try {
         ok = await options.onConfirm();
       } finally {
-        confirm.disabled = false;
+        busy = false;
+        confirm.disabled = cancel.disabled = false;
+        dialog.removeAttribute("aria-busy");
       }
       if (!ok) return;
     }
@@ -51,13 +64,13 @@ export function openDialog(options: DialogOptions): Promise<boolean> {
   });
   dialog.addEventListener("cancel", (ev) => {
     ev.preventDefault();
-    finish(false);
+    if (!busy) finish(false);
   });
   dialog.showModal();
   // Forms start at their first field; a destructive confirmation starts on Cancel, so a
   // stray Enter cannot destroy anything.
   const first = form.querySelector<HTMLElement>("input, textarea, select");
-  (first ?? (options.danger ? cancel : confirm)).focus();
+  (options.initialFocus ?? first ?? (options.danger ? cancel : confirm)).focus();
   return done;
 }
 

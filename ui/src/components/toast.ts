@@ -17,11 +17,14 @@ function region(): HTMLElement {
 export interface ToastOptions {
   /** Reverses what was done; the toast then says so (or shows the error). */
   undo?: () => Promise<void>;
+  /** Something failed: said at once (role=alert) and marked as an error. */
+  error?: boolean;
 }
 
 export function showToast(message: string, options: ToastOptions = {}): HTMLElement {
   const text = h("span", { class: "toast-text" }, message);
-  const toast = h("div", { class: "toast", "data-testid": "toast" }, text);
+  const toast = h("div", { class: options.error ? "toast toast-error" : "toast", "data-testid": "toast" }, text);
+  if (options.error) toast.setAttribute("role", "alert");
   let timer = 0;
   const close = () => {
     window.clearTimeout(timer);

@@ -9,6 +9,8 @@ import type { NextInspectionView } from "../gen/NextInspectionView";
 import type { ReportSummary } from "../gen/ReportSummary";
 import type { ActionListItem } from "../gen/ActionListItem";
 import type { BurnUpPoint } from "../gen/BurnUpPoint";
+import type { Judgement } from "../gen/Judgement";
+import { groupJudgements, headlineJudgements, gradeTone } from "../judgements";
 import { errorBox, showError } from "../components/alert";
 import { progressBar } from "../components/badges";
 import { burnUpChart } from "../components/burnup-chart";
@@ -227,6 +229,57 @@ function reportCard(r: ReportSummary, asOf: string): HTMLElement {
       r.action_plan_deadline ? h("dt", {}, "Action plan due") : null,
       r.action_plan_deadline ? h("dd", {}, `${formatDate(r.action_plan_deadline)}${r.action_plan_deadline < asOf ? " (passed)" : ""}`) : null,
     ),
+    judgementsBlock(r),
     h("a", { href: `#/plan?report=${encodeURIComponent(r.report_id)}` }, `View ${reportName(r)} actions`),
   );
+}
+
+function gradeBadge(grade: string): HTMLElement {
+  return h("span", { class: `grade grade-${gradeTone(grade)}` }, grade);
+}
+
+function gradeList(items: { label: string; grade: string }[], attrs: Record<string, string> = {}): HTMLElement {
+  return h("dl", { class: "grades", ...attrs }, ...items.flatMap((j) => [h("dt", {}, j.label), h("dd", {}, gradeBadge(j.grade))]));
+}
+
+/** Every judgement, by section (a heading per section when there are several). */
+function groupedGrades(judgements: readonly Judgement[]): HTMLElement[] {
+  const groups = groupJudgements(judgements);
+  return groups.flatMap((g) => [
+    groups.length > 1 && g.section ? h("h6", {}, g.section) : null,
+    gradeList(g.items.map((j) => ({ label: j.area, grade: j.grade }))),
+  ]).filter((el): el is HTMLElement => el !== null);
+}
+
+/**
+ * The report's judgements, compactly: the overall-effectiveness grades in view, every
+ * judgement behind "All n judgements" (shown at once when there are only a few).
+ */
+function judgementsBlock(r: ReportSummary): HTMLElement {
+  const all = r.judgements;
+  const headline = headlineJudgements(all);
+  const block = h("div", { class: "judgements-block", "data-testid": "judgements" }, h("h5", {}, "Judgements"));
+  if (!all.length) {
+    block.append(h("p", { class: "meta" }, "No judgements were found in the report."));
+    return block;
+  }
+  if (headline.length) {
+    const bySection = headline.some((j) => !/overall effectiveness/i.test(j.label));
+    if (bySection) block.append(h("p", { class: "grades-caption" }, "Overall effectiveness"));
+    block.append(gradeList(headline, { "data-testid": "headline-grades" }));
+  }
+  if (all.length > headline.length) {
+    if (!headline.length && all.length <= 6) block.append(...groupedGrades(all));
+    else {
+      block.append(
+        h(
+          "details",
+          { class: "all-grades", "data-testid": "all-judgements" },
+          h("summary", {}, `All ${all.length} judgements`),
+          ...groupedGrades(all),
+        ),
+      );
+    }
+  }
+  return block;
 }

@@ -9,7 +9,7 @@ import type { ActionStatus } from "../gen/ActionStatus";
 import type { Rag } from "../gen/Rag";
 import type { ReportSummary } from "../gen/ReportSummary";
 import {
-  filterActions, sortActions, groupRows, references, owners, NO_OWNER, isFilterEmpty, warmSearch,
+  filterActions, sortActions, groupRows, references, planOrder, owners, NO_OWNER, isFilterEmpty, warmSearch,
   type PlanFilter, type PlanRow, type Sort, type SortKey,
 } from "../actions";
 import { createVirtualList } from "../components/virtual-list";
@@ -20,6 +20,7 @@ import { openDialog } from "../components/modal";
 import { getActions, getSummary, replaceAction, invalidate } from "../state";
 import type { Route } from "../router";
 import { MOD } from "../shortcuts";
+import { exportButton, offerPlanFilters } from "../components/export-dialog";
 
 export const ROW_HEIGHT = 52;
 
@@ -67,7 +68,11 @@ function filterFromQuery(q: URLSearchParams): PlanFilter {
 }
 
 export function planView(initial: ActionListItem[], reports: ReportSummary[], route: Route): HTMLElement {
-  let all = initial;
+  // The core lists soonest due first; the plan reads report by report, recommendation by
+  // recommendation (the summary's report order).
+  const reportOrder = reports.map((r) => r.report_id);
+  const inPlanOrder = (list: ActionListItem[]) => planOrder(list, reportOrder);
+  let all = inPlanOrder(initial);
   let refs = references(all);
   let filter = filterFromQuery(route.query);
   let sort: Sort = { key: "plan", descending: false };
@@ -276,7 +281,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     errors.replaceChildren();
     try {
       const detail = await api.updateAction(it.id, ch);
-      all = await replaceAction(detail);
+      all = inPlanOrder(await replaceAction(detail));
       if (ch.kind === "owner") fillOwners();
       refresh();
       if (ch.kind === "status") {
@@ -284,7 +289,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
         showToast(`${it.title.slice(0, 60)}: status is now ${STATUS_LABELS[ch.status]}.`, {
           undo: async () => {
             const back = await api.updateAction(it.id, { kind: "status", status: before });
-            all = await replaceAction(back);
+            all = inPlanOrder(await replaceAction(back));
             refresh();
           },
         });
@@ -325,7 +330,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
             measure_of_success: measure.value.trim() || null,
           });
           invalidate();
-          all = await getActions();
+          all = inPlanOrder(await getActions());
           refs = references(all);
           fillOwners();
           refresh();
@@ -343,11 +348,24 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     "div",
     { class: "plan" },
     filters,
-    h("div", { class: "plan-bar" }, status, h("p", { class: "meta" }, "Select a column heading to sort; Ref. returns to the plan's order.")),
+    h(
+      "div",
+      { class: "plan-bar" },
+      status,
+      h("p", { class: "meta" }, "Select a column heading to sort; Ref. returns to the plan's order."),
+      exportButton({ class: "secondary", "data-testid": "export-plan" }),
+    ),
     errors,
     table,
     empty,
   );
+  offerPlanFilters(view, {
+    filter: () => filter,
+    reportName: (id) => {
+      const r = reportById.get(id);
+      return r?.local_authority ?? r?.source_name ?? all.find((it) => it.report_id === id)?.local_authority ?? id;
+    },
+  });
   refresh();
   // Prepare the search text while the user is still looking, so the first keystroke is fast.
   setTimeout(() => warmSearch(all), 0);

@@ -9,7 +9,7 @@ import { errorBox, showError } from "../components/alert";
 import { showToast } from "../components/toast";
 import { confirmDialog } from "../components/modal";
 import { invalidate } from "../state";
-import { remindersEnabled, setRemindersEnabled, checkReminders } from "../reminders";
+import { remindersOn, migrateLocalSwitch, checkReminders, REMINDERS_KEY } from "../reminders";
 import type { Route } from "../router";
 
 export async function showSettings(main: HTMLElement, _route: Route): Promise<void> {
@@ -21,8 +21,10 @@ export async function showSettings(main: HTMLElement, _route: Route): Promise<vo
     main.append(title, errorBox(e, "The settings could not be loaded"));
     return;
   }
+  // An "off" switch from an earlier version (kept on this computer) becomes the setting.
+  settings = await migrateLocalSwitch(settings).catch(() => settings);
   const [backups, folder] = await Promise.allSettled([api.listBackups(), api.dataFolder()]);
-  main.append(title, settingsForm(settings), remindersPanel(), backupsPanel(backups), folderPanel(folder));
+  main.append(title, settingsForm(settings), remindersPanel(settings), backupsPanel(backups), folderPanel(folder));
 }
 
 function value(settings: SettingView[], key: string): string {
@@ -105,21 +107,35 @@ export function settingsForm(initial: SettingView[]): HTMLElement {
   return form;
 }
 
-function remindersPanel(): HTMLElement {
+function remindersPanel(settings: SettingView[]): HTMLElement {
   const box = h("input", { type: "checkbox", id: "s-reminders", "data-testid": "reminders-toggle" });
-  box.checked = remindersEnabled();
-  const status = h("p", { class: "meta", role: "status" });
-  box.addEventListener("change", () => {
-    setRemindersEnabled(box.checked);
-    status.textContent = box.checked ? "Reminders are on." : "Reminders are off.";
-    if (box.checked) void checkReminders();
+  box.checked = remindersOn(settings);
+  const status = h("p", { class: "meta", role: "status", "data-testid": "reminders-status" });
+  const errors = h("div", { class: "slot" });
+  box.addEventListener("change", async () => {
+    const on = box.checked;
+    errors.replaceChildren();
+    status.textContent = "";
+    box.disabled = true;
+    try {
+      await api.setSetting(REMINDERS_KEY, on ? "on" : "off");
+      status.textContent = on ? "Reminders are on." : "Reminders are off.";
+      if (on) void checkReminders();
+    } catch (e) {
+      box.checked = !on;
+      showError(errors, e, "The reminders setting was not saved");
+    } finally {
+      box.disabled = false;
+      box.focus();
+    }
   });
   return h(
     "section",
     { class: "panel", "aria-labelledby": "reminders-heading" },
     h("h3", { id: "reminders-heading" }, "Reminders"),
     h("div", { class: "check" }, box, h("label", { for: "s-reminders" }, "Show a desktop notification when actions are overdue or due this week")),
-    h("p", { class: "meta" }, "Checked when the app starts and once a day while it is open. Kept on this computer only."),
+    h("p", { class: "meta" }, "Checked when the app starts and once a day while it is open; never more than one notification a day."),
+    errors,
     status,
   );
 }

@@ -1,0 +1,170 @@
+// "Export…": choose a format, the date the paper is as at and whether the plan's filters
+// apply; then the system's save dialog; then the core writes the file. From the header,
+// the action plan, and Ctrl/⌘+E anywhere.
+import { api } from "../api";
+import { h, field, uid } from "../dom";
+import { formatDate, todayIso } from "../format";
+import { isFilterEmpty, type PlanFilter } from "../actions";
+import { FORMATS, formatInfo, defaultFileName, exportFilter, outcomeMessage, withExtension } from "../export";
+import type { ExportFormat } from "../gen/ExportFormat";
+import type { ActionFilter } from "../gen/ActionFilter";
+import { chooseSavePath } from "../native";
+import { isMac } from "../shortcuts";
+import { openDialog } from "./modal";
+import { showToast } from "./toast";
+import { errorMessage } from "./alert";
+
+/** What the action plan offers while it is on screen: its filters as they are now. */
+export interface PlanScope {
+  filter: () => PlanFilter;
+  reportName: (id: string) => string;
+}
+
+let offered: { owner: HTMLElement; scope: PlanScope } | null = null;
+
+/** The plan screen offers its filters; they apply only while `owner` is on screen. */
+export function offerPlanFilters(owner: HTMLElement, scope: PlanScope): void {
+  offered = { owner, scope };
+}
+
+function planScope(): PlanScope | null {
+  return offered && offered.owner.isConnected ? offered.scope : null;
+}
+
+// Remembered for the session, so trying again after an error starts where it was.
+let lastFormat: ExportFormat = "board-paper";
+let lastApply = true;
+let running = false;
+
+export const EXPORT_KEYS = isMac ? "Meta+E" : "Control+E";
+
+function setTriggersBusy(busy: boolean): void {
+  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-export-trigger]")) {
+    b.disabled = busy;
+    if (busy) b.setAttribute("aria-busy", "true");
+    else b.removeAttribute("aria-busy");
+  }
+}
+
+/** An "Export…" button (disabled while an export runs). */
+export function exportButton(attrs: Record<string, string> = {}): HTMLButtonElement {
+  const b = h("button", { type: "button", "data-export-trigger": "", "aria-keyshortcuts": EXPORT_KEYS, ...attrs }, "Export…");
+  b.disabled = running;
+  b.addEventListener("click", () => void openExportDialog());
+  return b;
+}
+
+/** Opens the export dialog (unless one is open or an export is running). */
+export async function openExportDialog(): Promise<void> {
+  if (running || document.querySelector("dialog[open]")) return;
+  const scope = planScope();
+  const planFilter = scope?.filter() ?? null;
+  const hasFilters = !!planFilter && !isFilterEmpty(planFilter);
+
+  // --- format ------------------------------------------------------------------------
+  const radios = FORMATS.map((f) => {
+    const id = uid("fmt");
+    const input = h("input", { type: "radio", name: "export-format", id, value: f.format, "aria-describedby": `${id}-hint` });
+    input.checked = f.format === lastFormat;
+    return {
+      input,
+      el: h("div", { class: "choice" }, input, h("label", { for: id }, f.label), h("span", { class: "hint", id: `${id}-hint` }, f.hint)),
+    };
+  });
+  const formats = h("fieldset", { class: "choices", "data-testid": "export-formats" }, h("legend", {}, "Format"), ...radios.map((r) => r.el));
+  const chosen = (): ExportFormat => (radios.find((r) => r.input.checked)?.input.value as ExportFormat) ?? "board-paper";
+
+  // --- date --------------------------------------------------------------------------
+  const date = h("input", { type: "date", required: "", "data-testid": "export-as-of" });
+  date.value = todayIso();
+  const dateText = () =>
+    date.value
+      ? `${formatDate(date.value)}: ratings, days overdue and the latest updates as they stood on this date.`
+      : "Give the date the paper reports the position at.";
+  const dateField = field("Position as at", date, dateText());
+  const dateHint = dateField.querySelector<HTMLElement>(".hint")!;
+  const describeDate = () => (dateHint.textContent = dateText());
+
+  // --- filters -----------------------------------------------------------------------
+  const apply = h("input", { type: "checkbox", id: uid("apply"), "data-testid": "export-apply-filters" });
+  apply.checked = lastApply;
+  const filterNote = h("div", { class: "filter-note", id: uid("fnote"), "data-testid": "export-filter-note" });
+  const mapped = () => (planFilter && hasFilters ? exportFilter(planFilter, date.value || todayIso(), scope!.reportName) : null);
+  const describeFilters = () => {
+    const m = mapped();
+    if (!m) return;
+    filterNote.hidden = !apply.checked;
+    filterNote.replaceChildren(
+      m.applied.length ? h("p", {}, `Only actions with ${m.applied.join("; ")}.`) : h("p", {}, "None of the plan's filters can be applied: every action is exported."),
+      ...(m.skipped.length ? [h("p", { class: "skipped" }, `Not applied (an export cannot filter by these): ${m.skipped.join("; ")}.`)] : []),
+    );
+  };
+  const scopePart = hasFilters
+    ? h("div", { class: "field" }, h("div", { class: "check" }, apply, h("label", { for: apply.id }, "Apply the action plan's current filters")), filterNote)
+    : h("p", { class: "meta", "data-testid": "export-filter-note" }, scope ? "Every action in the plan (no filters are set)." : "Every action in the plan. To export some of them, filter the action plan and export from there.");
+  if (hasFilters) apply.setAttribute("aria-describedby", filterNote.id);
+
+  date.addEventListener("input", () => {
+    describeDate();
+    describeFilters();
+  });
+  apply.addEventListener("change", describeFilters);
+  describeDate();
+  describeFilters();
+
+  const busy = h("p", { class: "busy", role: "status", "data-testid": "export-busy" });
+
+  await openDialog({
+    title: "Export the action plan",
+    testid: "export-dialog",
+    body: [formats, dateField, scopePart, busy],
+    initialFocus: radios.find((r) => r.input.checked)?.input,
+    confirmLabel: "Choose where to save…",
+    onConfirm: async () => {
+      const format = chosen();
+      const info = formatInfo(format);
+      const asOf = date.value;
+      lastFormat = format;
+      lastApply = apply.checked;
+      const m = hasFilters && apply.checked ? mapped() : null;
+      const filter: ActionFilter = m?.filter ?? {};
+      const scopeName = filter.report_id ? scope!.reportName(filter.report_id) : null;
+      busy.textContent = "Choose where to save the file in the system's dialog…";
+      let picked: string | null;
+      try {
+        picked = await chooseSavePath({
+          title: `Save the ${info.what}`,
+          defaultName: defaultFileName(format, asOf, scopeName),
+          filterName: info.filterName,
+          extensions: [info.extension],
+        });
+      } catch (e) {
+        busy.textContent = "";
+        showToast(errorMessage(e), { error: true });
+        return true;
+      }
+      if (!picked) {
+        // Cancelled: nothing happens; the choices stay for another go (or Cancel).
+        busy.textContent = "";
+        return false;
+      }
+      const target = withExtension(picked, info.extension);
+      running = true;
+      setTriggersBusy(true);
+      for (const el of [...radios.map((r) => r.input), date, apply]) el.disabled = true;
+      busy.replaceChildren(h("span", { class: "spinner", "aria-hidden": "true" }), `Saving the ${info.what}…`);
+      try {
+        // The save dialog has asked about replacing the file it returned; a path with the
+        // extension added is new to it, so an existing file there is refused.
+        const outcome = await api.exportPlan(format, target.path, filter, asOf, !target.added);
+        showToast(outcomeMessage(outcome));
+      } catch (e) {
+        showToast(`${info.noun} not saved: ${errorMessage(e)}`, { error: true });
+      } finally {
+        running = false;
+        setTriggersBusy(false);
+      }
+      return true;
+    },
+  });
+}
