@@ -74,7 +74,7 @@ export async function launchApp(dbPath) {
       for (const pid of app) killQuietly(pid, "SIGKILL");
     }
   };
-  return { driver, stop };
+  return { driver, stop, webdriverPid: webdriver.pid };
 }
 
 /** Direct children of `pid` (Linux `ps`), so the app can be stopped with its driver. */

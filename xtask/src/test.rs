@@ -63,15 +63,34 @@ pub fn screenshots() -> Result<(), String> {
     on_window(&["tests/e2e/screens.mjs"])
 }
 
+/// `cargo xtask measure`: start-up time, memory and filter speed of the release build on
+/// 10,000 actions (tests/e2e/measure.mjs).
+pub fn measure() -> Result<(), String> {
+    run(cargo().args([
+        "build",
+        "--release",
+        "--package",
+        "inspection-action-tracker",
+        "--package",
+        "inspection_tracker",
+    ]))?;
+    on_window_with("release", &["tests/e2e/measure.mjs"])
+}
+
 /// Runs node with `args` against the debug app and CLI, under Xvfb when there is no display.
 fn on_window(args: &[&str]) -> Result<(), String> {
+    on_window_with("debug", args)
+}
+
+/// Runs node with `args` against the app and CLI built in `profile`.
+fn on_window_with(profile: &str, args: &[&str]) -> Result<(), String> {
     if !cfg!(target_os = "linux") {
         eprintln!(
             "xtask: the real-window tests run on Linux (WebKitWebDriver); skipped on this system"
         );
         return Ok(());
     }
-    let exe = |name: &str| root().join("target").join("debug").join(name);
+    let exe = |name: &str| root().join("target").join(profile).join(name);
     let mut node = Command::new("node");
     node.current_dir(root())
         .args(args)
