@@ -543,6 +543,21 @@ fn summary_counts_per_report_and_overall_with_deadlines_and_next_inspection() {
 
     let text = cli(&plan.db, &["summary", "--as-of", "2012-02-01"]);
     assert!(stdout(&text).contains("2012-02-29"), "{}", stdout(&text));
+
+    // Years later, the windows estimated after the 2011 inspections have closed (those
+    // inspections happened); the headline is the one still ahead, after Rutland's 2024.
+    let later = ok_json(&plan.db, &["summary", "--as-of", "2026-11-23"]);
+    let next = &later["next_inspection"];
+    assert!(
+        next["latest"].as_str().unwrap() >= "2026-11-23",
+        "a closed window was chosen: {next}"
+    );
+    // Before then, the soonest window is one of the 2011 reports' (2013–14).
+    let early = &s["next_inspection"];
+    assert!(
+        early["earliest"].as_str().unwrap() < "2015-01-01",
+        "{early}"
+    );
 }
 
 #[test]

@@ -479,16 +479,19 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
     Ok(Summary {
         as_of,
         overall,
-        next_inspection: soonest_next(&reports, &next).map(|n| view(n, as_of)),
+        next_inspection: soonest_next(&reports, &next, as_of).map(|n| view(n, as_of)),
         reports: out,
     })
 }
 
 /// The soonest next inspection among each authority's most recent full inspection (a visit
-/// does not restart the cycle).
+/// does not restart the cycle). An estimated window that closed before `as_of` has most
+/// likely seen its inspection (its report is just not here), so it is chosen only when
+/// nothing is still ahead.
 fn soonest_next<'a>(
     reports: &[ReportRow],
     next: &'a [Option<NextInspection>],
+    as_of: NaiveDate,
 ) -> Option<&'a NextInspection> {
     let mut latest: HashMap<String, (Option<NaiveDate>, usize)> = HashMap::new();
     for (i, r) in reports.iter().enumerate() {
@@ -505,8 +508,15 @@ fn soonest_next<'a>(
             *e = (when, i);
         }
     }
-    latest
+    let candidates: Vec<&NextInspection> = latest
         .values()
         .filter_map(|(_, i)| next[*i].as_ref())
+        .collect();
+    let passed = |n: &NextInspection| n.estimated && n.latest < as_of;
+    candidates
+        .iter()
+        .filter(|n| !passed(n))
         .min_by_key(|n| n.prepare_by())
+        .or_else(|| candidates.iter().min_by_key(|n| n.prepare_by()))
+        .copied()
 }

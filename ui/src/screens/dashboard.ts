@@ -153,11 +153,19 @@ function nextInspectionTile(summary: Summary): HTMLElement {
   );
 }
 
-/** Statutory action-plan deadlines that still matter: not passed, or plan not complete. */
+/** How long a passed deadline stays on the dashboard while the plan is unfinished. */
+const PASSED_DEADLINE_DAYS = 90;
+
+/**
+ * Statutory action-plan deadlines that still matter: still ahead, or passed lately with the
+ * plan unfinished (a deadline years gone is history, not something to act on).
+ */
 function deadlines(summary: Summary): HTMLElement | null {
-  const rows = summary.reports.filter(
-    (r) => r.action_plan_deadline && (r.action_plan_deadline >= summary.as_of || r.counts.completed < r.counts.total),
-  );
+  const rows = summary.reports.filter((r) => {
+    if (!r.action_plan_deadline) return false;
+    const days = daysBetween(summary.as_of, r.action_plan_deadline);
+    return days >= 0 || (days > -PASSED_DEADLINE_DAYS && r.counts.completed < r.counts.total);
+  });
   if (!rows.length) return null;
   return h(
     "section",
