@@ -162,3 +162,17 @@ test("a failing summary is reported on the dashboard", async () => {
     await close();
   }
 });
+
+test("inside an estimated window the tile counts down to the window's close", async () => {
+  const backend = sampleData();
+  backend.asOf = "2014-01-13"; // 91 days into the window estimated from 14 Oct 2013 to 14 Oct 2014
+  const { page, close } = await openUi({}, { backend, hash: "#/dashboard" });
+  try {
+    await page.waitForSelector("[data-testid=next-inspection]");
+    const tile = await text(page, "[data-testid=next-inspection]");
+    assert.match(tile, /^274 days until the inspection window closes \(it opened 91 days ago\)/);
+    assert.doesNotMatch(tile, /since the next inspection was due/);
+  } finally {
+    await close();
+  }
+});

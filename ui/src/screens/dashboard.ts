@@ -145,9 +145,17 @@ function nextInspectionTile(summary: Summary): HTMLElement {
   if (!n) {
     return tile("days to the next inspection", "–", "next-inspection", h("div", {}, h("span", { class: "stat-note" }, "No date known yet."), body));
   }
+  // Inside an estimated window the inspection can come any week: say so, and how long the
+  // window stays open, rather than counting days "since it was due".
+  const windowLeft = daysBetween(summary.as_of, n.latest);
+  const inWindow = n.days_to < 0 && windowLeft >= 0 && n.earliest !== n.latest;
   return tile(
-    n.days_to < 0 ? "since the next inspection was due" : "days to the next inspection",
-    daysToText(n.days_to),
+    inWindow
+      ? `days until the inspection window closes (it opened ${plural(-n.days_to, "day")} ago)`
+      : n.days_to < 0
+        ? "since the next inspection was due"
+        : "days to the next inspection",
+    inWindow ? formatCount(windowLeft) : daysToText(n.days_to),
     "next-inspection",
     h("div", {}, h("span", { class: "stat-note", "data-testid": "next-when" }, describeNext(n)), h("span", { class: "stat-note" }, n.basis), body),
   );
