@@ -432,3 +432,39 @@ fn the_summary_agrees_with_the_list_on_varied_data() {
         }
     }
 }
+
+#[test]
+fn new_ids_are_time_ordered_and_found_by_the_short_end_lists_show() {
+    use inspection_tracker::plan::actions::resolve_action_id;
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        "a",
+        &report(Some("2011-10-14"), None, mixed()),
+        &opts(),
+    );
+    let list = list_actions(&store, &Filter::default(), d("2011-11-01")).unwrap();
+    let mut ids: Vec<String> = list.iter().map(|a| a.id.clone()).collect();
+    assert!(ids.len() >= 2);
+    // Version 7: made in order, so each index grows at its end.
+    for id in &ids {
+        assert_eq!(id.as_bytes()[14], b'7', "{id}");
+    }
+    ids.sort();
+    let conn = store.conn();
+    for id in &ids {
+        assert_eq!(&resolve_action_id(conn, id).unwrap(), id);
+        assert_eq!(&resolve_action_id(conn, &id[id.len() - 8..]).unwrap(), id);
+    }
+    // The start is the time, shared by ids made together: too little to tell them apart.
+    let shared = &ids[0][..8];
+    assert!(ids[1].starts_with(shared));
+    let err = resolve_action_id(conn, shared).unwrap_err().to_string();
+    assert!(err.contains("more than one"), "{err}");
+    assert!(resolve_action_id(conn, "abc").is_err(), "too short");
+    assert!(matches!(
+        resolve_action_id(conn, "ffffffffffff"),
+        Err(Error::NotFound { .. })
+    ));
+    assert!(resolve_action_id(conn, "%%%%").is_err(), "no wildcards");
+}

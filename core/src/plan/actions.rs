@@ -13,7 +13,7 @@ use ts_rs::TS;
 use super::{history, settings, ActionStatus, DueDateSource, Rag};
 use crate::schedule::{base_date, due_date, rag, RagInput, RagSettings};
 use crate::store::actions::{
-    get_action, insert_action, list_action_ids_with_prefix, list_deleted_actions,
+    get_action, insert_action, list_action_ids_matching, list_deleted_actions,
     update_action_column, ActionRow, Column,
 };
 use crate::store::evidence::{has_evidence, list_evidence, EvidenceRow};
@@ -114,7 +114,7 @@ fn optional(s: &Option<String>) -> Option<String> {
 /// Shortest id prefix a person may type for an action (lists show 8 characters).
 pub const MIN_ID_PREFIX: usize = 4;
 
-/// The full id of the action whose id is `text` or starts with it (at least
+/// The full id of the action whose id is `text` or starts or ends with it (at least
 /// [`MIN_ID_PREFIX`] characters), so people can type the short ids lists show.
 pub fn resolve_action_id(conn: &Connection, text: &str) -> Result<String> {
     let t = text.trim().to_lowercase();
@@ -127,7 +127,7 @@ pub fn resolve_action_id(conn: &Connection, text: &str) -> Result<String> {
             "action id {text:?} is too short: give at least {MIN_ID_PREFIX} characters"
         )));
     }
-    let found = list_action_ids_with_prefix(conn, &t, 2)?;
+    let found = list_action_ids_matching(conn, &t, 2)?;
     match found.as_slice() {
         [one] => Ok(one.clone()),
         [] => Err(not_found()),

@@ -75,7 +75,7 @@ pub fn set_next_inspection(
     get_report(store.conn(), report_id)
 }
 
-/// The full id of the report whose id is `text` or starts with it (at least
+/// The full id of the report whose id is `text` or starts or ends with it (at least
 /// [`super::actions::MIN_ID_PREFIX`] characters), as lists show short ids.
 pub fn resolve_report_id(store: &Store, text: &str) -> Result<String> {
     let t = text.trim().to_lowercase();
@@ -88,7 +88,7 @@ pub fn resolve_report_id(store: &Store, text: &str) -> Result<String> {
     let ids: Vec<String> = crate::store::reports::list_reports(store.conn())?
         .into_iter()
         .map(|r| r.id)
-        .filter(|id| id.starts_with(&t))
+        .filter(|id| id.starts_with(&t) || id.ends_with(&t))
         .collect();
     match ids.as_slice() {
         [one] => Ok(one.clone()),

@@ -212,8 +212,8 @@ pub fn list_actions_for_recommendation(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Up to `limit` action ids (in the bin or not) starting with `prefix`.
-pub fn list_action_ids_with_prefix(
+/// Up to `limit` action ids (in the bin or not) starting or ending with `prefix`.
+pub fn list_action_ids_matching(
     conn: &Connection,
     prefix: &str,
     limit: usize,
@@ -223,8 +223,12 @@ pub fn list_action_ids_with_prefix(
     if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
         return Ok(Vec::new());
     }
+    // Ids that start with the text (a range of the primary key) or end with it (lists
+    // show the end; a scan, which a person's typing can afford).
     let mut stmt = conn.prepare_cached(
         "SELECT id FROM actions WHERE id >= ?1 AND id < ?1 || '~' AND substr(id, 1, length(?1)) = ?1
+         UNION
+         SELECT id FROM actions WHERE id LIKE '%' || ?1
          ORDER BY id LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![prefix.to_lowercase(), limit as i64], |r| r.get(0))?;

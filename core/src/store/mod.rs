@@ -165,6 +165,10 @@ pub fn busy(e: rusqlite::Error) -> Error {
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    // A 64 MiB page cache (SQLite's default is 2 MiB): on a large plan the list views
+    // otherwise re-read the same index pages from the OS on every query. It fills only
+    // as pages are used, so a small database costs little.
+    conn.pragma_update(None, "cache_size", -65_536)?;
     Ok(())
 }
 
@@ -187,7 +191,10 @@ pub fn now_utc() -> String {
         .to_string()
 }
 
-/// A new random id.
+/// A new id: a UUID version 7 (time-ordered, random below the millisecond). New rows'
+/// keys then fall at the end of each id index instead of anywhere in it, so a write
+/// touches a few pages rather than one per index per row: imports into a large plan are
+/// several times faster. Ids stay unguessable and unique across machines.
 pub fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
+    uuid::Uuid::now_v7().to_string()
 }

@@ -36,9 +36,11 @@ pub fn show_date(d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "-".into(), |d| d.format("%Y-%m-%d").to_string())
 }
 
-/// The first 8 characters of an id, as lists show it (commands accept any unique prefix).
+/// The last 8 characters of an id, as lists show it (commands accept any unique start or
+/// end). The end, because ids are time-ordered: their first characters are the time they
+/// were made, shared by everything made the same week; the end is random.
 pub fn short(id: &str) -> &str {
-    id.get(..8).unwrap_or(id)
+    id.get(id.len().saturating_sub(8)..).unwrap_or(id)
 }
 
 /// `text` cut to `max` characters with "…".
