@@ -195,26 +195,11 @@ pub fn add_action(
     };
     let now = now_utc();
     let action = ActionRow {
-        id: new_id(),
-        recommendation_id: rec.id,
-        report_id: rec.report_id,
-        title,
         owner: optional(&new.owner),
         partner_agency: optional(&new.partner_agency),
-        due_date: due_date_value,
-        due_date_source: source,
         due_date_reason: reason,
-        status: ActionStatus::NotStarted,
-        progress: 0,
         measure_of_success: optional(&new.measure_of_success),
-        rag_override: None,
-        rag_override_reason: None,
-        signed_off_by: None,
-        signed_off_at: None,
-        completed_on: None,
-        created_at: now.clone(),
-        updated_at: now,
-        deleted_at: None,
+        ..ActionRow::new_open(rec.id, rec.report_id, title, due_date_value, source, now)
     };
     insert_action(&tx, &action)?;
     history::record(

@@ -12,7 +12,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use super::{history, inspection, settings, ActionStatus, DueDateSource};
+use super::{history, inspection, settings, DueDateSource};
 use crate::extract::Timeframe;
 use crate::report::{Recommendation, Report, ReportKind};
 use crate::schedule::{action_plan_deadline, base_date, due_date, OpenEndedRule};
@@ -205,28 +205,14 @@ pub fn import_report(
         let rec_id = new_id();
         insert_recommendation(&tx, &rec_id, &report_id, position, rec, period)?;
         let due = base.map(|b| due_date(b, period, settings.open_ended, next));
-        let action = ActionRow {
-            id: new_id(),
-            recommendation_id: rec_id,
-            report_id: report_id.clone(),
-            title: action_title(&rec.text),
-            owner: None,
-            partner_agency: None,
-            due_date: due.map(|d| d.date),
-            due_date_source: due.map_or(DueDateSource::Waiting, |d| d.source.into()),
-            due_date_reason: None,
-            status: ActionStatus::NotStarted,
-            progress: 0,
-            measure_of_success: None,
-            rag_override: None,
-            rag_override_reason: None,
-            signed_off_by: None,
-            signed_off_at: None,
-            completed_on: None,
-            created_at: now.clone(),
-            updated_at: now.clone(),
-            deleted_at: None,
-        };
+        let action = ActionRow::new_open(
+            rec_id,
+            report_id.clone(),
+            action_title(&rec.text),
+            due.map(|d| d.date),
+            due.map_or(DueDateSource::Waiting, |d| d.source.into()),
+            now.clone(),
+        );
         insert_action(&tx, &action)?;
         history::record(
             &tx,

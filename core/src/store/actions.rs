@@ -37,6 +37,41 @@ pub struct ActionRow {
     pub deleted_at: Option<String>,
 }
 
+impl ActionRow {
+    /// A new action, not started, under `recommendation_id`: every other field empty.
+    pub fn new_open(
+        recommendation_id: String,
+        report_id: String,
+        title: String,
+        due_date: Option<NaiveDate>,
+        due_date_source: DueDateSource,
+        now: String,
+    ) -> ActionRow {
+        ActionRow {
+            id: super::new_id(),
+            recommendation_id,
+            report_id,
+            title,
+            owner: None,
+            partner_agency: None,
+            due_date,
+            due_date_source,
+            due_date_reason: None,
+            status: ActionStatus::NotStarted,
+            progress: 0,
+            measure_of_success: None,
+            rag_override: None,
+            rag_override_reason: None,
+            signed_off_by: None,
+            signed_off_at: None,
+            completed_on: None,
+            created_at: now.clone(),
+            updated_at: now,
+            deleted_at: None,
+        }
+    }
+}
+
 /// The columns a plan change may set (a closed list, so no column name is ever built
 /// from input).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
