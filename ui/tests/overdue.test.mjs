@@ -66,3 +66,17 @@ test("an update that fails to save keeps the dialog open with the reason", async
     await close();
   }
 });
+
+test("the review fits the app's default 1200 px window without cutting off its buttons", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
+  try {
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.waitForSelector("[data-testid=overdue-row]");
+    const fit = await page.$eval(".table-scroll, [data-testid=overdue-table]", (el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    assert.ok(fit.scroll <= fit.client, `the table is ${fit.scroll} px wide in ${fit.client} px`);
+    const button = await page.$eval("[data-testid=overdue-row] button", (b) => b.getBoundingClientRect().right);
+    assert.ok(button <= 1200, `the Add update button ends at ${button} px`);
+  } finally {
+    await close();
+  }
+});

@@ -49,30 +49,35 @@ export function overdueView(initial: ActionListItem[]): HTMLElement {
       rows.length === 0
         ? h("p", { class: "empty" }, "Nothing is overdue or due in the next 30 days.")
         : h(
-            "table",
-            { class: "data-table review", "data-testid": "overdue-table" },
-            h("caption", { class: "sr-only" }, "Overdue and soon-due actions, most overdue first"),
-            h("thead", {}, h("tr", {}, ...["Ref.", "Action", "Owner", "Due", "Overdue", "Last update", "Status", "RAG", ""].map((t) => h("th", { scope: "col" }, t || h("span", { class: "sr-only" }, "Actions"))))),
+            "div",
+            // Focusable so a keyboard can scroll it when the window is narrow.
+            { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Overdue and soon-due actions" },
             h(
-              "tbody",
-              {},
-              ...rows.map((r) => {
-                const ref = refs.get(r.item.id) ?? "";
-                return h(
-                  "tr",
-                  { class: r.daysOverdue > 0 ? "is-overdue" : "", "data-testid": "overdue-row", "data-id": r.item.id },
-                  h("td", {}, ref),
-                  h("th", { scope: "row", class: "title" }, h("a", { href: `#/action/${encodeURIComponent(r.item.id)}` }, r.item.title),
-                    h("span", { class: "meta block" }, r.item.local_authority ?? "")),
-                  h("td", {}, r.item.owner ?? h("span", { class: "muted" }, "No owner")),
-                  h("td", {}, formatDate(r.item.due_date)),
-                  h("td", { "data-testid": "days-overdue" }, overdueText(r)),
-                  h("td", { "data-testid": "since-update" }, sinceText(r), r.stale ? " " : null, r.stale ? h("span", { class: "flag-stale", "data-testid": "stale" }, "Stale") : null),
-                  h("td", {}, STATUS_LABELS[r.item.status]),
-                  h("td", {}, ragBadge(r.item.rag)),
-                  h("td", {}, button("Add update", () => void quickUpdate(r), { class: "secondary small", "aria-label": `Add update to action ${ref}` })),
-                );
-              }),
+              "table",
+              { class: "data-table review", "data-testid": "overdue-table" },
+              h("caption", { class: "sr-only" }, "Overdue and soon-due actions, most overdue first"),
+              h("thead", {}, h("tr", {}, ...["Ref.", "Action", "Owner", "Due", "Overdue", "Last update", "Status", "RAG", ""].map((t) => h("th", { scope: "col" }, t || h("span", { class: "sr-only" }, "Actions"))))),
+              h(
+                "tbody",
+                {},
+                ...rows.map((r) => {
+                  const ref = refs.get(r.item.id) ?? "";
+                  return h(
+                    "tr",
+                    { class: r.daysOverdue > 0 ? "is-overdue" : "", "data-testid": "overdue-row", "data-id": r.item.id },
+                    h("td", {}, ref),
+                    h("th", { scope: "row", class: "title" }, h("a", { href: `#/action/${encodeURIComponent(r.item.id)}` }, r.item.title),
+                      h("span", { class: "meta block" }, r.item.local_authority ?? "")),
+                    h("td", {}, r.item.owner ?? h("span", { class: "muted" }, "No owner")),
+                    h("td", {}, formatDate(r.item.due_date)),
+                    h("td", { "data-testid": "days-overdue" }, overdueText(r)),
+                    h("td", { "data-testid": "since-update" }, sinceText(r), r.stale ? " " : null, r.stale ? h("span", { class: "flag-stale", "data-testid": "stale" }, "Stale") : null),
+                    h("td", {}, STATUS_LABELS[r.item.status]),
+                    h("td", {}, ragBadge(r.item.rag)),
+                    h("td", {}, button("Add update", () => void quickUpdate(r), { class: "secondary small", "aria-label": `Add update to action ${ref}` })),
+                  );
+                }),
+              ),
             ),
           ),
     );
