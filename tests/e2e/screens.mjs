@@ -12,6 +12,11 @@ const OUT = fileURLToPath(new URL("../../docs/screens/", import.meta.url));
 const WAIT = 30000;
 
 async function shot(driver, name) {
+  // Confirmations from earlier steps would cover the screen (they go by themselves after
+  // 10 s); dismiss them as a person would.
+  await driver.executeScript(() => {
+    for (const b of document.querySelectorAll("#toasts [aria-label='Dismiss message']")) b.click();
+  });
   await driver.sleep(600); // let the screen settle (fonts, chart)
   writeFileSync(`${OUT}${name}.png`, Buffer.from(await driver.takeScreenshot(), "base64"));
   console.log(`docs/screens/${name}.png`);

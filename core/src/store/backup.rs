@@ -64,7 +64,19 @@ pub fn backup_to(store: &Store, dest: &Path) -> Result<()> {
     remove_if_present(&partial)?;
     let result = (|| -> Result<()> {
         let mut dst = Connection::open(&partial)?;
-        step_all(&Backup::new(store.conn(), &mut dst)?)?;
+        // From a connection of its own when the database is a file: copying every page
+        // through the store's connection would fill its large page cache with the whole
+        // database (memory the app then keeps). The copy is still one consistent snapshot.
+        let own = match store.path() {
+            Some(p) => Some(Connection::open_with_flags(
+                p,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?),
+            None => None,
+        };
+        let source = own.as_ref().unwrap_or(store.conn());
+        step_all(&Backup::new(source, &mut dst)?)?;
         // A backup is one self-contained file: no -wal beside it.
         let _: String = dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
         dst.close().map_err(|(_, e)| e)?;
