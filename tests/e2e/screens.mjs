@@ -24,7 +24,13 @@ async function shot(driver, name) {
 
 async function go(driver, hash, css) {
   await driver.executeScript((h) => { window.location.hash = h; }, hash);
-  await driver.wait(until.elementLocated(By.css(css)), WAIT);
+  try {
+    await driver.wait(until.elementLocated(By.css(css)), WAIT);
+  } catch (e) {
+    const failed = `${OUT}../failed-${hash.replace(/\W/g, "")}.png`;
+    writeFileSync(failed, Buffer.from(await driver.takeScreenshot(), "base64"));
+    throw new Error(`${hash}: ${css} did not appear (the window is in ${failed}): ${e.message}`);
+  }
 }
 
 mkdirSync(OUT, { recursive: true });
@@ -47,6 +53,9 @@ try {
   });
   await shot(driver, "02-import-review");
   await driver.findElement(By.css("[data-testid=create-plan]")).click();
+  // The app moves on by itself once the plan is stored; wait for that before navigating,
+  // or its own navigation can land after ours.
+  await driver.wait(until.elementLocated(By.xpath("//*[@data-testid='toast'][contains(., 'Action plan created')]")), WAIT);
 
   await go(driver, "#/dashboard", "[data-testid=count-overdue]");
   await shot(driver, "03-dashboard");
