@@ -4,7 +4,9 @@
 //  - memory: resident set of the app and its WebKit processes;
 //  - filter response: typing in the action plan's search box until the list is repainted.
 // Run by `cargo xtask measure`. Prints a table and writes target/measure.json. Not a test:
-// timings vary by machine, so they are reported, never asserted.
+// timings vary by machine, so they are reported, never asserted. MEASURE_STARTS=N sets
+// the number of starts (5); MEASURE_HOLD_MS=N keeps the app open that long with the plan
+// loaded (its pid is printed), to look at it with other tools.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -133,6 +135,10 @@ async function oneStart(dbPath, { memory, filter }) {
       });
       await driver.wait(until.elementLocated(By.css("[data-testid=action-row]")), WAIT);
       await driver.sleep(1000);
+    }
+    if (process.env.MEASURE_HOLD_MS) {
+      console.log(`app pid ${appTree(webdriverPid).app}: holding ${process.env.MEASURE_HOLD_MS} ms`);
+      await driver.sleep(Number(process.env.MEASURE_HOLD_MS));
     }
     if (memory) {
       const procs = all.flatMap((p) => [p, ...children(p)]).filter((p, i, a) => a.indexOf(p) === i);
