@@ -201,18 +201,24 @@ pub fn add_action(
         measure_of_success: optional(&new.measure_of_success),
         ..ActionRow::new_open(rec.id, rec.report_id, title, due_date_value, source, now)
     };
-    insert_action(&tx, &action)?;
+    insert_new(&tx, &action, who)?;
+    tx.commit()?;
+    Ok(action)
+}
+
+/// Store a new action and its "created" line in the history (inside the caller's
+/// transaction).
+pub(super) fn insert_new(conn: &rusqlite::Connection, action: &ActionRow, who: &str) -> Result<()> {
+    insert_action(conn, action)?;
     history::record(
-        &tx,
+        conn,
         "action",
         &action.id,
         "created",
         None,
         Some(&action.title),
         who,
-    )?;
-    tx.commit()?;
-    Ok(action)
+    )
 }
 
 /// Check a change before any writing.

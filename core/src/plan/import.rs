@@ -16,7 +16,7 @@ use super::{history, inspection, settings, DueDateSource};
 use crate::extract::Timeframe;
 use crate::report::{Recommendation, Report, ReportKind};
 use crate::schedule::{action_plan_deadline, base_date, due_date, OpenEndedRule};
-use crate::store::actions::{insert_action, ActionRow};
+use crate::store::actions::ActionRow;
 use crate::store::recommendations::insert_recommendation;
 use crate::store::reports::{get_report_id_by_sha256, insert_report, NewReport};
 use crate::store::{new_id, now_utc, Store};
@@ -213,16 +213,7 @@ pub fn import_report(
             due.map_or(DueDateSource::Waiting, |d| d.source.into()),
             now.clone(),
         );
-        insert_action(&tx, &action)?;
-        history::record(
-            &tx,
-            "action",
-            &action.id,
-            "created",
-            None,
-            Some(&action.title),
-            &opts.who,
-        )?;
+        super::actions::insert_new(&tx, &action, &opts.who)?;
     }
     tx.commit()?;
     let n = report.recommendations.len();
