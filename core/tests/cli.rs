@@ -1,29 +1,12 @@
 //! The `inspection-tracker` binary as a script would use it.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod cli_common;
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_inspection-tracker"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("INSPECTION_TRACKER_DB")
-        .output()
-        .expect("the CLI runs")
-}
+use cli_common::{cli, stderr, stdout};
 
 /// The schema version this build writes (it grows with each migration).
 fn latest() -> i64 {
     inspection_tracker::store::migrate::latest_version()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

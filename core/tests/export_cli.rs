@@ -1,11 +1,12 @@
 //! `inspection-tracker export`: writes each format, never overwrites a file without
 //! `--force`, and leaves nothing half-written behind.
 
+mod cli_common;
 mod export_common;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
+use cli_common::cli;
 use export_common::*;
 use inspection_tracker::store::Store;
 
@@ -15,16 +16,6 @@ fn db_with_plan(dir: &Path) -> std::path::PathBuf {
     import_fixtures(&mut store);
     record_progress(&mut store);
     path
-}
-
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_inspection-tracker"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("INSPECTION_TRACKER_DB")
-        .output()
-        .unwrap()
 }
 
 fn files_in(dir: &Path) -> Vec<String> {
