@@ -18,7 +18,7 @@ use super::{inspection, settings, ActionStatus, DueDateSource, Rag};
 use crate::report::{Judgement, ReportKind};
 use crate::schedule::{rag, NextInspection, RagInput, RagSettings};
 use crate::store::reports::{
-    list_all_judgements, list_overall_grades, list_reports, live_report_authorities, ReportRow,
+    list_all_judgements, list_reports, live_report_authorities, ReportRow,
 };
 use crate::store::{dates, Store};
 use crate::{Error, Result};
@@ -411,18 +411,20 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
     let conn = store.conn();
     let rag_settings = settings::load(conn)?.rag;
     let reports = list_reports(conn)?;
-    let mut grades: HashMap<String, String> = HashMap::new();
-    for (report_id, grade) in list_overall_grades(conn)? {
-        grades.entry(report_id).or_insert(grade);
-    }
+    // One read of every judgement: the overall grade (for the next inspection) and the
+    // cards both come from it.
+    let mut judgements = list_all_judgements(conn)?;
     let next: Vec<Option<NextInspection>> = reports
         .iter()
         .map(|r| {
+            let grade = judgements
+                .get(&r.id)
+                .and_then(|js| inspection::overall_grade(js));
             inspection::next_after(
                 r.kind,
                 r.inspection_end,
                 r.base_date,
-                grades.get(&r.id).map(String::as_str),
+                grade,
                 r.next_inspection,
             )
         })
@@ -466,7 +468,6 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
             };
         counts[i].add(n, status, rag, overdue, after_next);
     }
-    let mut judgements = list_all_judgements(conn)?;
     let mut overall = Counts::default();
     let mut out = Vec::with_capacity(reports.len());
     for ((r, mut c), n) in reports.iter().zip(counts).zip(&next) {

@@ -197,18 +197,6 @@ pub fn list_all_judgements(
     Ok(out)
 }
 
-/// The "overall effectiveness" grade of every report that has one, by report id (one
-/// query for all reports, for summaries).
-pub fn list_overall_grades(conn: &Connection) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT report_id, grade FROM judgements
-         WHERE lower(area) LIKE '%overall effectiveness%'
-         ORDER BY report_id, position",
-    )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Set the dates the plan keeps about a report (received, its action-plan deadline, a
 /// user-entered next inspection).
 pub fn update_report_plan_dates(
