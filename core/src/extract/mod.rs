@@ -11,6 +11,7 @@ pub mod kind;
 pub mod lines;
 pub mod recommendations;
 pub mod timeframe;
+mod wording;
 
 pub use timeframe::Timeframe;
 
