@@ -313,6 +313,21 @@ fn export_writes_the_file_and_never_replaces_one_unasked() {
     assert_eq!(std::fs::read(&out).unwrap(), bytes);
     invoke_with(&app, "export_plan", args(true)).expect("replaced when asked");
 
+    // As recorded by the end of yesterday, rebuilt from the history: the samples were
+    // loaded today, so the plan then had no actions.
+    let yesterday = (chrono::Local::now().date_naive() - chrono::Days::new(1)).to_string();
+    let then = dir.path().join("then.csv");
+    let done = invoke_with(
+        &app,
+        "export_plan",
+        json!({
+            "format": "csv", "path": then, "filter": {}, "asOf": yesterday,
+            "force": false, "fromHistory": true,
+        }),
+    )
+    .expect("export from the history succeeds");
+    assert_eq!(done["actions"], 0, "{done}");
+
     // An unknown format is refused before anything is written.
     let csv = dir.path().join("plan.csv");
     let err = invoke_with(

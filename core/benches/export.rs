@@ -119,6 +119,7 @@ fn bench(c: &mut Criterion) {
             format,
             as_of: as_of(),
             filter: Filter::default(),
+            from_history: false,
         };
         group.bench_function(format.as_str(), |b| {
             b.iter(|| render(&store, &request).unwrap())

@@ -21,6 +21,7 @@ fn paper(store: &Store, filter: Filter) -> Vec<u8> {
             format: ExportFormat::BoardPaper,
             as_of: as_of(),
             filter,
+            from_history: false,
         },
     )
     .unwrap()
@@ -222,6 +223,7 @@ fn a_paper_for_an_earlier_date_rates_the_actions_as_at_that_date() {
             format: ExportFormat::BoardPaper,
             as_of: earlier,
             filter: Filter::default(),
+            from_history: false,
         },
     )
     .unwrap();

@@ -166,3 +166,44 @@ fn bad_arguments_are_one_clear_line() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("does not exist"));
     assert!(!out.exists());
 }
+
+#[test]
+fn from_history_rebuilds_list_summary_and_export_as_recorded_by_that_day() {
+    use cli_common::{fails, ok_json};
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_plan(dir.path());
+    // Everything was recorded today, so as recorded by yesterday the plan was empty;
+    // today's plan rated as at yesterday is not.
+    let yesterday = (chrono::Local::now().date_naive() - chrono::Days::new(1)).to_string();
+    let today = chrono::Local::now().date_naive().to_string();
+    let rated = ok_json(&db, &["summary", "--as-of", &yesterday]);
+    assert!(rated["overall"]["total"].as_i64().unwrap() > 0);
+    let then = ok_json(&db, &["summary", "--as-of", &yesterday, "--from-history"]);
+    assert_eq!(then["overall"]["total"], 0);
+    assert_eq!(then["reports"].as_array().unwrap().len(), 0);
+    let list = ok_json(&db, &["list", "--as-of", &yesterday, "--from-history"]);
+    assert_eq!(list.as_array().unwrap().len(), 0);
+    let out = dir.path().join("then.csv");
+    let o = ok_json(
+        &db,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--as-of",
+            &yesterday,
+            "--from-history",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o["actions"], 0);
+    // As recorded by the end of today: the plan as it is.
+    assert_eq!(
+        ok_json(&db, &["list", "--as-of", &today, "--from-history"]),
+        ok_json(&db, &["list", "--as-of", &today])
+    );
+    // Rebuilding needs a day to rebuild.
+    let err = fails(&db, &["list", "--from-history"]);
+    assert!(err.contains("--as-of"), "{err}");
+}

@@ -19,6 +19,7 @@ fn export(store: &Store, format: ExportFormat) -> Vec<u8> {
             format,
             as_of: as_of(),
             filter: Filter::default(),
+            from_history: false,
         },
     )
     .unwrap()

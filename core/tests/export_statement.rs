@@ -19,6 +19,7 @@ fn statement(store: &Store, filter: Filter) -> Vec<u8> {
             format: ExportFormat::Statement,
             as_of: as_of(),
             filter,
+            from_history: false,
         },
     )
     .unwrap()

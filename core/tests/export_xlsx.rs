@@ -25,6 +25,7 @@ fn workbook() -> (
             format: ExportFormat::Xlsx,
             as_of: as_of(),
             filter: Filter::default(),
+            from_history: false,
         },
     )
     .unwrap();
@@ -96,6 +97,7 @@ fn the_summary_sheet_counts_match_the_summary() {
             format: ExportFormat::Xlsx,
             as_of: as_of(),
             filter: Filter::default(),
+            from_history: false,
         },
     )
     .unwrap();

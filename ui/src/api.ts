@@ -89,8 +89,8 @@ export const api = {
    * `filter` picks, as at `asOf`, to `path`. An existing file is refused unless `force`
    * (pass it only for a path the system's save dialog returned: it has already asked).
    */
-  exportPlan: (format: ExportFormat, path: string, filter: ActionFilter, asOf: string | null, force: boolean) =>
-    call<ExportOutcome>("export_plan", { format, path, filter, asOf, force }),
+  exportPlan: (format: ExportFormat, path: string, filter: ActionFilter, asOf: string | null, force: boolean, fromHistory = false) =>
+    call<ExportOutcome>("export_plan", { format, path, filter, asOf, force, fromHistory }),
   settings: () => call<SettingView[]>("get_settings"),
   setSetting: (key: string, value: string) => call<SettingView[]>("set_setting", { key, value }),
   /** The user-set date of the next inspection (null clears it: back to the estimate). */

@@ -34,6 +34,8 @@ test("from the plan's button: the format, the plan's filters, the save dialog, e
     assert.equal(await page.evaluate(() => document.activeElement.value), "board-paper");
     // Today, and the date in words.
     assert.equal(await page.inputValue("[data-testid=export-as-of]"), todayIso());
+    // "As recorded" needs a date in the past.
+    assert.equal(await page.isDisabled("[data-testid=export-from-history]"), true);
     // The plan's filters, applied unless unticked.
     assert.equal(await page.isChecked("[data-testid=export-apply-filters]"), true);
     assert.equal(await text(page, "[data-testid=export-filter-note]"), "Only actions with status: Blocked; report: Derby.");
@@ -50,7 +52,7 @@ test("from the plan's button: the format, the plan's filters, the save dialog, e
       { title: "Save the Excel workbook", defaultPath: `inspection-action-plan-derby-${todayIso()}.xlsx`, filters: [{ name: "Excel workbook", extensions: ["xlsx"] }] },
     ]);
     assert.deepEqual(await exports(page), [
-      { format: "xlsx", path: "/home/sam/Documents/derby-blocked.xlsx", filter: { status: "blocked", report_id: "rep-derby-2011" }, asOf: todayIso(), force: true },
+      { format: "xlsx", path: "/home/sam/Documents/derby-blocked.xlsx", filter: { status: "blocked", report_id: "rep-derby-2011" }, asOf: todayIso(), force: true, fromHistory: false },
     ]);
     // Focus goes back to the button.
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "export-plan");
@@ -77,6 +79,11 @@ test("Ctrl+E opens it from the dashboard; the date given; progress while the fil
     assert.equal(await page.$("[data-testid=export-apply-filters]"), null);
     await page.fill("[data-testid=export-as-of]", "2012-01-20");
     assert.match(await text(page, `${DIALOG} .field .hint`), /^20 Jan 2012: ratings, days overdue/);
+    // A past date: the plan as recorded then, rebuilt from the history, if asked.
+    assert.equal(await page.isDisabled("[data-testid=export-from-history]"), false);
+    await page.check("[data-testid=export-from-history]");
+    const hint = await page.$eval("[data-testid=export-from-history]", (el) => document.getElementById(el.getAttribute("aria-describedby")).textContent);
+    assert.match(hint, /^Statuses, progress, owners and due dates as they were recorded by the end of that day/);
     await page.evaluate(() => window.__saveResults.push("/home/sam/Documents/board paper.docx"));
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForFunction(() => document.querySelector("[data-testid=export-busy]")?.textContent === "Saving the board paper…");
@@ -94,7 +101,7 @@ test("Ctrl+E opens it from the dashboard; the date given; progress while the fil
     assert.equal(await page.isDisabled("[data-testid=export-header]"), false);
     assert.equal((await saves(page))[0].defaultPath, "inspection-action-plan-board-paper-2012-01-20.docx");
     assert.deepEqual(await exports(page), [
-      { format: "board-paper", path: "/home/sam/Documents/board paper.docx", filter: {}, asOf: "2012-01-20", force: true },
+      { format: "board-paper", path: "/home/sam/Documents/board paper.docx", filter: {}, asOf: "2012-01-20", force: true, fromHistory: true },
     ]);
   } finally {
     await close();

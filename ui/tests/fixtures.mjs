@@ -377,8 +377,8 @@ export function installBackend(data) {
       Object.assign(db, s.after);
       return s.result;
     },
-    export_plan: ({ format, path, filter, asOf, force }) => {
-      db.exports.push({ format, path, filter, asOf, force });
+    export_plan: ({ format, path, filter, asOf, force, fromHistory }) => {
+      db.exports.push({ format, path, filter, asOf, force, fromHistory });
       if (!force && db.existingFiles.includes(path)) fail("file_exists", `${path} already exists; choose another name or let the save dialog replace it.`);
       const at = asOf ?? db.asOf;
       const n = listItems(filter, at).length;

@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::plan::as_recorded::as_recorded;
 use crate::plan::query::Filter;
 use crate::store::Store;
 use crate::{Error, Result};
@@ -91,6 +92,10 @@ pub struct ExportRequest {
     pub as_of: NaiveDate,
     /// The same filter the list views take.
     pub filter: Filter,
+    /// Show statuses, progress, owners and due dates as they were recorded by the end of
+    /// the as-of date, rebuilt from the history ([`crate::plan::as_recorded`]), instead of
+    /// today's rated as at that date.
+    pub from_history: bool,
 }
 
 /// What an export wrote.
@@ -109,8 +114,17 @@ pub struct ExportOutcome {
 
 /// The export's bytes, in memory.
 pub fn render(store: &Store, request: &ExportRequest) -> Result<Vec<u8>> {
-    let data = ExportData::load(store, &request.filter, request.as_of)?;
-    render_data(&data, request.format)
+    render_data(&load(store, request)?, request.format)
+}
+
+/// The data for `request`, from the plan as it is or as it was recorded.
+fn load(store: &Store, request: &ExportRequest) -> Result<ExportData> {
+    if request.from_history {
+        let then = as_recorded(store, request.as_of)?;
+        ExportData::load(&then, &request.filter, request.as_of)
+    } else {
+        ExportData::load(store, &request.filter, request.as_of)
+    }
 }
 
 /// The bytes of one format from data already gathered (the benchmark times this).
@@ -134,7 +148,7 @@ pub fn export_to_file(
 ) -> Result<ExportOutcome> {
     // Refuse early, before the work of rendering; `atomic::write` checks again at the end.
     atomic::check_target(out, force)?;
-    let data = ExportData::load(store, &request.filter, request.as_of)?;
+    let data = load(store, request)?;
     let bytes = render_data(&data, request.format)?;
     atomic::write(out, &bytes, force)?;
     Ok(ExportOutcome {

@@ -6,6 +6,7 @@
 //! [`crate::schedule`] only.
 
 pub mod actions;
+pub mod as_recorded;
 pub mod due_source;
 pub mod evidence;
 pub mod history;

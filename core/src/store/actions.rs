@@ -94,6 +94,29 @@ pub enum Column {
 }
 
 impl Column {
+    pub const ALL: [Column; 15] = [
+        Column::Title,
+        Column::Owner,
+        Column::PartnerAgency,
+        Column::DueDate,
+        Column::DueDateSource,
+        Column::DueDateReason,
+        Column::Status,
+        Column::Progress,
+        Column::MeasureOfSuccess,
+        Column::RagOverride,
+        Column::RagOverrideReason,
+        Column::SignedOffBy,
+        Column::SignedOffAt,
+        Column::CompletedOn,
+        Column::DeletedAt,
+    ];
+
+    /// The column a history line names (its `field`), if it is one a change may set.
+    pub fn parse(name: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Column::Title => "title",

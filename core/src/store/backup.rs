@@ -88,6 +88,23 @@ pub fn backup_to(store: &Store, dest: &Path) -> Result<()> {
     result
 }
 
+/// A private in-memory copy of `store` (one consistent snapshot, read through its own
+/// connection like [`backup_to`]), opened as a [`Store`] that nothing else sees: views of
+/// the plan as it stood on a past date rewind this copy, never the real database.
+pub fn copy_to_memory(store: &Store) -> Result<Store> {
+    let mut dst = Connection::open_in_memory()?;
+    let own = match store.path() {
+        Some(p) => Some(Connection::open_with_flags(
+            p,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?),
+        None => None,
+    };
+    let source = own.as_ref().unwrap_or(store.conn());
+    step_all(&Backup::new(source, &mut dst)?)?;
+    Store::from_copy(dst)
+}
+
 /// The automatic backups folder for `store` (`None` for an in-memory database).
 pub fn backup_dir(store: &Store) -> Option<PathBuf> {
     let path = store.path()?;

@@ -11,6 +11,7 @@ pub mod history;
 pub mod migrate;
 pub mod recommendations;
 pub mod reports;
+pub mod rewind;
 pub mod settings;
 pub mod updates;
 
@@ -70,6 +71,12 @@ impl Store {
     /// A private in-memory database with the same pragmas and schema (tests, previews).
     pub fn open_in_memory() -> Result<Store> {
         Store::setup(Connection::open_in_memory()?, None)
+    }
+
+    /// A connection already holding a copy of a database (see
+    /// [`backup::copy_to_memory`]), with the same pragmas and schema checks.
+    pub(crate) fn from_copy(conn: Connection) -> Result<Store> {
+        Store::setup(conn, None)
     }
 
     fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {

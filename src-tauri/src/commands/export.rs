@@ -12,6 +12,8 @@ use crate::state::AppState;
 /// Writes the export to `path` as at `as_of` (default today) over the actions `filter`
 /// picks. `force` replaces an existing file: the window passes it only for a path the
 /// system's save dialog returned, which has already asked the person about replacing.
+/// `from_history` shows the plan as recorded by the end of `as_of`, rebuilt from the
+/// history, rather than today's statuses rated as at that date.
 #[tauri::command]
 pub fn export_plan(
     state: tauri::State<'_, AppState>,
@@ -20,11 +22,13 @@ pub fn export_plan(
     filter: ActionFilter,
     as_of: Option<String>,
     force: bool,
+    from_history: Option<bool>,
 ) -> Result<ExportOutcome, ErrorReport> {
     let request = ExportRequest {
         format,
         as_of: as_of_or_today(as_of)?,
         filter: filter.into(),
+        from_history: from_history.unwrap_or(false),
     };
     let store = state.store()?;
     Ok(export_to_file(&store, &request, Path::new(&path), force)?)

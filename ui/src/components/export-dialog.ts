@@ -34,6 +34,7 @@ function planScope(): PlanScope | null {
 // Remembered for the session, so trying again after an error starts where it was.
 let lastFormat: ExportFormat = "board-paper";
 let lastApply = true;
+let lastFromHistory = false;
 let running = false;
 
 export const EXPORT_KEYS = isMac ? "Meta+E" : "Control+E";
@@ -85,6 +86,29 @@ export async function openExportDialog(): Promise<void> {
   const dateHint = dateField.querySelector<HTMLElement>(".hint")!;
   const describeDate = () => (dateHint.textContent = dateText());
 
+  // --- as recorded -------------------------------------------------------------------
+  // Without it a past date rates today's statuses as at that date; with it the core
+  // rebuilds statuses, progress, owners and due dates from the history as they stood.
+  const recorded = h("input", { type: "checkbox", id: uid("recorded"), "data-testid": "export-from-history" });
+  recorded.checked = lastFromHistory;
+  const recordedHint = h("span", { class: "hint", id: uid("rhint") });
+  recorded.setAttribute("aria-describedby", recordedHint.id);
+  const recordedPart = h(
+    "div",
+    { class: "field" },
+    h("div", { class: "check" }, recorded, h("label", { for: recorded.id }, "As recorded on that date (rebuilt from the history)")),
+    recordedHint,
+  );
+  const describeRecorded = () => {
+    const past = !!date.value && date.value < todayIso();
+    recorded.disabled = !past;
+    recordedHint.textContent = past
+      ? recorded.checked
+        ? "Statuses, progress, owners and due dates as they were recorded by the end of that day; later actions and updates left out."
+        : "Off: today's statuses and progress, rated as at that date."
+      : "For a date in the past: shows the plan as it was recorded then.";
+  };
+
   // --- filters -----------------------------------------------------------------------
   const apply = h("input", { type: "checkbox", id: uid("apply"), "data-testid": "export-apply-filters" });
   apply.checked = lastApply;
@@ -106,8 +130,11 @@ export async function openExportDialog(): Promise<void> {
 
   date.addEventListener("input", () => {
     describeDate();
+    describeRecorded();
     describeFilters();
   });
+  recorded.addEventListener("change", describeRecorded);
+  describeRecorded();
   apply.addEventListener("change", describeFilters);
   describeDate();
   describeFilters();
@@ -117,7 +144,7 @@ export async function openExportDialog(): Promise<void> {
   await openDialog({
     title: "Export the action plan",
     testid: "export-dialog",
-    body: [formats, dateField, scopePart, busy],
+    body: [formats, dateField, recordedPart, scopePart, busy],
     initialFocus: radios.find((r) => r.input.checked)?.input,
     confirmLabel: "Choose where to save…",
     onConfirm: async () => {
@@ -126,6 +153,8 @@ export async function openExportDialog(): Promise<void> {
       const asOf = date.value;
       lastFormat = format;
       lastApply = apply.checked;
+      lastFromHistory = recorded.checked;
+      const fromHistory = recorded.checked && !recorded.disabled;
       const m = hasFilters && apply.checked ? mapped() : null;
       const filter: ActionFilter = m?.filter ?? {};
       const scopeName = filter.report_id ? scope!.reportName(filter.report_id) : null;
@@ -151,12 +180,12 @@ export async function openExportDialog(): Promise<void> {
       const target = withExtension(picked, info.extension);
       running = true;
       setTriggersBusy(true);
-      for (const el of [...radios.map((r) => r.input), date, apply]) el.disabled = true;
+      for (const el of [...radios.map((r) => r.input), date, recorded, apply]) el.disabled = true;
       busy.replaceChildren(h("span", { class: "spinner", "aria-hidden": "true" }), `Saving the ${info.what}…`);
       try {
         // The save dialog has asked about replacing the file it returned; a path with the
         // extension added is new to it, so an existing file there is refused.
-        const outcome = await api.exportPlan(format, target.path, filter, asOf, !target.added);
+        const outcome = await api.exportPlan(format, target.path, filter, asOf, !target.added, fromHistory);
         showToast(outcomeMessage(outcome));
       } catch (e) {
         showToast(`${info.noun} not saved: ${errorMessage(e)}`, { error: true });

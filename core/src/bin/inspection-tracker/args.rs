@@ -2,9 +2,12 @@
 //! and the app accept the same input.
 
 use chrono::NaiveDate;
+use inspection_tracker::plan::as_recorded::as_recorded;
 use inspection_tracker::plan::input;
 use inspection_tracker::plan::{ActionStatus, Rag};
 use inspection_tracker::schedule;
+use inspection_tracker::store::Store;
+use inspection_tracker::Result as CoreResult;
 
 pub fn date(s: &str) -> Result<NaiveDate, String> {
     input::parse_date(s).map_err(|e| e.to_string())
@@ -29,6 +32,15 @@ pub fn days(s: &str) -> Result<u32, String> {
 /// The date a view is "as at": `--as-of`, else today.
 pub fn as_of(flag: Option<NaiveDate>) -> NaiveDate {
     flag.unwrap_or_else(schedule::today)
+}
+
+/// The store the plan views read: the database itself, or with `--from-history` a private
+/// copy rewound to the end of the as-of date.
+pub fn plan_store(store: Store, as_of: Option<NaiveDate>, from_history: bool) -> CoreResult<Store> {
+    match as_of {
+        Some(day) if from_history => as_recorded(&store, day),
+        _ => Ok(store),
+    }
 }
 
 /// `2011-10-14`, or a dash.

@@ -30,6 +30,11 @@ pub struct ExportArgs {
     #[arg(long, value_parser = args::date, value_name = "DATE")]
     as_of: Option<NaiveDate>,
 
+    /// With --as-of: statuses, progress, owners and due dates as they were recorded by the
+    /// end of that day, rebuilt from the history (default: today's, rated as at that date)
+    #[arg(long, requires = "as_of")]
+    from_history: bool,
+
     /// Only open actions due within N days of the as-of date (with --overdue: either)
     #[arg(long, value_name = "N", value_parser = args::days)]
     due_within: Option<u32>,
@@ -85,6 +90,7 @@ pub fn run(cli: &Cli, a: &ExportArgs) -> Result<()> {
             status: a.status,
             rag: a.rag,
         },
+        from_history: a.from_history,
     };
     let outcome = export_to_file(&store, &request, &a.out, a.force)?;
     if cli.json {

@@ -45,10 +45,15 @@ pub struct Args {
     /// Rate and filter as at this date instead of today
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
     as_of: Option<NaiveDate>,
+
+    /// With --as-of: statuses, progress, owners and due dates as they were recorded by the
+    /// end of that day, rebuilt from the history (default: today's, rated as at that date)
+    #[arg(long, requires = "as_of")]
+    from_history: bool,
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Result<()> {
-    let store = db::open(cli)?;
+    let store = args::plan_store(db::open(cli)?, args.as_of, args.from_history)?;
     let filter = Filter {
         overdue: args.overdue,
         due_within_days: args.due_within,

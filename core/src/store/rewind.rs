@@ -1,0 +1,94 @@
+//! SQL that turns a private copy of the database back to what it held at an earlier
+//! moment (see [`crate::plan::as_recorded`]). Every function here is meant for that copy
+//! only: it deletes rows and sets columns back without recording history.
+
+use rusqlite::{params, Connection};
+
+use super::actions::Column;
+use super::history::HistoryRow;
+use crate::Result;
+
+/// Remove everything first recorded at or after `cutoff` (a UTC timestamp as the tables
+/// store them): reports imported later (with their recommendations, actions, notes and
+/// evidence, by cascade), actions added later, notes written into the plan later and
+/// evidence attached later. Evidence taken out later is put back.
+pub fn drop_recorded_after(conn: &Connection, cutoff: &str) -> Result<()> {
+    conn.execute("DELETE FROM reports WHERE imported_at >= ?1", [cutoff])?;
+    conn.execute("DELETE FROM actions WHERE created_at >= ?1", [cutoff])?;
+    conn.execute(
+        "DELETE FROM action_updates WHERE created_at >= ?1",
+        [cutoff],
+    )?;
+    conn.execute("DELETE FROM evidence WHERE added_at >= ?1", [cutoff])?;
+    conn.execute(
+        "UPDATE evidence SET deleted_at = NULL WHERE deleted_at >= ?1",
+        [cutoff],
+    )?;
+    Ok(())
+}
+
+/// History lines recorded at or after `cutoff`, newest first (the order to undo them in).
+pub fn history_since(conn: &Connection, cutoff: &str) -> Result<Vec<HistoryRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, entity, entity_id, field, old_value, new_value, who, at
+         FROM history WHERE at >= ?1 ORDER BY seq DESC",
+    )?;
+    let rows = stmt.query_map([cutoff], |r| {
+        Ok(HistoryRow {
+            seq: r.get(0)?,
+            entity: r.get(1)?,
+            entity_id: r.get(2)?,
+            field: r.get(3)?,
+            old_value: r.get(4)?,
+            new_value: r.get(5)?,
+            who: r.get(6)?,
+            at: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Put one column of an action back to `value` (an action removed above is skipped).
+pub fn set_action_column(
+    conn: &Connection,
+    id: &str,
+    column: Column,
+    value: Option<&str>,
+) -> Result<()> {
+    let sql = format!("UPDATE actions SET {} = ?1 WHERE id = ?2", column.as_str());
+    match column {
+        // Stored as a number; the history holds its text.
+        Column::Progress => {
+            let n: i64 = value.and_then(|v| v.parse().ok()).unwrap_or(0);
+            conn.prepare_cached(&sql)?.execute(params![n, id])?
+        }
+        _ => conn.prepare_cached(&sql)?.execute(params![value, id])?,
+    };
+    Ok(())
+}
+
+/// Put a setting back to `value` (`None`: it was not set, so the default applied).
+pub fn set_setting(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+    match value {
+        Some(v) => conn.execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, '')
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, v],
+        )?,
+        None => conn.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+    };
+    Ok(())
+}
+
+/// Work out again the facts triggers keep on each action (latest note; signed off with
+/// evidence), which the rows removed above may have changed.
+pub fn refresh_derived(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "UPDATE actions SET
+             last_update = (SELECT max(u.written_on) FROM action_updates u
+                            WHERE u.action_id = actions.id),
+             sign_ready = (signed_off_at IS NOT NULL AND EXISTS (SELECT 1 FROM evidence e
+                           WHERE e.action_id = actions.id AND e.deleted_at IS NULL));",
+    )?;
+    Ok(())
+}
