@@ -4,6 +4,8 @@
 //! moved back in time by rewriting its timestamps (the append-only triggers lifted for
 //! that moment only).
 
+mod export_common;
+
 use chrono::NaiveDate;
 use inspection_tracker::export::{render, ExportFormat, ExportRequest};
 use inspection_tracker::plan::actions::{
@@ -275,4 +277,15 @@ fn an_export_from_the_history_shows_the_plan_as_recorded() {
     assert!(!then.contains("Train the duty team"), "{then}");
     assert!(now.contains("Train the duty team"), "{now}");
     assert!(!then.contains("2012-06-30") && now.contains("2012-06-30"));
+
+    // The paper says which it is.
+    let paper = |from_history| {
+        let r = ExportRequest {
+            format: ExportFormat::BoardPaper,
+            ..request(from_history)
+        };
+        export_common::docx_text(&render(&life.store, &r).unwrap())
+    };
+    assert!(paper(true).contains("1 February 2012 (as recorded on that date)"));
+    assert!(!paper(false).contains("as recorded"));
 }

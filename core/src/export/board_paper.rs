@@ -30,7 +30,7 @@ pub fn render(data: &ExportData) -> Result<Vec<u8>> {
     let mut doc = docx::new_document(&format!("{authority}: action plan progress as at {as_at}"))
         .add_paragraph(docx::title(TITLE))
         .add_paragraph(docx::labelled("Authority:", &authority))
-        .add_paragraph(docx::labelled("Position as at:", &as_at));
+        .add_paragraph(docx::labelled("Position as at:", &data.position_date()));
     if let Some(scope) = describe_filter(&data.filter, data) {
         doc = doc.add_paragraph(docx::labelled("Scope:", &scope));
     }

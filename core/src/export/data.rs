@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::labels;
 use crate::plan::query::{
     list_actions, summary, ActionListItem, Counts, Filter, NextInspectionView, ReportSummary,
     Summary,
@@ -82,6 +83,9 @@ pub struct BurnUp {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportData {
     pub as_of: NaiveDate,
+    /// Read from the plan as recorded by the end of `as_of` (rebuilt from the history), not
+    /// today's plan rated as at that date; the documents say which.
+    pub from_history: bool,
     pub filter: Filter,
     /// The unfiltered summary (reports, next inspection) as at `as_of`.
     pub summary: Summary,
@@ -110,12 +114,24 @@ impl ExportData {
         let statement = statement_items(store, filter, &summary.reports, &actions)?;
         Ok(ExportData {
             as_of,
+            from_history: false,
             filter: filter.clone(),
             summary,
             actions,
             counts,
             statement,
         })
+    }
+
+    /// "1 February 2012", with "(as recorded on that date)" for a plan rebuilt from the
+    /// history.
+    pub fn position_date(&self) -> String {
+        let day = labels::long_date(self.as_of);
+        if self.from_history {
+            format!("{day} (as recorded on that date)")
+        } else {
+            day
+        }
     }
 
     /// The report an action belongs to.

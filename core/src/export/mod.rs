@@ -121,7 +121,9 @@ pub fn render(store: &Store, request: &ExportRequest) -> Result<Vec<u8>> {
 fn load(store: &Store, request: &ExportRequest) -> Result<ExportData> {
     if request.from_history {
         let then = as_recorded(store, request.as_of)?;
-        ExportData::load(&then, &request.filter, request.as_of)
+        let mut data = ExportData::load(&then, &request.filter, request.as_of)?;
+        data.from_history = true;
+        Ok(data)
     } else {
         ExportData::load(store, &request.filter, request.as_of)
     }

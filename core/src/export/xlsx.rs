@@ -225,7 +225,7 @@ fn write_summary(
     let c = &data.counts;
     let mut facts: Vec<(&str, String)> = vec![
         ("Authority", authorities.join(", ")),
-        ("Position as at", labels::long_date(data.as_of)),
+        ("Position as at", data.position_date()),
         (
             "Next inspection",
             data.next_inspection()
