@@ -101,10 +101,13 @@ fn generate(path: &Path) {
             .prepare(
                 "INSERT INTO reports (id, kind, local_authority, inspection_start, inspection_end,
                      published, received, action_plan_deadline, lead_inspector, source_name,
-                     source_sha256, source_format, source_text, imported_at)
+                     source_sha256, source_format, imported_at)
                  VALUES (?1, 'safeguarding_and_looked_after_children', ?2, ?3, ?4, ?5, ?5, ?6,
-                     'Inspector', ?7, ?8, 'text', ?9, ?10)",
+                     'Inspector', ?7, ?8, 'text', ?9)",
             )
+            .unwrap();
+        let mut report_text = tx
+            .prepare("INSERT INTO report_texts (report_id, source_text) VALUES (?1, ?2)")
             .unwrap();
         let mut rec = tx
             .prepare(
@@ -160,9 +163,11 @@ fn generate(path: &Path) {
                     action_plan_deadline(published).to_string(),
                     format!("report-{r}.pdf"),
                     format!("{:064x}", r),
-                    source_text,
                     imported,
                 ])
+                .unwrap();
+            report_text
+                .execute(params![report_id, source_text])
                 .unwrap();
             history
                 .execute(params![

@@ -168,3 +168,42 @@ fn a_newer_database_is_refused_and_left_byte_for_byte_unchanged() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn upgrading_moves_each_report_text_out_of_the_reports_table_and_keeps_it() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    migrate::migrate(&mut conn, &MIGRATIONS[..2]).unwrap();
+    conn.execute_batch(
+        "INSERT INTO reports (id, kind, source_name, source_sha256, source_format,
+             source_text, imported_at, next_inspection)
+         VALUES ('r1', 'ilacs', 'a.pdf', 'abc', 'pdf', 'The whole report text.',
+             '2024-05-01T10:00:00.000Z', '2027-05-01');",
+    )
+    .unwrap();
+    assert_eq!(migrate::migrate(&mut conn, MIGRATIONS).unwrap(), 1);
+    let (text, next): (String, String) = conn
+        .query_row(
+            "SELECT t.source_text, r.next_inspection FROM reports r
+             JOIN report_texts t ON t.report_id = r.id WHERE r.id = 'r1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(text, "The whole report text.");
+    assert_eq!(next, "2027-05-01");
+    let columns: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('reports')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!columns.contains(&"source_text".to_string()), "{columns:?}");
+    // The text goes with its report.
+    conn.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM reports WHERE id = 'r1';")
+        .unwrap();
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM report_texts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
+}

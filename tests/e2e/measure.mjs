@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { CLI, launchApp, tempData } from "./driver.mjs";
 
 const require = createRequire(new URL("../../ui/package.json", import.meta.url));
-const { By, until } = require("selenium-webdriver");
+const { By } = require("selenium-webdriver");
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const WAIT = 120000;
@@ -112,11 +112,16 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+// Waits in the page itself: a WebDriver element handle can go stale between being found
+// and being returned while the screen re-renders.
+const shown = (driver, css) =>
+  driver.wait(() => driver.executeScript((sel) => document.querySelector(sel) !== null, css), WAIT);
+
 // --- one start of the app --------------------------------------------------------------
 async function oneStart(dbPath, { memory, filter }) {
   const { driver, stop, webdriverPid } = await launchApp(dbPath);
   try {
-    await driver.wait(until.elementLocated(By.css("[data-testid=count-overdue]")), WAIT);
+    await shown(driver, "[data-testid=count-overdue]");
     const { app, all } = appTree(webdriverPid);
     const processStart = startedAtMs(app);
     const page = await driver.executeScript(() => {
@@ -133,7 +138,7 @@ async function oneStart(dbPath, { memory, filter }) {
       await driver.executeScript(() => {
         window.location.hash = "#/plan";
       });
-      await driver.wait(until.elementLocated(By.css("[data-testid=action-row]")), WAIT);
+      await shown(driver, "[data-testid=action-row]");
       await driver.sleep(1000);
     }
     if (process.env.MEASURE_HOLD_MS) {

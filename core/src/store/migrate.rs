@@ -25,6 +25,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0002_plan_search",
         sql: include_str!("../../../migrations/0002_plan_search.sql"),
     },
+    Migration {
+        version: 3,
+        name: "0003_report_text",
+        sql: include_str!("../../../migrations/0003_report_text.sql"),
+    },
 ];
 
 /// The schema version this binary writes.

@@ -78,8 +78,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ReportRow> {
 pub fn insert_report(conn: &Connection, n: &NewReport<'_>) -> Result<()> {
     let r = n.report;
     conn.prepare_cached(&format!(
-        "INSERT INTO reports ({COLUMNS}, source_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, NULL, ?15)"
+        "INSERT INTO reports ({COLUMNS})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, NULL)"
     ))?
     .execute(params![
         n.id,
@@ -96,8 +96,10 @@ pub fn insert_report(conn: &Connection, n: &NewReport<'_>) -> Result<()> {
         n.source_format,
         n.imported_at,
         dates::opt_to_sql(n.action_plan_deadline),
-        n.source_text,
     ])?;
+    // Apart from the report's facts, which lists read often and the text never.
+    conn.prepare_cached("INSERT INTO report_texts (report_id, source_text) VALUES (?1, ?2)")?
+        .execute(params![n.id, n.source_text])?;
     for (position, j) in r.judgements.iter().enumerate() {
         insert_judgement(conn, n.id, position, j)?;
     }
