@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod dto;
+pub mod platform;
 pub mod samples;
 pub mod state;
 
