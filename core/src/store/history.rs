@@ -50,23 +50,26 @@ pub fn insert_history(conn: &Connection, h: &NewHistory<'_>) -> Result<()> {
     Ok(())
 }
 
+/// A row selected as `seq, entity, entity_id, field, old_value, new_value, who, at`.
+pub(crate) fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryRow> {
+    Ok(HistoryRow {
+        seq: r.get(0)?,
+        entity: r.get(1)?,
+        entity_id: r.get(2)?,
+        field: r.get(3)?,
+        old_value: r.get(4)?,
+        new_value: r.get(5)?,
+        who: r.get(6)?,
+        at: r.get(7)?,
+    })
+}
+
 /// Every change recorded against `entity_id`, oldest first.
 pub fn list_history(conn: &Connection, entity_id: &str) -> Result<Vec<HistoryRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT seq, entity, entity_id, field, old_value, new_value, who, at
          FROM history WHERE entity_id = ?1 ORDER BY seq",
     )?;
-    let rows = stmt.query_map([entity_id], |r| {
-        Ok(HistoryRow {
-            seq: r.get(0)?,
-            entity: r.get(1)?,
-            entity_id: r.get(2)?,
-            field: r.get(3)?,
-            old_value: r.get(4)?,
-            new_value: r.get(5)?,
-            who: r.get(6)?,
-            at: r.get(7)?,
-        })
-    })?;
+    let rows = stmt.query_map([entity_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -5,7 +5,7 @@
 use rusqlite::{params, Connection};
 
 use super::actions::Column;
-use super::history::HistoryRow;
+use super::history::{self, HistoryRow};
 use crate::Result;
 
 /// Remove everything first recorded at or after `cutoff` (a UTC timestamp as the tables
@@ -33,18 +33,7 @@ pub fn history_since(conn: &Connection, cutoff: &str) -> Result<Vec<HistoryRow>>
         "SELECT seq, entity, entity_id, field, old_value, new_value, who, at
          FROM history WHERE at >= ?1 ORDER BY seq DESC",
     )?;
-    let rows = stmt.query_map([cutoff], |r| {
-        Ok(HistoryRow {
-            seq: r.get(0)?,
-            entity: r.get(1)?,
-            entity_id: r.get(2)?,
-            field: r.get(3)?,
-            old_value: r.get(4)?,
-            new_value: r.get(5)?,
-            who: r.get(6)?,
-            at: r.get(7)?,
-        })
-    })?;
+    let rows = stmt.query_map([cutoff], history::from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
