@@ -9,7 +9,7 @@ import net from "node:net";
 
 // The test packages live with the UI's (one npm install for the whole repo).
 const require = createRequire(new URL("../../ui/package.json", import.meta.url));
-const { Builder, Capabilities } = require("selenium-webdriver");
+const { Builder, By, Capabilities } = require("selenium-webdriver");
 
 export const APP = process.env.APP_BINARY;
 export const CLI = process.env.CLI_BINARY;
@@ -94,5 +94,49 @@ function killQuietly(pid, signal) {
     process.kill(pid, signal);
   } catch {
     // already gone
+  }
+}
+
+// --- looking at the page -------------------------------------------------------------------
+// Queries run inside the page and return values, not WebDriver element handles: a handle
+// can go stale between being found and being returned while a screen re-renders, which
+// made tests fail at random.
+
+/** Waits until `css` matches an element. */
+export function shown(driver, css, timeout = 30000) {
+  return driver.wait(
+    () => driver.executeScript((sel) => document.querySelector(sel) !== null, css),
+    timeout,
+    `${css} did not appear`,
+  );
+}
+
+/** The rendered text of the first element matching `css`, trimmed (waits for it). */
+export async function textOf(driver, css, timeout) {
+  await shown(driver, css, timeout);
+  return driver.executeScript((sel) => document.querySelector(sel).innerText.trim(), css);
+}
+
+/** How many elements match `css` now. */
+export function countOf(driver, css) {
+  return driver.executeScript((sel) => document.querySelectorAll(sel).length, css);
+}
+
+/** An attribute of the first element matching `css` (waits for it). */
+export async function attributeOf(driver, css, name) {
+  await shown(driver, css);
+  return driver.executeScript((sel, n) => document.querySelector(sel).getAttribute(n), css, name);
+}
+
+/** A real (WebDriver) click on the first element matching `css`, found afresh if the
+ * screen re-rendered under it. */
+export async function clickOn(driver, css) {
+  await shown(driver, css);
+  for (let tries = 0; ; tries++) {
+    try {
+      return await driver.findElement(By.css(css)).click();
+    } catch (e) {
+      if (e.name !== "StaleElementReferenceError" || tries >= 5) throw e;
+    }
   }
 }

@@ -6,20 +6,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { launchApp, tempData, CLI } from "./driver.mjs";
-
-const require = createRequire(new URL("../../ui/package.json", import.meta.url));
-const { By, until } = require("selenium-webdriver");
+import { launchApp, tempData, CLI, shown, textOf, countOf, attributeOf, clickOn } from "./driver.mjs";
 
 const PDF = fileURLToPath(new URL("../fixtures/pdf/004_68b5994d671394d9.pdf", import.meta.url));
 const WAIT = 30000;
-
-async function textOf(driver, css) {
-  const el = await driver.wait(until.elementLocated(By.css(css)), WAIT);
-  return (await el.getText()).trim();
-}
 
 /** Set a form control's value as typing would, firing input and change. */
 async function setValue(driver, css, value) {
@@ -36,10 +27,11 @@ async function setValue(driver, css, value) {
 }
 
 async function waitForText(driver, css, pattern) {
-  await driver.wait(async () => {
-    const els = await driver.findElements(By.css(css));
-    return els.length > 0 && pattern.test(await els[0].getText());
-  }, WAIT, `${css} never matched ${pattern}`);
+  await driver.wait(
+    async () => pattern.test(await driver.executeScript((sel) => document.querySelector(sel)?.innerText.trim() ?? "", css)),
+    WAIT,
+    `${css} never matched ${pattern}`,
+  );
   return textOf(driver, css);
 }
 
@@ -51,7 +43,7 @@ test("drop a PDF, correct its date, create the plan, complete an action: the cou
   const data = tempData();
   const { driver, stop } = await launchApp(data.dbPath);
   try {
-    await driver.wait(until.elementLocated(By.css("[data-testid=first-run]")), WAIT);
+    await shown(driver, "[data-testid=first-run]", WAIT);
 
     await driver.executeAsyncScript((path, done) => {
       window.__TAURI_INTERNALS__
@@ -60,16 +52,16 @@ test("drop a PDF, correct its date, create the plan, complete an action: the cou
     }, PDF);
 
     // The review: Derby's 24 recommendations beside the report's text.
-    await driver.wait(until.elementLocated(By.css("[data-testid=rec-card]")), WAIT);
+    await shown(driver, "[data-testid=rec-card]", WAIT);
     assert.equal(await driver.executeScript(() => document.querySelector("#r-authority").value), "Derby");
-    assert.equal((await driver.findElements(By.css("[data-testid=rec-card]"))).length, 24);
+    assert.equal(await countOf(driver, "[data-testid=rec-card]"), 24);
     assert.equal(await driver.executeScript(() => document.querySelector("#r-end").value), "2011-05-20");
     // Nothing is stored before "Create action plan".
     assert.equal(cliList(data.dbPath).length, 0);
 
     // Correct the inspection's last day, then create the plan.
     await setValue(driver, "#r-end", "2011-06-30");
-    await driver.findElement(By.css("[data-testid=create-plan]")).click();
+    await clickOn(driver, "[data-testid=create-plan]");
     await driver.wait(async () => cliList(data.dbPath).length === 24, WAIT, "the plan was not stored");
     const stored = cliList(data.dbPath);
     assert.ok(stored.some((a) => a.due_date === "2011-06-30"), "immediate actions are due on the corrected date");
@@ -82,8 +74,8 @@ test("drop a PDF, correct its date, create the plan, complete an action: the cou
 
     // Mark the first action complete in the plan, inline.
     await driver.executeScript(() => { window.location.hash = "#/plan"; });
-    await driver.wait(until.elementLocated(By.css("[data-testid=action-row] select[data-col=status]")), WAIT);
-    const id = await driver.findElement(By.css("[data-testid=action-row]")).getAttribute("data-id");
+    await shown(driver, "[data-testid=action-row] select[data-col=status]", WAIT);
+    const id = await attributeOf(driver, "[data-testid=action-row]", "data-id");
     await setValue(driver, `[data-testid=action-row][data-id="${id}"] select[data-col=status]`, "completed");
     await driver.wait(() => cliList(data.dbPath, "--status", "completed").length === 1, WAIT, "the change was not saved");
 
@@ -92,7 +84,7 @@ test("drop a PDF, correct its date, create the plan, complete an action: the cou
     assert.match(await textOf(driver, "[data-testid=percent-complete] .stat-value"), /^4(\.2)?%$/);
 
     await driver.executeScript(() => { window.location.hash = "#/overdue"; });
-    await driver.wait(async () => (await driver.findElements(By.css("[data-testid=overdue-row]"))).length === 23, WAIT, "overdue review does not list 23");
+    await driver.wait(async () => (await countOf(driver, "[data-testid=overdue-row]")) === 23, WAIT, "overdue review does not list 23");
 
     // The change is in the history, recorded through the same core the CLI uses.
     const history = execFileSync(CLI, ["--db", data.dbPath, "history", id, "--json"], { encoding: "utf8" });

@@ -9,13 +9,10 @@
 // loaded (its pid is printed), to look at it with other tools.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CLI, launchApp, tempData } from "./driver.mjs";
+import { CLI, launchApp, tempData, shown, textOf } from "./driver.mjs";
 
-const require = createRequire(new URL("../../ui/package.json", import.meta.url));
-const { By } = require("selenium-webdriver");
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const WAIT = 120000;
@@ -112,16 +109,11 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-// Waits in the page itself: a WebDriver element handle can go stale between being found
-// and being returned while the screen re-renders.
-const shown = (driver, css) =>
-  driver.wait(() => driver.executeScript((sel) => document.querySelector(sel) !== null, css), WAIT);
-
 // --- one start of the app --------------------------------------------------------------
 async function oneStart(dbPath, { memory, filter }) {
   const { driver, stop, webdriverPid } = await launchApp(dbPath);
   try {
-    await shown(driver, "[data-testid=count-overdue]");
+    await shown(driver, "[data-testid=count-overdue]", WAIT);
     const { app, all } = appTree(webdriverPid);
     const processStart = startedAtMs(app);
     const page = await driver.executeScript(() => {
@@ -138,7 +130,7 @@ async function oneStart(dbPath, { memory, filter }) {
       await driver.executeScript(() => {
         window.location.hash = "#/plan";
       });
-      await shown(driver, "[data-testid=action-row]");
+      await shown(driver, "[data-testid=action-row]", WAIT);
       await driver.sleep(1000);
     }
     if (process.env.MEASURE_HOLD_MS) {
@@ -187,7 +179,7 @@ async function oneStart(dbPath, { memory, filter }) {
         computeAndRenderMedian: median(computeTimes),
         computeAndRenderMax: Math.max(...computeTimes),
       };
-      out.shownAfterClear = await driver.findElement(By.css("[data-testid=plan-count]")).getText();
+      out.shownAfterClear = await textOf(driver, "[data-testid=plan-count]");
     }
     return out;
   } finally {

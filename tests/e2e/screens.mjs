@@ -1,12 +1,8 @@
 // Screenshots of every screen from the real window with the sample reports loaded, for
 // docs/screens/ and the README. Run by `cargo xtask screens` (under Xvfb on Linux).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { launchApp, tempData } from "./driver.mjs";
-
-const require = createRequire(new URL("../../ui/package.json", import.meta.url));
-const { By, until } = require("selenium-webdriver");
+import { launchApp, tempData, shown, clickOn, attributeOf } from "./driver.mjs";
 
 const OUT = fileURLToPath(new URL("../../docs/screens/", import.meta.url));
 const WAIT = 30000;
@@ -25,7 +21,7 @@ async function shot(driver, name) {
 async function go(driver, hash, css) {
   await driver.executeScript((h) => { window.location.hash = h; }, hash);
   try {
-    await driver.wait(until.elementLocated(By.css(css)), WAIT);
+    await shown(driver, css, WAIT);
   } catch (e) {
     const failed = `${OUT}../failed-${hash.replace(/\W/g, "")}.png`;
     writeFileSync(failed, Buffer.from(await driver.takeScreenshot(), "base64"));
@@ -38,13 +34,13 @@ const data = tempData();
 const { driver, stop } = await launchApp(data.dbPath);
 try {
   await driver.manage().window().setRect({ width: 1280, height: 800 });
-  await driver.wait(until.elementLocated(By.css("[data-testid=first-run]")), WAIT);
+  await shown(driver, "[data-testid=first-run]", WAIT);
   await shot(driver, "01-first-run");
 
   // "Try the sample reports": four import at once; the 2006 joint area review states no
   // date, so it comes up for review, where the date is required.
-  await driver.findElement(By.css("[data-testid=load-samples]")).click();
-  await driver.wait(until.elementLocated(By.css("[data-testid=rec-card]")), WAIT);
+  await clickOn(driver, "[data-testid=load-samples]");
+  await shown(driver, "[data-testid=rec-card]", WAIT);
   await driver.executeScript(() => {
     const el = document.querySelector("#r-end");
     el.value = "2006-06-30";
@@ -52,10 +48,14 @@ try {
     el.dispatchEvent(new Event("change", { bubbles: true }));
   });
   await shot(driver, "02-import-review");
-  await driver.findElement(By.css("[data-testid=create-plan]")).click();
+  await clickOn(driver, "[data-testid=create-plan]");
   // The app moves on by itself once the plan is stored; wait for that before navigating,
   // or its own navigation can land after ours.
-  await driver.wait(until.elementLocated(By.xpath("//*[@data-testid='toast'][contains(., 'Action plan created')]")), WAIT);
+  await driver.wait(
+    () => driver.executeScript(() => [...document.querySelectorAll("[data-testid=toast]")].some((t) => t.textContent.includes("Action plan created"))),
+    WAIT,
+    "no 'Action plan created' message",
+  );
 
   await go(driver, "#/dashboard", "[data-testid=count-overdue]");
   await shot(driver, "03-dashboard");
@@ -63,7 +63,7 @@ try {
   await shot(driver, "04-action-plan");
   await go(driver, "#/overdue", "[data-testid=overdue-row]");
   await shot(driver, "05-overdue-review");
-  const id = await driver.findElement(By.css("[data-testid=overdue-row]")).getAttribute("data-id");
+  const id = await attributeOf(driver, "[data-testid=overdue-row]", "data-id");
   await go(driver, `#/action/${id}`, "h2");
   await shot(driver, "06-action-detail");
   await go(driver, "#/settings", "h2");
