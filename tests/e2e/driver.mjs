@@ -47,13 +47,14 @@ export function tempData() {
   return { dir, dbPath: join(dir, "tracker.db"), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Launch the app on `dbPath`; returns { driver, stop }. */
-export async function launchApp(dbPath) {
+/** Launch the app on `dbPath` (with `env` added to its environment); returns
+ * { driver, stop, webdriverPid }. */
+export async function launchApp(dbPath, env = {}) {
   if (!APP) throw new Error("APP_BINARY is not set (run through `cargo xtask test`)");
   const port = await freePort();
   const webdriver = spawn("WebKitWebDriver", [`--port=${port}`], {
     // Variables set on the driver reach the app it launches.
-    env: { ...process.env, TAURI_WEBVIEW_AUTOMATION: "true", INSPECTION_TRACKER_DB: dbPath },
+    env: { ...process.env, ...env, TAURI_WEBVIEW_AUTOMATION: "true", INSPECTION_TRACKER_DB: dbPath },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForPort(port, 15000);
