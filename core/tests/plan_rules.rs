@@ -468,3 +468,53 @@ fn new_ids_are_time_ordered_and_found_by_the_short_end_lists_show() {
     ));
     assert!(resolve_action_id(conn, "%%%%").is_err(), "no wildcards");
 }
+
+#[test]
+fn overdue_and_due_soon_together_list_either_in_due_order() {
+    use inspection_tracker::plan::query::ActionListItem;
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        "a",
+        &report(Some("2011-10-14"), None, mixed()),
+        &opts(),
+    );
+    // A second action under the first recommendation: the list reads each recommendation
+    // once, and both actions show it.
+    let first = list_actions(&store, &Filter::default(), d("2011-11-01")).unwrap()[0].clone();
+    let also = NewAction {
+        title: "also".into(),
+        ..NewAction::default()
+    };
+    add_action(&mut store, &first.recommendation_id, &also, "tester").unwrap();
+    let as_of = d("2012-01-20");
+    let list = |overdue, due_within_days| {
+        let f = Filter {
+            overdue,
+            due_within_days,
+            ..Filter::default()
+        };
+        list_actions(&store, &f, as_of).unwrap()
+    };
+    let ids = |l: &[ActionListItem]| l.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    let overdue = list(true, None);
+    let soon = list(false, Some(400));
+    let either = list(true, Some(400));
+    assert!(!overdue.is_empty() && !soon.is_empty());
+    assert_eq!(ids(&either), [ids(&overdue), ids(&soon)].concat());
+    let shared: Vec<&ActionListItem> = either
+        .iter()
+        .filter(|a| a.recommendation_id == first.recommendation_id)
+        .collect();
+    assert_eq!(shared.len(), 2);
+    assert_eq!(
+        shared[0].title, first.title,
+        "the first made is listed first"
+    );
+    assert_eq!(shared[1].title, "also");
+    for a in shared {
+        assert_eq!(a.recommendation, first.recommendation);
+        assert_eq!(a.recommendation_number, first.recommendation_number);
+        assert_eq!(a.section, first.section);
+    }
+}

@@ -13,7 +13,7 @@ use ts_rs::TS;
 use super::{history, settings, ActionStatus, DueDateSource, Rag};
 use crate::schedule::{base_date, due_date, rag, RagInput, RagSettings};
 use crate::store::actions::{
-    get_action, insert_action, list_action_ids_matching, list_deleted_actions,
+    get_action, insert_actions, list_action_ids_matching, list_deleted_actions,
     update_action_column, ActionRow, Column,
 };
 use crate::store::evidence::{has_evidence, list_evidence, EvidenceRow};
@@ -201,24 +201,24 @@ pub fn add_action(
         measure_of_success: optional(&new.measure_of_success),
         ..ActionRow::new_open(rec.id, rec.report_id, title, due_date_value, source, now)
     };
-    insert_new(&tx, &action, who)?;
+    insert_new(&tx, std::slice::from_ref(&action), who)?;
     tx.commit()?;
     Ok(action)
 }
 
-/// Store a new action and its "created" line in the history (inside the caller's
-/// transaction).
-pub(super) fn insert_new(conn: &rusqlite::Connection, action: &ActionRow, who: &str) -> Result<()> {
-    insert_action(conn, action)?;
-    history::record(
-        conn,
-        "action",
-        &action.id,
-        "created",
-        None,
-        Some(&action.title),
-        who,
-    )
+/// Store new actions and their "created" lines in the history (inside the caller's
+/// transaction), a statement for all the actions and one for all the lines.
+pub(super) fn insert_new(
+    conn: &rusqlite::Connection,
+    actions: &[ActionRow],
+    who: &str,
+) -> Result<()> {
+    insert_actions(conn, actions)?;
+    let created: Vec<(&str, &str)> = actions
+        .iter()
+        .map(|a| (a.id.as_str(), a.title.as_str()))
+        .collect();
+    history::record_created(conn, "action", &created, who)
 }
 
 /// Check a change before any writing.

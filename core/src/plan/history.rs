@@ -21,7 +21,7 @@ pub fn record(
 ) -> Result<()> {
     insert_history(
         conn,
-        &NewHistory {
+        &[NewHistory {
             entity,
             entity_id,
             field,
@@ -29,8 +29,32 @@ pub fn record(
             new_value: new,
             who,
             at: &now_utc(),
-        },
+        }],
     )
+}
+
+/// Record the creation of several `entity`s, each (id, its new value), as [`record`] would
+/// one by one (field "created"), in one statement.
+pub fn record_created(
+    conn: &Connection,
+    entity: &str,
+    created: &[(&str, &str)],
+    who: &str,
+) -> Result<()> {
+    let at = now_utc();
+    let rows: Vec<NewHistory<'_>> = created
+        .iter()
+        .map(|&(id, value)| NewHistory {
+            entity,
+            entity_id: id,
+            field: "created",
+            old_value: None,
+            new_value: Some(value),
+            who,
+            at: &at,
+        })
+        .collect();
+    insert_history(conn, &rows)
 }
 
 /// Everything recorded against an id (an action, report or setting), oldest first.

@@ -17,7 +17,7 @@ use crate::extract::Timeframe;
 use crate::report::{Recommendation, Report, ReportKind};
 use crate::schedule::{action_plan_deadline, base_date, due_date, OpenEndedRule};
 use crate::store::actions::ActionRow;
-use crate::store::recommendations::insert_recommendation;
+use crate::store::recommendations::{insert_recommendations, NewRecommendation};
 use crate::store::reports::{get_report_id_by_sha256, insert_report, NewReport};
 use crate::store::{new_id, now_utc, Store};
 use crate::{Error, Result};
@@ -200,21 +200,32 @@ pub fn import_report(
         Some(source_name),
         &opts.who,
     )?;
-    for (position, rec) in report.recommendations.iter().enumerate() {
+    // All the recommendations in one statement, then all the actions in one (see
+    // `store::insert_rows` for why not row by row).
+    let rec_ids: Vec<String> = report.recommendations.iter().map(|_| new_id()).collect();
+    let mut recs = Vec::with_capacity(rec_ids.len());
+    let mut actions = Vec::with_capacity(rec_ids.len());
+    for (position, (rec, rec_id)) in report.recommendations.iter().zip(&rec_ids).enumerate() {
         let period = timeframe_of(rec);
-        let rec_id = new_id();
-        insert_recommendation(&tx, &rec_id, &report_id, position, rec, period)?;
+        recs.push(NewRecommendation {
+            id: rec_id,
+            report_id: &report_id,
+            position,
+            rec,
+            period,
+        });
         let due = base.map(|b| due_date(b, period, settings.open_ended, next));
-        let action = ActionRow::new_open(
-            rec_id,
+        actions.push(ActionRow::new_open(
+            rec_id.clone(),
             report_id.clone(),
             action_title(&rec.text),
             due.map(|d| d.date),
             due.map_or(DueDateSource::Waiting, |d| d.source.into()),
             now.clone(),
-        );
-        super::actions::insert_new(&tx, &action, &opts.who)?;
+        ));
     }
+    insert_recommendations(&tx, &recs)?;
+    super::actions::insert_new(&tx, &actions, &opts.who)?;
     tx.commit()?;
     let n = report.recommendations.len();
     Ok(ImportOutcome {

@@ -1,12 +1,14 @@
 //! Reading the plan: filtered action lists and summaries, as at a date the caller gives.
 //!
-//! Each view is one SQL query (no query per action) using the indexes from the
-//! migrations, with the RAG rating computed for every row by [`super::actions::rag_of`] —
+//! Each view is a fixed number of SQL queries (never one per action) using the indexes from
+//! the migrations, with the RAG rating computed for every row by [`super::actions::rag_of`] —
 //! the schedule's one rule — never stored, so it is always right for the date asked about.
 //! Full-text search uses the FTS5 index kept by triggers over recommendations, actions and
 //! notes.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 
 use chrono::{Days, NaiveDate};
 use rusqlite::types::{ToSql, ValueRef};
@@ -173,43 +175,106 @@ fn text(v: ValueRef<'_>) -> Option<&str> {
     }
 }
 
+/// A text column read in place: an error when it is not text, as `get::<String>` has it.
+fn str_at<'r>(row: &'r rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<&'r str> {
+    Ok(row.get_ref(idx)?.as_str()?)
+}
+
+/// A nullable text column read in place.
+fn opt_str_at<'r>(row: &'r rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<&'r str>> {
+    Ok(row.get_ref(idx)?.as_str_or_null()?)
+}
+
 fn date(v: ValueRef<'_>) -> Option<NaiveDate> {
     text(v).and_then(dates::parse)
 }
 
+/// A recommendation's fields as the list shows them (its text as ranges of a [`Texts`]).
+struct RecFields {
+    position: i64,
+    section: Range<usize>,
+    timeframe: Option<Range<usize>>,
+    text: Range<usize>,
+}
+
+/// A listed action as read, before its recommendation is known. Its text is kept as
+/// ranges of one buffer ([`Texts`]) so that the strings of the list are made once each,
+/// in list order, after sorting: no copy per row while reading, no large rows moved.
+struct Listed {
+    id: Range<usize>,
+    report_id: Range<usize>,
+    recommendation_id: Range<usize>,
+    title: Range<usize>,
+    owner: Option<Range<usize>>,
+    /// Its report's place in the order of (authority, report id).
+    report_rank: u32,
+    due: Option<NaiveDate>,
+    due_date_source: DueDateSource,
+    status: ActionStatus,
+    progress: u8,
+    rag: Rag,
+    last_update: Option<NaiveDate>,
+    rowid: i64,
+}
+
+/// Where an action goes in the list: (no due date, due date, report's rank, the
+/// recommendation's place in its report, rowid).
+type ListOrder = (bool, Option<NaiveDate>, u32, i64, i64);
+
+/// Text read from the rows, one after another.
+#[derive(Default)]
+struct Texts(String);
+
+impl Texts {
+    fn push(&mut self, s: &str) -> Range<usize> {
+        let start = self.0.len();
+        self.0.push_str(s);
+        start..self.0.len()
+    }
+
+    fn get(&self, r: &Range<usize>) -> &str {
+        self.0.get(r.clone()).unwrap_or_default()
+    }
+}
+
 /// The actions matching `filter`, as at `as_of`, soonest due first.
+///
+/// Two queries: the actions (from the covering index of open actions when the filter
+/// allows), then each of their recommendations once. A join read the recommendation for
+/// every action row instead: a b-tree search each, which cost more than all the rest of
+/// the list, and actions share recommendations.
 pub fn list_actions(
     store: &Store,
     filter: &Filter,
     as_of: NaiveDate,
 ) -> Result<Vec<ActionListItem>> {
-    let rag_settings = settings::load(store.conn())?.rag;
-    // Reports are few: their authorities come from one small query rather than a join
-    // per row (which cost more than the rest of the query at 100,000 actions). A report in
-    // the bin is missing from the map, and its actions are skipped below.
-    let authorities = live_report_authorities(store.conn())?;
-    let mut clauses: Vec<&str> = vec!["a.deleted_at IS NULL", "r.deleted_at IS NULL"];
+    let conn = store.conn();
+    let rag_settings = settings::load(conn)?.rag;
+    let reports = LiveReports::read(conn)?;
+    let mut clauses: Vec<&str> = vec!["a.deleted_at IS NULL"];
     let mut params: Vec<(&str, Box<dyn ToSql>)> = Vec::new();
-    let as_of_text = dates::to_sql(as_of);
     match (filter.overdue, filter.due_within_days) {
         (false, None) => {}
         // `status <> 'completed'` word for word as in the partial index `actions_open`'s
         // WHERE: only then may SQLite use that covering index (no table look-ups).
-        (true, None) => clauses.push("a.status <> 'completed' AND a.due_date < :as_of"),
+        (true, None) => {
+            clauses.push("a.status <> 'completed' AND a.due_date < :as_of");
+            params.push((":as_of", Box::new(dates::to_sql(as_of))));
+        }
         (overdue, Some(n)) => {
             let end = as_of
                 .checked_add_days(Days::new(n.into()))
                 .unwrap_or(NaiveDate::MAX);
             params.push((":within_end", Box::new(dates::to_sql(end))));
-            clauses.push(if overdue {
-                "a.status <> 'completed' AND a.due_date <= :within_end"
+            if overdue {
+                clauses.push("a.status <> 'completed' AND a.due_date <= :within_end");
             } else {
-                "a.status <> 'completed' AND a.due_date >= :as_of AND a.due_date <= :within_end"
-            });
+                clauses.push(
+                    "a.status <> 'completed' AND a.due_date >= :as_of AND a.due_date <= :within_end",
+                );
+                params.push((":as_of", Box::new(dates::to_sql(as_of))));
+            }
         }
-    }
-    if filter.overdue || filter.due_within_days.is_some() {
-        params.push((":as_of", Box::new(as_of_text)));
     }
     if let Some(owner) = &filter.owner {
         clauses.push("a.owner = :owner COLLATE NOCASE");
@@ -218,10 +283,6 @@ pub fn list_actions(
     if let Some(report) = &filter.report_id {
         clauses.push("a.report_id = :report");
         params.push((":report", Box::new(report.trim().to_string())));
-    }
-    if let Some(section) = &filter.section {
-        clauses.push("instr(lower(r.section), lower(:section)) > 0");
-        params.push((":section", Box::new(section.trim().to_string())));
     }
     if let Some(status) = filter.status {
         clauses.push("a.status = :status");
@@ -232,97 +293,232 @@ pub fn list_actions(
         params.push((":q", Box::new(fts_query(search)?)));
     }
     let sql = format!(
-        "SELECT a.id, a.report_id, a.recommendation_id, r.text, r.section,
-                r.timeframe, a.title, a.owner, a.due_date, a.due_date_source, a.status,
-                a.progress, a.rag_override, a.sign_ready, a.last_update, r.position,
-                a.rowid
+        "SELECT a.id, a.report_id, a.recommendation_id, a.title, a.owner, a.due_date,
+                a.due_date_source, a.status, a.progress, a.rag_override, a.sign_ready,
+                a.last_update, a.rowid
          FROM actions a
-         JOIN recommendations r ON r.id = a.recommendation_id
          WHERE {}",
         clauses.join(" AND ")
     );
-    let mut stmt = store.conn().prepare_cached(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let bound: Vec<(&str, &dyn ToSql)> = params.iter().map(|(k, v)| (*k, v.as_ref())).collect();
     let mut rows = stmt.query(bound.as_slice())?;
-    // Sorted here rather than by SQL: SQLite would sort whole rows (with the
-    // recommendation's text) in a temporary b-tree, several times slower at 10,000 rows.
-    let mut out: Vec<(i64, i64, ActionListItem)> = Vec::new();
+    let mut texts = Texts::default();
+    let mut listed: Vec<Listed> = Vec::new();
     while let Some(row) = rows.next()? {
-        let report_id: String = row.get(1)?;
-        let Some(local_authority) = authorities.get(&report_id) else {
+        let report_id = str_at(row, 1)?;
+        let Some(report_rank) = reports.rank(report_id) else {
             continue; // its report is in the bin
         };
-        // Short coded values are read in place (no copy): 6,500 rows make every
-        // allocation count.
-        let status = text(row.get_ref(10)?)
+        let status = text(row.get_ref(7)?)
             .and_then(ActionStatus::parse)
             .unwrap_or(ActionStatus::NotStarted);
-        let due = dates::get_opt(row, 8)?;
-        let source = text(row.get_ref(9)?)
-            .and_then(DueDateSource::parse)
-            .unwrap_or(DueDateSource::Report);
+        let due = dates::get_opt(row, 5)?;
         let stub = RagRow {
             due,
             status,
-            progress: row.get(11)?,
-            rag_override: text(row.get_ref(12)?).and_then(Rag::parse),
+            progress: row.get(8)?,
+            rag_override: text(row.get_ref(9)?).and_then(Rag::parse),
         };
-        let rag = stub.rag(row.get(13)?, as_of, &rag_settings);
+        let rag = stub.rag(row.get(10)?, as_of, &rag_settings);
         if filter.rag.is_some_and(|want| want != rag) {
             continue;
         }
-        let item = ActionListItem {
-            id: row.get(0)?,
-            local_authority: local_authority.clone(),
-            report_id,
-            recommendation_id: row.get(2)?,
-            recommendation_number: row
-                .get::<_, i64>(15)?
-                .checked_add(1)
-                .and_then(|n| u32::try_from(n).ok())
-                .unwrap_or(0),
-            recommendation: row.get(3)?,
-            section: row.get(4)?,
-            timeframe: row.get(5)?,
-            title: row.get(6)?,
-            owner: row.get(7)?,
-            due_date: due,
-            due_date_source: source,
+        listed.push(Listed {
+            id: texts.push(str_at(row, 0)?),
+            report_id: texts.push(report_id),
+            recommendation_id: texts.push(str_at(row, 2)?),
+            title: texts.push(str_at(row, 3)?),
+            owner: opt_str_at(row, 4)?.map(|o| texts.push(o)),
+            report_rank,
+            due,
+            due_date_source: text(row.get_ref(6)?)
+                .and_then(DueDateSource::parse)
+                .unwrap_or(DueDateSource::Report),
             status,
             progress: stub.progress,
             rag,
-            days_overdue: days_overdue(due, status, as_of),
-            last_update: dates::get_opt(row, 14)?,
-        };
-        out.push((row.get(15)?, row.get(16)?, item));
+            last_update: dates::get_opt(row, 11)?,
+            rowid: row.get(12)?,
+        });
     }
+    drop(rows);
+    drop(stmt);
+
+    // Each distinct recommendation once: `rec_of[i]` is the one of `listed[i]`.
+    let mut slot: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
+        HashMap::with_capacity_and_hasher(listed.len(), Default::default());
+    let mut ids: Vec<&str> = Vec::new();
+    let rec_of: Vec<usize> = listed
+        .iter()
+        .map(|a| {
+            let id = texts.get(&a.recommendation_id);
+            *slot.entry(id).or_insert_with(|| {
+                ids.push(id);
+                ids.len() - 1
+            })
+        })
+        .collect();
+    let (rec_texts, recs) = recommendations_listed(conn, &ids, filter.section.as_deref())?;
+
     // Soonest due first (no date last), then by authority, report, the recommendation's
     // place in it, and the order actions were added (rowid: every index carries it, and
-    // rows are numbered as they are inserted). An order of indexes is sorted, not the
-    // rows themselves, which are large to move.
-    let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by(|&i, &j| {
-        let ((pos_a, made_a, a), (pos_b, made_b, b)) = (&out[i], &out[j]);
-        (
-            a.due_date.is_none(),
-            a.due_date,
-            &a.local_authority,
-            &a.report_id,
-            pos_a,
-            made_a,
-        )
-            .cmp(&(
-                b.due_date.is_none(),
-                b.due_date,
-                &b.local_authority,
-                &b.report_id,
-                pos_b,
-                made_b,
+    // rows are numbered as they are inserted). An action whose recommendation is in the
+    // bin (or outside the section asked for) is not listed.
+    let mut order: Vec<(ListOrder, usize)> = listed
+        .iter()
+        .zip(&rec_of)
+        .enumerate()
+        .filter_map(|(i, (a, &rec))| {
+            let position = recs[rec].as_ref()?.position;
+            Some((
+                (a.due.is_none(), a.due, a.report_rank, position, a.rowid),
+                i,
             ))
-    });
-    let mut slots: Vec<Option<ActionListItem>> =
-        out.into_iter().map(|(_, _, item)| Some(item)).collect();
-    Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
+        })
+        .collect();
+    order.sort_unstable();
+    let mut out = Vec::with_capacity(order.len());
+    for (_, i) in order {
+        let (a, Some(r)) = (&listed[i], &recs[rec_of[i]]) else {
+            continue; // not reached: only actions with their recommendation are in order
+        };
+        out.push(ActionListItem {
+            id: texts.get(&a.id).to_string(),
+            report_id: texts.get(&a.report_id).to_string(),
+            local_authority: reports.authority(a.report_rank).map(str::to_string),
+            recommendation_id: texts.get(&a.recommendation_id).to_string(),
+            recommendation_number: r
+                .position
+                .checked_add(1)
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(0),
+            recommendation: rec_texts.get(&r.text).to_string(),
+            section: rec_texts.get(&r.section).to_string(),
+            timeframe: r.timeframe.as_ref().map(|t| rec_texts.get(t).to_string()),
+            title: texts.get(&a.title).to_string(),
+            owner: a.owner.as_ref().map(|o| texts.get(o).to_string()),
+            due_date: a.due,
+            due_date_source: a.due_date_source,
+            status: a.status,
+            progress: a.progress,
+            rag: a.rag,
+            days_overdue: days_overdue(a.due, a.status, as_of),
+            last_update: a.last_update,
+        });
+    }
+    Ok(out)
+}
+
+/// Every report not in the bin, in the order of (authority, id). Reports are few, so one
+/// small query instead of a join per action row.
+struct LiveReports {
+    /// Each report's place in the order, by id.
+    rank: HashMap<String, u32, BuildHasherDefault<IdHasher>>,
+    /// The authorities, in the order.
+    authorities: Vec<Option<String>>,
+}
+
+impl LiveReports {
+    fn read(conn: &rusqlite::Connection) -> Result<LiveReports> {
+        let mut ordered = live_report_authorities(conn)?;
+        ordered.sort_unstable();
+        let mut rank = HashMap::with_capacity_and_hasher(ordered.len(), Default::default());
+        let mut authorities = Vec::with_capacity(ordered.len());
+        for ((authority, id), n) in ordered.into_iter().zip(0u32..) {
+            rank.insert(id, n);
+            authorities.push(authority);
+        }
+        Ok(LiveReports { rank, authorities })
+    }
+
+    /// A live report's place in the order; `None` for one in the bin.
+    fn rank(&self, id: &str) -> Option<u32> {
+        self.rank.get(id).copied()
+    }
+
+    /// The authority of the report at `rank`.
+    fn authority(&self, rank: u32) -> Option<&str> {
+        self.authorities.get(rank as usize)?.as_deref()
+    }
+}
+
+/// FxHash's multiply-and-rotate (as in the Rust compiler), several times quicker than the
+/// standard library's SipHash on 36-character ids, hashed thousands of times per list.
+/// The keys are ids from our own database, so there is no hostile input to resist.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in words.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The recommendations with these ids that are not in the bin (and, given `section`,
+/// whose section contains it, ignoring case), by their place in `ids`: one statement.
+fn recommendations_listed(
+    conn: &rusqlite::Connection,
+    ids: &[&str],
+    section: Option<&str>,
+) -> Result<(Texts, Vec<Option<RecFields>>)> {
+    let mut texts = Texts::default();
+    let mut out: Vec<Option<RecFields>> = Vec::new();
+    out.resize_with(ids.len(), || None);
+    if ids.is_empty() {
+        return Ok((texts, out));
+    }
+    // Searched for in key order: each search then goes down much the same path through
+    // the index as the one before, already in the processor's cache.
+    let mut by_key: Vec<(&str, usize)> = ids.iter().copied().zip(0..).collect();
+    by_key.sort_unstable();
+    let sorted: Vec<&str> = by_key.iter().map(|&(id, _)| id).collect();
+    let ids_json = serde_json::to_string(&sorted)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    // CROSS JOIN keeps the ids as the outer loop: a search per id, never a scan of every
+    // recommendation.
+    let mut stmt = conn.prepare_cached(
+        "SELECT j.key, r.position, r.section, r.timeframe, r.text
+         FROM json_each(:ids) AS j CROSS JOIN recommendations AS r ON r.id = j.value
+         WHERE r.deleted_at IS NULL
+           AND (:section IS NULL OR instr(lower(r.section), lower(:section)) > 0)",
+    )?;
+    let section = section.map(str::trim);
+    let mut rows = stmt.query(rusqlite::named_params! {":ids": ids_json, ":section": section})?;
+    while let Some(row) = rows.next()? {
+        let Some(slot) = usize::try_from(row.get::<_, i64>(0)?)
+            .ok()
+            .and_then(|k| by_key.get(k))
+            .and_then(|&(_, i)| out.get_mut(i))
+        else {
+            continue;
+        };
+        *slot = Some(RecFields {
+            position: row.get(1)?,
+            section: texts.push(str_at(row, 2)?),
+            timeframe: opt_str_at(row, 3)?.map(|t| texts.push(t)),
+            text: texts.push(str_at(row, 4)?),
+        });
+    }
+    Ok((texts, out))
 }
 
 /// The fields of an action the RAG rule reads.

@@ -183,35 +183,38 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ActionRow> {
     })
 }
 
-pub fn insert_action(conn: &Connection, a: &ActionRow) -> Result<()> {
-    conn.prepare_cached(&format!(
-        "INSERT INTO actions ({COLUMNS}) VALUES
-         (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-          ?20)"
-    ))?
-    .execute(params![
-        a.id,
-        a.recommendation_id,
-        a.title,
-        a.owner,
-        a.partner_agency,
-        dates::opt_to_sql(a.due_date),
-        a.due_date_source.as_str(),
-        a.due_date_reason,
-        a.status.as_str(),
-        a.progress,
-        a.measure_of_success,
-        a.rag_override.map(Rag::as_str),
-        a.rag_override_reason,
-        a.signed_off_by,
-        a.signed_off_at,
-        dates::opt_to_sql(a.completed_on),
-        a.created_at,
-        a.updated_at,
-        a.deleted_at,
-        a.report_id,
-    ])?;
-    Ok(())
+/// Insert actions, in order (a multi-row insert: see [`super::insert_rows`]).
+pub fn insert_actions(conn: &Connection, actions: &[ActionRow]) -> Result<()> {
+    super::insert_rows(
+        conn,
+        &format!("INSERT INTO actions ({COLUMNS})"),
+        20,
+        actions,
+        |a, put| {
+            put(params![
+                a.id,
+                a.recommendation_id,
+                a.title,
+                a.owner,
+                a.partner_agency,
+                dates::opt_to_sql(a.due_date),
+                a.due_date_source.as_str(),
+                a.due_date_reason,
+                a.status.as_str(),
+                a.progress,
+                a.measure_of_success,
+                a.rag_override.map(Rag::as_str),
+                a.rag_override_reason,
+                a.signed_off_by,
+                a.signed_off_at,
+                dates::opt_to_sql(a.completed_on),
+                a.created_at,
+                a.updated_at,
+                a.deleted_at,
+                a.report_id,
+            ])
+        },
+    )
 }
 
 /// An action by id, whether or not it is in the bin.

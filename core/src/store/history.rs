@@ -33,21 +33,25 @@ pub struct NewHistory<'a> {
     pub at: &'a str,
 }
 
-pub fn insert_history(conn: &Connection, h: &NewHistory<'_>) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO history (entity, entity_id, field, old_value, new_value, who, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        h.entity,
-        h.entity_id,
-        h.field,
-        h.old_value,
-        h.new_value,
-        h.who,
-        h.at
-    ])?;
-    Ok(())
+/// Append changes, in order (a multi-row insert: see [`super::insert_rows`]).
+pub fn insert_history(conn: &Connection, rows: &[NewHistory<'_>]) -> Result<()> {
+    super::insert_rows(
+        conn,
+        "INSERT INTO history (entity, entity_id, field, old_value, new_value, who, at)",
+        7,
+        rows,
+        |h, put| {
+            put(params![
+                h.entity,
+                h.entity_id,
+                h.field,
+                h.old_value,
+                h.new_value,
+                h.who,
+                h.at
+            ])
+        },
+    )
 }
 
 /// A row selected as `seq, entity, entity_id, field, old_value, new_value, who, at`.

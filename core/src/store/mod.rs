@@ -18,6 +18,7 @@ pub mod updates;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::types::ToSql;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
@@ -188,6 +189,50 @@ fn enable_wal(conn: &Connection) -> Result<()> {
         )));
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// Most rows one `INSERT` statement carries (20 columns each stays far below SQLite's
+/// limit on parameters).
+const ROWS_PER_INSERT: usize = 64;
+
+/// Insert `rows` with as few statements as possible: `{head} VALUES (…), (…), …`, each
+/// row's `columns` values given by `values` (which passes them to the callback it gets).
+///
+/// Why not one statement per row: inside a transaction, every statement that may fail part
+/// way (triggers, constraints) opens a statement savepoint, and at each savepoint FTS5
+/// writes the terms it holds out as a new index segment. Row by row, importing one report
+/// wrote ~50 tiny segments (and then merged them), each statement also copying the pages
+/// it changed into the statement journal; a statement per table writes one segment.
+pub(crate) fn insert_rows<T>(
+    conn: &Connection,
+    head: &str,
+    columns: usize,
+    rows: &[T],
+    values: impl Fn(&T, &mut dyn FnMut(&[&dyn ToSql]) -> rusqlite::Result<()>) -> rusqlite::Result<()>,
+) -> Result<()> {
+    let row = format!("({})", vec!["?"; columns].join(", "));
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        let sql = format!(
+            "{head} VALUES {}",
+            vec![row.as_str(); chunk.len()].join(", ")
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut next = 1;
+        for item in chunk {
+            values(item, &mut |vals: &[&dyn ToSql]| {
+                if vals.len() != columns {
+                    return Err(rusqlite::Error::InvalidParameterCount(vals.len(), columns));
+                }
+                for v in vals {
+                    stmt.raw_bind_parameter(next, v)?;
+                    next += 1;
+                }
+                Ok(())
+            })?;
+        }
+        stmt.raw_execute()?;
+    }
     Ok(())
 }
 

@@ -67,34 +67,42 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<RecommendationRow> {
 const COLUMNS: &str =
     "id, report_id, position, section, timeframe_unit, timeframe_amount, timeframe, text, paragraph";
 
-pub fn insert_recommendation(
-    conn: &Connection,
-    id: &str,
-    report_id: &str,
-    position: usize,
-    rec: &Recommendation,
-    period: Timeframe,
-) -> Result<()> {
-    let (unit, amount) = timeframe_columns(period);
-    conn.prepare_cached(
+/// A recommendation to store.
+#[derive(Debug, Clone, Copy)]
+pub struct NewRecommendation<'a> {
+    pub id: &'a str,
+    pub report_id: &'a str,
+    /// Its place in the report, from 0.
+    pub position: usize,
+    pub rec: &'a Recommendation,
+    pub period: Timeframe,
+}
+
+/// Insert recommendations, in order (a multi-row insert: see [`super::insert_rows`]).
+pub fn insert_recommendations(conn: &Connection, recs: &[NewRecommendation<'_>]) -> Result<()> {
+    super::insert_rows(
+        conn,
         "INSERT INTO recommendations (id, report_id, position, section, timeframe,
-             timeframe_unit, timeframe_amount, text, paragraph, source_start, source_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        id,
-        report_id,
-        position as i64,
-        rec.section,
-        rec.timeframe,
-        unit,
-        amount,
-        rec.text,
-        rec.paragraph,
-        rec.source_start as i64,
-        rec.source_end as i64,
-    ])?;
-    Ok(())
+             timeframe_unit, timeframe_amount, text, paragraph, source_start, source_end)",
+        11,
+        recs,
+        |n, put| {
+            let (unit, amount) = timeframe_columns(n.period);
+            put(params![
+                n.id,
+                n.report_id,
+                n.position as i64,
+                n.rec.section,
+                n.rec.timeframe,
+                unit,
+                amount,
+                n.rec.text,
+                n.rec.paragraph,
+                n.rec.source_start as i64,
+                n.rec.source_end as i64,
+            ])
+        },
+    )
 }
 
 pub fn get_recommendation(conn: &Connection, id: &str) -> Result<RecommendationRow> {

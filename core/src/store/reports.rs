@@ -170,12 +170,10 @@ pub fn list_judgements(conn: &Connection, report_id: &str) -> Result<Vec<Judgeme
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The local authority of every report not in the bin, by report id.
-pub fn live_report_authorities(
-    conn: &Connection,
-) -> Result<std::collections::HashMap<String, Option<String>>> {
+/// The local authority of every report not in the bin, as (authority, report id).
+pub fn live_report_authorities(conn: &Connection) -> Result<Vec<(Option<String>, String)>> {
     let mut stmt =
-        conn.prepare_cached("SELECT id, local_authority FROM reports WHERE deleted_at IS NULL")?;
+        conn.prepare_cached("SELECT local_authority, id FROM reports WHERE deleted_at IS NULL")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
