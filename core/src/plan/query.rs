@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::ops::Range;
 
 use chrono::{Days, NaiveDate};
 use rusqlite::types::{ToSql, ValueRef};
@@ -180,69 +179,32 @@ fn str_at<'r>(row: &'r rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<&'r st
     Ok(row.get_ref(idx)?.as_str()?)
 }
 
-/// A nullable text column read in place.
-fn opt_str_at<'r>(row: &'r rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<&'r str>> {
-    Ok(row.get_ref(idx)?.as_str_or_null()?)
-}
-
 fn date(v: ValueRef<'_>) -> Option<NaiveDate> {
     text(v).and_then(dates::parse)
 }
 
-/// A recommendation's fields as the list shows them (its text as ranges of a [`Texts`]).
+/// A recommendation's fields as the list shows them.
 struct RecFields {
     position: i64,
-    section: Range<usize>,
-    timeframe: Option<Range<usize>>,
-    text: Range<usize>,
-}
-
-/// A listed action as read, before its recommendation is known. Its text is kept as
-/// ranges of one buffer ([`Texts`]) so that the strings of the list are made once each,
-/// in list order, after sorting: no copy per row while reading, no large rows moved.
-struct Listed {
-    id: Range<usize>,
-    report_id: Range<usize>,
-    recommendation_id: Range<usize>,
-    title: Range<usize>,
-    owner: Option<Range<usize>>,
-    /// Its report's place in the order of (authority, report id).
-    report_rank: u32,
-    due: Option<NaiveDate>,
-    due_date_source: DueDateSource,
-    status: ActionStatus,
-    progress: u8,
-    rag: Rag,
-    last_update: Option<NaiveDate>,
-    rowid: i64,
+    section: String,
+    timeframe: Option<String>,
+    text: String,
+    /// Listed actions still to be given these fields: the last one takes them, the others
+    /// get copies.
+    uses: usize,
 }
 
 /// Where an action goes in the list: (no due date, due date, report's rank, the
 /// recommendation's place in its report, rowid).
 type ListOrder = (bool, Option<NaiveDate>, u32, i64, i64);
 
-/// Text read from the rows, one after another.
-#[derive(Default)]
-struct Texts(String);
-
-impl Texts {
-    fn push(&mut self, s: &str) -> Range<usize> {
-        let start = self.0.len();
-        self.0.push_str(s);
-        start..self.0.len()
-    }
-
-    fn get(&self, r: &Range<usize>) -> &str {
-        self.0.get(r.clone()).unwrap_or_default()
-    }
-}
-
 /// The actions matching `filter`, as at `as_of`, soonest due first.
 ///
 /// Two queries: the actions (from the covering index of open actions when the filter
 /// allows), then each of their recommendations once. A join read the recommendation for
 /// every action row instead: a b-tree search each, which cost more than all the rest of
-/// the list, and actions share recommendations.
+/// the list, and actions share recommendations. The rows are then put in order where
+/// they are: building the list allocates no more than the list itself.
 pub fn list_actions(
     store: &Store,
     filter: &Filter,
@@ -303,9 +265,11 @@ pub fn list_actions(
     let mut stmt = conn.prepare_cached(&sql)?;
     let bound: Vec<(&str, &dyn ToSql)> = params.iter().map(|(k, v)| (*k, v.as_ref())).collect();
     let mut rows = stmt.query(bound.as_slice())?;
-    let mut texts = Texts::default();
-    let mut listed: Vec<Listed> = Vec::new();
+    let mut items: Vec<ActionListItem> = Vec::new();
+    // Each item's report rank and rowid, for the order.
+    let mut placed: Vec<(u32, i64)> = Vec::new();
     while let Some(row) = rows.next()? {
+        // Values are read in place (no copy) until the row is known to be listed.
         let report_id = str_at(row, 1)?;
         let Some(report_rank) = reports.rank(report_id) else {
             continue; // its report is in the bin
@@ -324,90 +288,111 @@ pub fn list_actions(
         if filter.rag.is_some_and(|want| want != rag) {
             continue;
         }
-        listed.push(Listed {
-            id: texts.push(str_at(row, 0)?),
-            report_id: texts.push(report_id),
-            recommendation_id: texts.push(str_at(row, 2)?),
-            title: texts.push(str_at(row, 3)?),
-            owner: opt_str_at(row, 4)?.map(|o| texts.push(o)),
-            report_rank,
-            due,
+        items.push(ActionListItem {
+            id: row.get(0)?,
+            report_id: report_id.to_string(),
+            local_authority: reports.authority(report_rank).map(str::to_string),
+            recommendation_id: row.get(2)?,
+            // Filled in from the recommendation below.
+            recommendation_number: 0,
+            recommendation: String::new(),
+            section: String::new(),
+            timeframe: None,
+            title: row.get(3)?,
+            owner: row.get(4)?,
+            due_date: due,
             due_date_source: text(row.get_ref(6)?)
                 .and_then(DueDateSource::parse)
                 .unwrap_or(DueDateSource::Report),
             status,
             progress: stub.progress,
             rag,
+            days_overdue: days_overdue(due, status, as_of),
             last_update: dates::get_opt(row, 11)?,
-            rowid: row.get(12)?,
         });
+        placed.push((report_rank, row.get(12)?));
     }
     drop(rows);
     drop(stmt);
 
-    // Each distinct recommendation once: `rec_of[i]` is the one of `listed[i]`.
-    let mut slot: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
-        HashMap::with_capacity_and_hasher(listed.len(), Default::default());
-    let mut ids: Vec<&str> = Vec::new();
-    let rec_of: Vec<usize> = listed
-        .iter()
-        .map(|a| {
-            let id = texts.get(&a.recommendation_id);
-            *slot.entry(id).or_insert_with(|| {
-                ids.push(id);
-                ids.len() - 1
+    // Each distinct recommendation once: `rec_of[i]` is the one of `items[i]`.
+    let (rec_of, mut recs) = {
+        let mut slot: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
+            HashMap::with_capacity_and_hasher(items.len(), Default::default());
+        let mut ids: Vec<&str> = Vec::new();
+        let rec_of: Vec<usize> = items
+            .iter()
+            .map(|a| {
+                let id = a.recommendation_id.as_str();
+                *slot.entry(id).or_insert_with(|| {
+                    ids.push(id);
+                    ids.len() - 1
+                })
             })
-        })
-        .collect();
-    let (rec_texts, recs) = recommendations_listed(conn, &ids, filter.section.as_deref())?;
-
+            .collect();
+        let recs = recommendations_listed(conn, &ids, filter.section.as_deref())?;
+        (rec_of, recs)
+    };
+    for &rec in &rec_of {
+        if let Some(r) = &mut recs[rec] {
+            r.uses += 1;
+        }
+    }
     // Soonest due first (no date last), then by authority, report, the recommendation's
     // place in it, and the order actions were added (rowid: every index carries it, and
     // rows are numbered as they are inserted). An action whose recommendation is in the
-    // bin (or outside the section asked for) is not listed.
-    let mut order: Vec<(ListOrder, usize)> = listed
-        .iter()
-        .zip(&rec_of)
-        .enumerate()
-        .filter_map(|(i, (a, &rec))| {
-            let position = recs[rec].as_ref()?.position;
-            Some((
-                (a.due.is_none(), a.due, a.report_rank, position, a.rowid),
-                i,
-            ))
-        })
-        .collect();
-    order.sort_unstable();
-    let mut out = Vec::with_capacity(order.len());
-    for (_, i) in order {
-        let (a, Some(r)) = (&listed[i], &recs[rec_of[i]]) else {
-            continue; // not reached: only actions with their recommendation are in order
+    // bin (or outside the section asked for) is not listed: it goes after the listed ones
+    // and is cut off.
+    let mut order: Vec<(ListOrder, usize)> = Vec::with_capacity(items.len());
+    let mut unlisted: Vec<usize> = Vec::new();
+    for (i, (item, &rec)) in items.iter_mut().zip(&rec_of).enumerate() {
+        let Some(r) = &mut recs[rec] else {
+            unlisted.push(i);
+            continue;
         };
-        out.push(ActionListItem {
-            id: texts.get(&a.id).to_string(),
-            report_id: texts.get(&a.report_id).to_string(),
-            local_authority: reports.authority(a.report_rank).map(str::to_string),
-            recommendation_id: texts.get(&a.recommendation_id).to_string(),
-            recommendation_number: r
-                .position
-                .checked_add(1)
-                .and_then(|n| u32::try_from(n).ok())
-                .unwrap_or(0),
-            recommendation: rec_texts.get(&r.text).to_string(),
-            section: rec_texts.get(&r.section).to_string(),
-            timeframe: r.timeframe.as_ref().map(|t| rec_texts.get(t).to_string()),
-            title: texts.get(&a.title).to_string(),
-            owner: a.owner.as_ref().map(|o| texts.get(o).to_string()),
-            due_date: a.due,
-            due_date_source: a.due_date_source,
-            status: a.status,
-            progress: a.progress,
-            rag: a.rag,
-            days_overdue: days_overdue(a.due, a.status, as_of),
-            last_update: a.last_update,
-        });
+        item.recommendation_number = r
+            .position
+            .checked_add(1)
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(0);
+        r.uses -= 1;
+        if r.uses == 0 {
+            item.recommendation = std::mem::take(&mut r.text);
+            item.section = std::mem::take(&mut r.section);
+            item.timeframe = r.timeframe.take();
+        } else {
+            item.recommendation = r.text.clone();
+            item.section = r.section.clone();
+            item.timeframe = r.timeframe.clone();
+        }
+        let (report_rank, rowid) = placed[i];
+        let due = item.due_date;
+        order.push(((due.is_none(), due, report_rank, r.position, rowid), i));
     }
-    Ok(out)
+    order.sort_unstable();
+    let listed = order.len();
+    let from: Vec<usize> = order.into_iter().map(|(_, i)| i).chain(unlisted).collect();
+    permute(&mut items, &from);
+    items.truncate(listed);
+    Ok(items)
+}
+
+/// Reorder `items` in place so that position `i` holds what was at `from[i]` (`from` is a
+/// permutation): each cycle is followed once, one swap per item, no second list.
+fn permute<T>(items: &mut [T], from: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while !done[at] {
+            done[at] = true;
+            let next = from[at];
+            if next == start {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 /// Every report not in the bin, in the order of (authority, id). Reports are few, so one
@@ -479,12 +464,11 @@ fn recommendations_listed(
     conn: &rusqlite::Connection,
     ids: &[&str],
     section: Option<&str>,
-) -> Result<(Texts, Vec<Option<RecFields>>)> {
-    let mut texts = Texts::default();
+) -> Result<Vec<Option<RecFields>>> {
     let mut out: Vec<Option<RecFields>> = Vec::new();
     out.resize_with(ids.len(), || None);
     if ids.is_empty() {
-        return Ok((texts, out));
+        return Ok(out);
     }
     // Searched for in key order: each search then goes down much the same path through
     // the index as the one before, already in the processor's cache.
@@ -513,12 +497,13 @@ fn recommendations_listed(
         };
         *slot = Some(RecFields {
             position: row.get(1)?,
-            section: texts.push(str_at(row, 2)?),
-            timeframe: opt_str_at(row, 3)?.map(|t| texts.push(t)),
-            text: texts.push(str_at(row, 4)?),
+            section: row.get(2)?,
+            timeframe: row.get(3)?,
+            text: row.get(4)?,
+            uses: 0,
         });
     }
-    Ok((texts, out))
+    Ok(out)
 }
 
 /// The fields of an action the RAG rule reads.
@@ -726,4 +711,25 @@ fn soonest_next<'a>(
         .min_by_key(|n| n.prepare_by())
         .or_else(|| candidates.iter().min_by_key(|n| n.prepare_by()))
         .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        for from in [
+            vec![0, 1, 2, 3, 4],
+            vec![4, 3, 2, 1, 0],
+            vec![1, 2, 3, 4, 0],
+            vec![2, 0, 1, 4, 3],
+            vec![3, 4, 0, 2, 1],
+        ] {
+            let mut items: Vec<String> = (0..5).map(|i| format!("item {i}")).collect();
+            permute(&mut items, &from);
+            let want: Vec<String> = from.iter().map(|i| format!("item {i}")).collect();
+            assert_eq!(items, want, "{from:?}");
+        }
+    }
 }
