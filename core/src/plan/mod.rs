@@ -17,6 +17,7 @@ pub mod query;
 pub mod report_dates;
 pub mod settings;
 pub mod status;
+pub mod summary;
 
 pub use due_source::DueDateSource;
 pub use status::{ActionStatus, Rag};

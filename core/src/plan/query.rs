@@ -1,4 +1,5 @@
-//! Reading the plan: filtered action lists and summaries, as at a date the caller gives.
+//! Reading the plan: filtered action lists as at a date the caller gives, and the types the
+//! summary shares (the summary itself is worked out in [`super::summary`]).
 //!
 //! Each view is a fixed number of SQL queries (never one per action) using the indexes from
 //! the migrations, with the RAG rating computed for every row by [`super::actions::rag_of`] —
@@ -15,14 +16,14 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::actions::days_overdue;
-use super::{inspection, settings, ActionStatus, DueDateSource, Rag};
+use super::{settings, ActionStatus, DueDateSource, Rag};
 use crate::report::{Judgement, ReportKind};
-use crate::schedule::{rag, NextInspection, RagInput, RagSettings};
-use crate::store::reports::{
-    list_all_judgements, list_reports, live_report_authorities, ReportRow,
-};
+use crate::schedule::{rag, RagInput, RagSettings};
+use crate::store::reports::live_report_authorities;
 use crate::store::{dates, Store};
 use crate::{Error, Result};
+
+pub use super::summary::summary;
 
 /// Which actions to list. Empty filter = every action not in the bin.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -167,7 +168,7 @@ const SEARCH_SQL: &str = "a.id IN (
      JOIN action_updates u ON u.id = d.entity_id
      WHERE search_fts MATCH :q AND d.entity = 'update')";
 
-fn text(v: ValueRef<'_>) -> Option<&str> {
+pub(super) fn text(v: ValueRef<'_>) -> Option<&str> {
     match v {
         ValueRef::Text(t) => std::str::from_utf8(t).ok(),
         _ => None,
@@ -179,7 +180,7 @@ fn str_at<'r>(row: &'r rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<&'r st
     Ok(row.get_ref(idx)?.as_str()?)
 }
 
-fn date(v: ValueRef<'_>) -> Option<NaiveDate> {
+pub(super) fn date(v: ValueRef<'_>) -> Option<NaiveDate> {
     text(v).and_then(dates::parse)
 }
 
@@ -507,17 +508,22 @@ fn recommendations_listed(
 }
 
 /// The fields of an action the RAG rule reads.
-struct RagRow {
-    due: Option<NaiveDate>,
-    status: ActionStatus,
-    progress: u8,
-    rag_override: Option<Rag>,
+pub(super) struct RagRow {
+    pub(super) due: Option<NaiveDate>,
+    pub(super) status: ActionStatus,
+    pub(super) progress: u8,
+    pub(super) rag_override: Option<Rag>,
 }
 
 impl RagRow {
     /// `evidenced_and_signed_off` comes from the query: signed off and at least one piece
     /// of evidence (as [`super::actions::rag_of`] has it).
-    fn rag(&self, evidenced_and_signed_off: bool, as_of: NaiveDate, s: &RagSettings) -> Rag {
+    pub(super) fn rag(
+        &self,
+        evidenced_and_signed_off: bool,
+        as_of: NaiveDate,
+        s: &RagSettings,
+    ) -> Rag {
         let input = RagInput {
             due: self.due,
             status: self.status,
@@ -527,190 +533,6 @@ impl RagRow {
         };
         rag(&input, as_of, s)
     }
-}
-
-impl Counts {
-    /// Count `n` actions alike in status, RAG and dates.
-    fn add(&mut self, n: i64, status: ActionStatus, rag: Rag, overdue: bool, after_next: bool) {
-        self.total += n;
-        *match status {
-            ActionStatus::NotStarted => &mut self.not_started,
-            ActionStatus::InProgress => &mut self.in_progress,
-            ActionStatus::Completed => &mut self.completed,
-            ActionStatus::Blocked => &mut self.blocked,
-        } += n;
-        *match rag {
-            Rag::Red => &mut self.red,
-            Rag::Amber => &mut self.amber,
-            Rag::Green => &mut self.green,
-            Rag::Blue => &mut self.blue,
-        } += n;
-        if overdue {
-            self.overdue += n;
-        }
-        if after_next {
-            self.due_after_next_inspection += n;
-        }
-    }
-
-    fn merge(&mut self, o: &Counts) {
-        self.total += o.total;
-        self.not_started += o.not_started;
-        self.in_progress += o.in_progress;
-        self.completed += o.completed;
-        self.blocked += o.blocked;
-        self.red += o.red;
-        self.amber += o.amber;
-        self.green += o.green;
-        self.blue += o.blue;
-        self.overdue += o.overdue;
-        self.due_after_next_inspection += o.due_after_next_inspection;
-    }
-
-    fn finish(&mut self) {
-        self.percent_complete = if self.total == 0 {
-            0.0
-        } else {
-            (self.completed as f64 * 1000.0 / self.total as f64).round() / 10.0
-        };
-    }
-}
-
-fn view(next: &NextInspection, as_of: NaiveDate) -> NextInspectionView {
-    NextInspectionView {
-        earliest: next.earliest,
-        latest: next.latest,
-        estimated: next.estimated,
-        basis: next.basis.clone(),
-        days_to: next.days_to(as_of),
-    }
-}
-
-/// Counts per report and overall, as at `as_of`, with each report's statutory action-plan
-/// deadline and estimated next inspection.
-pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
-    let conn = store.conn();
-    let rag_settings = settings::load(conn)?.rag;
-    let reports = list_reports(conn)?;
-    // One read of every judgement: the overall grade (for the next inspection) and the
-    // cards both come from it.
-    let mut judgements = list_all_judgements(conn)?;
-    let next: Vec<Option<NextInspection>> = reports
-        .iter()
-        .map(|r| {
-            let grade = judgements
-                .get(&r.id)
-                .and_then(|js| inspection::overall_grade(js));
-            inspection::next_after(
-                r.kind,
-                r.inspection_end,
-                r.base_date,
-                grade,
-                r.next_inspection,
-            )
-        })
-        .collect();
-    let index: HashMap<&str, usize> = reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let mut counts = vec![Counts::default(); reports.len()];
-    // From the tally the triggers keep (migration 0002): one row per group of live actions
-    // alike in everything the RAG rule and the counts read, so the rule itself rates each
-    // group — a few thousand calls instead of one per action. '' in the tally means none.
-    let mut stmt = conn.prepare_cached(
-        "SELECT report_id, nullif(due_date, ''), status, progress, nullif(rag, ''), sign_ready, n
-         FROM action_tally",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let Some(&i) = text(row.get_ref(0)?).and_then(|id| index.get(id)) else {
-            continue; // its report is in the bin
-        };
-        let due = date(row.get_ref(1)?);
-        let status = text(row.get_ref(2)?)
-            .and_then(ActionStatus::parse)
-            .unwrap_or(ActionStatus::NotStarted);
-        let stub = RagRow {
-            due,
-            status,
-            progress: row.get(3)?,
-            rag_override: text(row.get_ref(4)?).and_then(Rag::parse),
-        };
-        let rag = stub.rag(row.get(5)?, as_of, &rag_settings);
-        let n: i64 = row.get(6)?;
-        let open = status != ActionStatus::Completed;
-        let overdue = days_overdue(due, status, as_of).is_some();
-        let after_next = open
-            && match (&next[i], due) {
-                (Some(n), Some(d)) => d > n.prepare_by(),
-                _ => false,
-            };
-        counts[i].add(n, status, rag, overdue, after_next);
-    }
-    let mut overall = Counts::default();
-    let mut out = Vec::with_capacity(reports.len());
-    for ((r, mut c), n) in reports.iter().zip(counts).zip(&next) {
-        overall.merge(&c);
-        c.finish();
-        out.push(ReportSummary {
-            report_id: r.id.clone(),
-            local_authority: r.local_authority.clone(),
-            kind: r.kind,
-            source_name: r.source_name.clone(),
-            inspection_end: r.inspection_end,
-            received: r.received,
-            action_plan_deadline: r.action_plan_deadline,
-            next_inspection: n.as_ref().map(|n| view(n, as_of)),
-            judgements: judgements.remove(&r.id).unwrap_or_default(),
-            counts: c,
-        });
-    }
-    overall.finish();
-    Ok(Summary {
-        as_of,
-        overall,
-        next_inspection: soonest_next(&reports, &next, as_of).map(|n| view(n, as_of)),
-        reports: out,
-    })
-}
-
-/// The soonest next inspection among each authority's most recent full inspection (a visit
-/// does not restart the cycle). An estimated window that closed before `as_of` has most
-/// likely seen its inspection (its report is just not here), so it is chosen only when
-/// nothing is still ahead.
-fn soonest_next<'a>(
-    reports: &[ReportRow],
-    next: &'a [Option<NextInspection>],
-    as_of: NaiveDate,
-) -> Option<&'a NextInspection> {
-    let mut latest: HashMap<String, (Option<NaiveDate>, usize)> = HashMap::new();
-    for (i, r) in reports.iter().enumerate() {
-        if matches!(
-            r.kind,
-            ReportKind::FocusedVisit | ReportKind::MonitoringVisit
-        ) {
-            continue;
-        }
-        let when = r.inspection_end.or(r.base_date).or(r.published);
-        let key = r.local_authority.clone().unwrap_or_default().to_lowercase();
-        let e = latest.entry(key).or_insert((when, i));
-        if when > e.0 {
-            *e = (when, i);
-        }
-    }
-    let candidates: Vec<&NextInspection> = latest
-        .values()
-        .filter_map(|(_, i)| next[*i].as_ref())
-        .collect();
-    let passed = |n: &NextInspection| n.estimated && n.latest < as_of;
-    candidates
-        .iter()
-        .filter(|n| !passed(n))
-        .min_by_key(|n| n.prepare_by())
-        .or_else(|| candidates.iter().min_by_key(|n| n.prepare_by()))
-        .copied()
 }
 
 #[cfg(test)]
