@@ -3,9 +3,11 @@
 //! (rated row by row) whatever the data.
 
 use chrono::{Days, NaiveDate};
+use inspection_tracker::export::data::ExportData;
 use inspection_tracker::plan::actions::{
     add_action, delete_action, restore_action, update_action, update_with_note, Change, NewAction,
 };
+use inspection_tracker::plan::burn_up::burn_up;
 use inspection_tracker::plan::evidence::add_link;
 use inspection_tracker::plan::history::history;
 use inspection_tracker::plan::import::{import_report, ImportOptions, ImportOutcome};
@@ -431,6 +433,48 @@ fn the_summary_agrees_with_the_list_on_varied_data() {
             assert_eq!(c.overdue, overdue.len() as i64);
         }
     }
+
+    // The dashboard's burn-up (its own lean query) counts the actions the list and the
+    // export count, with a recommendation and a report in the bin too.
+    let (rec_id, report_id) = {
+        let all = list_actions(&store, &Filter::default(), d("2012-01-01")).unwrap();
+        (
+            all[0].recommendation_id.clone(),
+            all.last().unwrap().report_id.clone(),
+        )
+    };
+    store
+        .conn()
+        .execute_batch(&format!(
+            "UPDATE recommendations SET deleted_at = '2012-01-01T00:00:00Z' WHERE id = '{rec_id}';
+             UPDATE reports SET deleted_at = '2012-01-01T00:00:00Z' WHERE id = '{report_id}';"
+        ))
+        .unwrap();
+    for &as_of in &as_ofs {
+        let lean = burn_up(&store, as_of).unwrap();
+        let export = ExportData::load(&store, &Filter::default(), as_of).unwrap();
+        assert_eq!(lean, export.burn_up(), "{as_of}");
+        assert_eq!(
+            lean.due.last().map(|p| p.1 as usize),
+            Some(
+                export
+                    .actions
+                    .iter()
+                    .filter(|a| a.item.due_date.is_some())
+                    .count()
+            )
+        );
+    }
+    assert!(
+        burn_up(&store, d("2030-01-01"))
+            .unwrap()
+            .completed
+            .last()
+            .unwrap()
+            .1
+            > 0,
+        "completions are counted"
+    );
 }
 
 #[test]

@@ -128,7 +128,7 @@ pub struct SampleLoad {
 }
 
 /// Merges the two cumulative series into one point per date where either changes.
-pub fn burn_up_points(b: &inspection_tracker::export::data::BurnUp) -> Vec<BurnUpPoint> {
+pub fn burn_up_points(b: &inspection_tracker::plan::burn_up::BurnUp) -> Vec<BurnUpPoint> {
     let mut dates: Vec<NaiveDate> = b.due.iter().chain(&b.completed).map(|p| p.0).collect();
     dates.sort_unstable();
     dates.dedup();
@@ -153,7 +153,7 @@ pub fn burn_up_points(b: &inspection_tracker::export::data::BurnUp) -> Vec<BurnU
 #[cfg(test)]
 mod tests {
     use super::*;
-    use inspection_tracker::export::data::BurnUp;
+    use inspection_tracker::plan::burn_up::BurnUp;
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2012, m, day).unwrap()

@@ -55,12 +55,14 @@ test("drop a PDF, correct its date, create the plan, complete an action: the cou
     await shown(driver, "[data-testid=rec-card]", WAIT);
     assert.equal(await driver.executeScript(() => document.querySelector("#r-authority").value), "Derby");
     assert.equal(await countOf(driver, "[data-testid=rec-card]"), 24);
-    assert.equal(await driver.executeScript(() => document.querySelector("#r-end").value), "2011-05-20");
+    assert.equal(await driver.executeScript(() => document.querySelector("#r-end").value), "20 May 2011");
     // Nothing is stored before "Create action plan".
     assert.equal(cliList(data.dbPath).length, 0);
 
     // Correct the inspection's last day, then create the plan.
-    await setValue(driver, "#r-end", "2011-06-30");
+    // Typed day first, as people here write dates; shown back in words.
+    await setValue(driver, "#r-end", "30/06/2011");
+    assert.equal(await driver.executeScript(() => document.querySelector("#r-end").value), "30 Jun 2011");
     await clickOn(driver, "[data-testid=create-plan]");
     await driver.wait(async () => cliList(data.dbPath).length === 24, WAIT, "the plan was not stored");
     const stored = cliList(data.dbPath);

@@ -46,7 +46,7 @@ try {
   await shown(driver, "[data-testid=rec-card]", WAIT);
   await driver.executeScript(() => {
     const el = document.querySelector("#r-end");
-    el.value = "2006-06-30";
+    el.value = "30/06/2006";
     el.dispatchEvent(new Event("input", { bubbles: true }));
     el.dispatchEvent(new Event("change", { bubbles: true }));
   });

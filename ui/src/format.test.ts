@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, plural, formatDate, formatDateTime, daysBetween, addDays, relativeDays, formatBytes, formatPercent, parseIsoDate } from "./format";
+import { formatCount, plural, formatDate, formatDateTime, daysBetween, addDays, relativeDays, formatBytes, formatPercent, parseIsoDate, parseTypedDate } from "./format";
 
 describe("format", () => {
   it("groups thousands the British way", () => {
@@ -22,6 +22,25 @@ describe("format", () => {
   ])("formats %s as %s", (iso, want) => {
     expect(formatDate(iso)).toBe(want);
   });
+  it.each([
+    ["14/01/2012", "2012-01-14"],
+    ["3/4/2012", "2012-04-03"], // day first: 3 April
+    ["14-1-12", "2012-01-14"],
+    ["14.01.2012", "2012-01-14"],
+    [" 14 Jan 2012 ", "2012-01-14"],
+    ["14 january 2012", "2012-01-14"],
+    ["1st Sept 2011", "2011-09-01"],
+    ["29 Feb 2012", "2012-02-29"],
+    ["2012-01-14", "2012-01-14"],
+  ])("reads the typed date %s as %s", (typed, want) => {
+    expect(parseTypedDate(typed)).toBe(want);
+  });
+  it.each(["", "14/13/2012", "31/04/2012", "29 Feb 2011", "14 Ja 2012", "14 Foo 2012", "01/14/2012", "2012-02-30", "next week", "14/01"])(
+    "refuses %s as a date",
+    (typed) => {
+      expect(parseTypedDate(typed)).toBeNull();
+    },
+  );
   it("rejects impossible dates", () => {
     expect(parseIsoDate("2012-13-01")).toBeNull();
   });

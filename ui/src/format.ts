@@ -36,6 +36,34 @@ export function formatDate(iso: string | null | undefined): string {
   return `${p.d} ${MONTHS[p.m - 1]} ${p.y}`;
 }
 
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** A date as someone in England types it — "14/01/2012", "14-1-12", "14.01.2012",
+ * "14 Jan 2012", "14th January 2012" — or as `YYYY-MM-DD`, to `YYYY-MM-DD`; `null` when it
+ * is not a real calendar date. Day first always: 03/04/2012 is 3 April. */
+export function parseTypedDate(text: string): string | null {
+  const t = text.trim().toLowerCase().replace(/,/g, " ").replace(/\s+/g, " ");
+  let y: number, m: number, d: number;
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) {
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else if ((match = /^(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{2}|\d{4})$/.exec(t))) {
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else if ((match = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.? (\d{2}|\d{4})$/.exec(t))) {
+    const word = match[2];
+    // A month's full name or any start of it from three letters ("sept" too).
+    const month = word.length >= 3 ? MONTH_NAMES.findIndex((n) => n.startsWith(word)) : -1;
+    if (month < 0) return null;
+    [d, m, y] = [Number(match[1]), month + 1, Number(match[3])];
+  } else {
+    return null;
+  }
+  if (y < 100) y += 2000; // "14/01/12": this century
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, "0")}-${pad(m)}-${pad(d)}`;
+}
+
 /** "14 Jan 2012, 09:05" for RFC 3339 stamps (shown in the computer's local time). */
 export function formatDateTime(stamp: string | null | undefined): string {
   if (!stamp) return "";

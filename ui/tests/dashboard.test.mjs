@@ -102,8 +102,8 @@ test("the next inspection date can be set, and cleared back to the estimate", as
   try {
     await page.waitForSelector("[data-testid=edit-next]");
     await page.click("[data-testid=edit-next]");
-    assert.equal(await page.evaluate(() => document.activeElement.type), "date");
-    await page.fill("[data-testid=next-inspection] input[type=date]", "2012-06-04");
+    assert.ok(await page.evaluate(() => document.activeElement.matches("input.date-input")), "the date field has the focus");
+    await page.fill("[data-testid=next-inspection] input.date-input", "4 June 2012");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.querySelector("[data-testid=next-when]")?.textContent.includes("Set for 4 Jun 2012"));
     assert.match(await text(page, "[data-testid=next-inspection] .stat-value"), /^136$/);
@@ -126,7 +126,7 @@ test("an error setting the date is shown beside the form", async () => {
   );
   try {
     await page.click("[data-testid=edit-next]");
-    await page.fill("[data-testid=next-inspection] input[type=date]", "2010-01-01");
+    await page.fill("[data-testid=next-inspection] input.date-input", "01/01/2010");
     await page.keyboard.press("Enter");
     await page.waitForSelector("[data-testid=next-inspection] [role=alert]");
     assert.match(await text(page, "[data-testid=next-inspection] [role=alert]"), /cannot be before the last one/);

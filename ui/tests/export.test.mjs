@@ -17,6 +17,12 @@ function todayIso() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
+/** Today as the date fields show it: "2 Dec 2026". */
+function todayShown() {
+  const d = new Date();
+  return `${d.getDate()} ${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.getMonth()]} ${d.getFullYear()}`;
+}
+
 test("from the plan's button: the format, the plan's filters, the save dialog, export_plan and a toast", async () => {
   const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/plan" });
   try {
@@ -33,7 +39,7 @@ test("from the plan's button: the format, the plan's filters, the save dialog, e
     assert.deepEqual(labels, ["Board paper (Word)", "Statement of action (Word)", "Excel workbook", "CSV", "Calendar (.ics)"]);
     assert.equal(await page.evaluate(() => document.activeElement.value), "board-paper");
     // Today, and the date in words.
-    assert.equal(await page.inputValue("[data-testid=export-as-of]"), todayIso());
+    assert.equal(await page.inputValue("[data-testid=export-as-of]"), todayShown());
     // "As recorded" needs a date in the past.
     assert.equal(await page.isDisabled("[data-testid=export-from-history]"), true);
     // The plan's filters, applied unless unticked.

@@ -68,8 +68,9 @@ test("the review shows the facts beside the text, each recommendation highlighte
     await page.waitForSelector("[data-testid=rec-card]");
     assert.equal(await page.inputValue("#r-authority"), "Rutland");
     assert.equal(await page.inputValue("#r-kind"), "safeguarding_and_looked_after_children");
-    assert.equal(await page.inputValue("#r-end"), "2011-10-14");
-    assert.equal(await page.inputValue("#r-published"), "2011-11-18");
+    // Dates in British order whatever the machine's locale.
+    assert.equal(await page.inputValue("#r-end"), "14 Oct 2011");
+    assert.equal(await page.inputValue("#r-published"), "18 Nov 2011");
     assert.equal((await page.$$("[data-testid=rec-card]")).length, 5);
     assert.equal((await page.$$(".judgements tbody tr")).length, 3);
     // Highlights match the recommendations exactly, though the text has multi-byte
@@ -180,7 +181,19 @@ test("a report with no date needs one; createPlan gets the corrected date", asyn
     assert.ok(!(await calls(page)).includes("create_plan"));
     await shot(page, "02-import-needs-date");
     assert.deepEqual(await seriousA11yViolations(page), []);
-    await page.fill("#r-end", "2006-03-10");
+    // US order (month first) is not a date here: refused with the reason, nothing created.
+    await page.fill("#r-end", "03/14/2006");
+    await page.press("#r-end", "Tab");
+    assert.match(await text(page, "#r-end-problem"), /Enter a real date, day first/);
+    assert.equal(await page.getAttribute("#r-end", "aria-invalid"), "true");
+    await page.click("[data-testid=create-plan]");
+    assert.match(await text(page, "[data-testid=review-problems]"), /Inspection ended: Enter a real date/);
+    assert.ok(!(await calls(page)).includes("create_plan"));
+    // Typed day first, as people here write it; shown back in words once left.
+    await page.fill("#r-end", "10/03/2006");
+    await page.press("#r-end", "Tab");
+    assert.equal(await page.inputValue("#r-end"), "10 Mar 2006");
+    assert.equal(await page.$("#r-end-problem"), null);
     await page.click("[data-testid=create-plan]");
     await page.waitForSelector("[data-testid=action-row]");
     const create = (await calls(page, true)).find((c) => c.cmd === "create_plan").args.input;

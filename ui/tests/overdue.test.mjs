@@ -36,7 +36,7 @@ test("a quick update from the review is dated, saved, and clears the stale flag"
     await page.waitForSelector("dialog[open]");
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "update-note");
     await page.keyboard.type("Core assessment threshold re-issued to all team managers.");
-    await page.fill("dialog input[type=date]", "2012-01-19");
+    await page.fill("dialog input.date-input", "19/01/2012");
     await shot(page, "05-overdue-add-update");
     assert.deepEqual(await seriousA11yViolations(page), []);
     await page.keyboard.press("Enter"); // in the date field: submits the form

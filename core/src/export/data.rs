@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::labels;
+pub use crate::plan::burn_up::BurnUp;
 use crate::plan::query::{
     list_actions, summary, ActionListItem, Counts, Filter, NextInspectionView, ReportSummary,
     Summary,
@@ -68,15 +69,6 @@ pub struct StatementItem {
     pub recommendation: RecommendationRow,
     /// Indexes into [`ExportData::actions`].
     pub actions: Vec<usize>,
-}
-
-/// The burn-up: how many actions were due, and how many completed, by each date.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BurnUp {
-    /// Cumulative count due on or before each date where it changes, in date order.
-    pub due: Vec<(NaiveDate, u32)>,
-    /// Cumulative count completed on or before each date, up to the as-of date.
-    pub completed: Vec<(NaiveDate, u32)>,
 }
 
 /// Everything an export needs.
@@ -228,22 +220,12 @@ impl ExportData {
 
     /// The burn-up series over the exported actions.
     pub fn burn_up(&self) -> BurnUp {
-        let due: Vec<NaiveDate> = self
-            .actions
-            .iter()
-            .filter_map(|a| a.item.due_date)
-            .collect();
-        let completed: Vec<NaiveDate> = self
-            .actions
-            .iter()
-            .filter(|a| a.item.status == ActionStatus::Completed)
-            .filter_map(|a| a.extra.completed_on)
-            .filter(|d| *d <= self.as_of)
-            .collect();
-        BurnUp {
-            due: cumulative(due),
-            completed: cumulative(completed),
-        }
+        BurnUp::count(
+            self.actions
+                .iter()
+                .map(|a| (a.item.due_date, a.item.status, a.extra.completed_on)),
+            self.as_of,
+        )
     }
 }
 
@@ -299,20 +281,6 @@ fn statement_items(
         }
     }
     Ok(out)
-}
-
-/// Running totals by date: one point per distinct date.
-fn cumulative(mut dates: Vec<NaiveDate>) -> Vec<(NaiveDate, u32)> {
-    dates.sort_unstable();
-    let mut out: Vec<(NaiveDate, u32)> = Vec::new();
-    for (i, d) in dates.into_iter().enumerate() {
-        let n = i as u32 + 1;
-        match out.last_mut() {
-            Some(last) if last.0 == d => last.1 = n,
-            _ => out.push((d, n)),
-        }
-    }
-    out
 }
 
 /// Counts as [`crate::plan::query::summary`] makes them (same fields, same rounding).
@@ -397,22 +365,4 @@ fn load_extras(store: &Store, as_of: NaiveDate) -> Result<HashMap<String, Action
         );
     }
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
-    }
-
-    #[test]
-    fn cumulative_counts_one_point_per_date() {
-        assert_eq!(
-            cumulative(vec![d(3, 1), d(1, 5), d(3, 1), d(2, 2)]),
-            vec![(d(1, 5), 1), (d(2, 2), 2), (d(3, 1), 4)]
-        );
-        assert!(cumulative(vec![]).is_empty());
-    }
 }

@@ -7,6 +7,7 @@
 
 pub mod actions;
 pub mod as_recorded;
+pub mod burn_up;
 pub mod due_source;
 pub mod evidence;
 pub mod history;

@@ -1,11 +1,10 @@
 //! The action plan: summary, lists, one action's detail and every edit to it. Each
 //! command converts its arguments and calls one core function.
 
-use inspection_tracker::export::data::ExportData;
 use inspection_tracker::plan::actions::{self, ActionDetail, Change, NewAction};
 use inspection_tracker::plan::input::parse_date;
 use inspection_tracker::plan::query::{self, ActionListItem, Filter, Summary};
-use inspection_tracker::plan::{history, report_dates, settings};
+use inspection_tracker::plan::{burn_up, history, report_dates, settings};
 use inspection_tracker::store::actions::ActionRow;
 use inspection_tracker::store::history::HistoryRow;
 use inspection_tracker::{Error, ErrorReport};
@@ -161,8 +160,10 @@ pub(crate) fn user_name(store: &inspection_tracker::store::Store) -> Res<String>
 #[tauri::command]
 pub fn burn_up(state: tauri::State<'_, AppState>, as_of: Option<String>) -> Res<Vec<BurnUpPoint>> {
     let store = state.store()?;
-    let data = ExportData::load(&store, &Filter::default(), self::as_of(as_of)?)?;
-    Ok(burn_up_points(&data.burn_up()))
+    Ok(burn_up_points(&burn_up::burn_up(
+        &store,
+        self::as_of(as_of)?,
+    )?))
 }
 
 /// Sets (or clears, back to the estimate) the next inspection's date on a report — by

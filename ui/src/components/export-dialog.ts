@@ -13,6 +13,7 @@ import { isMac } from "../shortcuts";
 import { openDialog } from "./modal";
 import { showToast } from "./toast";
 import { errorMessage } from "./alert";
+import { dateInput, isoOf, setIso } from "./date-input";
 
 /** What the action plan offers while it is on screen: its filters as they are now. */
 export interface PlanScope {
@@ -76,11 +77,11 @@ export async function openExportDialog(): Promise<void> {
   const chosen = (): ExportFormat => (radios.find((r) => r.input.checked)?.input.value as ExportFormat) ?? "board-paper";
 
   // --- date --------------------------------------------------------------------------
-  const date = h("input", { type: "date", required: "", "data-testid": "export-as-of" });
-  date.value = todayIso();
+  const date = dateInput({ required: "", "data-testid": "export-as-of" });
+  setIso(date, todayIso());
   const dateText = () =>
-    date.value
-      ? `${formatDate(date.value)}: ratings, days overdue and the latest updates as they stood on this date.`
+    isoOf(date)
+      ? `${formatDate(isoOf(date))}: ratings, days overdue and the latest updates as they stood on this date.`
       : "Give the date the paper reports the position at.";
   const dateField = field("Position as at", date, dateText());
   const dateHint = dateField.querySelector<HTMLElement>(".hint")!;
@@ -100,7 +101,7 @@ export async function openExportDialog(): Promise<void> {
     recordedHint,
   );
   const describeRecorded = () => {
-    const past = !!date.value && date.value < todayIso();
+    const past = !!isoOf(date) && isoOf(date) < todayIso();
     recorded.disabled = !past;
     recordedHint.textContent = past
       ? recorded.checked
@@ -113,7 +114,7 @@ export async function openExportDialog(): Promise<void> {
   const apply = h("input", { type: "checkbox", id: uid("apply"), "data-testid": "export-apply-filters" });
   apply.checked = lastApply;
   const filterNote = h("div", { class: "filter-note", id: uid("fnote"), "data-testid": "export-filter-note" });
-  const mapped = () => (planFilter && hasFilters ? exportFilter(planFilter, date.value || todayIso(), scope!.reportName) : null);
+  const mapped = () => (planFilter && hasFilters ? exportFilter(planFilter, isoOf(date) || todayIso(), scope!.reportName) : null);
   const describeFilters = () => {
     const m = mapped();
     if (!m) return;
@@ -150,7 +151,7 @@ export async function openExportDialog(): Promise<void> {
     onConfirm: async () => {
       const format = chosen();
       const info = formatInfo(format);
-      const asOf = date.value;
+      const asOf = isoOf(date);
       lastFormat = format;
       lastApply = apply.checked;
       lastFromHistory = recorded.checked;

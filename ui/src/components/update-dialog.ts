@@ -5,12 +5,13 @@ import type { ActionDetail } from "../gen/ActionDetail";
 import { todayIso } from "../format";
 import { openDialog } from "./modal";
 import { showError } from "./alert";
+import { dateInput, isoOf, setIso } from "./date-input";
 
 /** Resolves to the action as it now is, or null when cancelled. */
 export async function addUpdateDialog(actionId: string, actionTitle: string): Promise<ActionDetail | null> {
   const note = h("textarea", { required: "", rows: "4", "data-testid": "update-note" });
-  const date = h("input", { type: "date", required: "", max: todayIso() });
-  date.value = todayIso();
+  const date = dateInput({ required: "" }, { max: todayIso() });
+  setIso(date, todayIso());
   const slot = h("div", { class: "slot" });
   let result: ActionDetail | null = null;
   await openDialog({
@@ -19,7 +20,7 @@ export async function addUpdateDialog(actionId: string, actionTitle: string): Pr
     confirmLabel: "Add update",
     onConfirm: async () => {
       try {
-        result = await api.addUpdate(actionId, note.value.trim(), date.value || undefined);
+        result = await api.addUpdate(actionId, note.value.trim(), isoOf(date) || undefined);
         return true;
       } catch (e) {
         showError(slot, e, "The update was not saved");

@@ -16,6 +16,7 @@ import { addUpdateDialog } from "../components/update-dialog";
 import { invalidate, replaceAction } from "../state";
 import { pickEvidenceFile } from "../native";
 import { navigate, type Route } from "../router";
+import { dateInput, isoOf, setIso } from "../components/date-input";
 
 export async function showAction(main: HTMLElement, route: Route): Promise<void> {
   const id = route.param ?? "";
@@ -172,8 +173,8 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
 
   function datesPanel(): HTMLElement {
     const a = d.action;
-    const date = h("input", { id: "d-due", type: "date", required: "" });
-    date.value = a.due_date ?? "";
+    const date = dateInput({ id: "d-due", required: "" });
+    setIso(date, a.due_date);
     const reason = h("textarea", { id: "d-due-reason", required: "", rows: "2" });
     const form = h(
       "form",
@@ -190,7 +191,7 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         reason.setCustomValidity("");
         return;
       }
-      void apply({ kind: "due_date", date: date.value, reason: reason.value.trim() });
+      void apply({ kind: "due_date", date: isoOf(date), reason: reason.value.trim() });
     });
     const ragSel = select([["", "Automatic"], ...(Object.entries(RAG_LABELS) as [string, string][])], a.rag_override ?? "", { id: "d-rag" });
     const ragReason = h("input", { id: "d-rag-reason", type: "text" });

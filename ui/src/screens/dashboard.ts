@@ -17,6 +17,7 @@ import { burnUpChart } from "../components/burnup-chart";
 import { getActions, getSummary, setSummary } from "../state";
 import { renderFirstRun, renderStoreError } from "./first-run";
 import { navigate, type Route } from "../router";
+import { dateInput, isoOf, setIso } from "../components/date-input";
 
 export async function showDashboard(main: HTMLElement, _route: Route): Promise<void> {
   let info;
@@ -107,8 +108,8 @@ function nextInspectionTile(summary: Summary): HTMLElement {
   const n = summary.next_inspection;
   const slot = h("div", { class: "slot" });
   const body = h("div", { class: "next-edit" });
-  const input = h("input", { type: "date", required: "" });
-  input.value = n && !n.estimated ? n.earliest : "";
+  const input = dateInput({ required: "" });
+  setIso(input, n && !n.estimated ? n.earliest : "");
   const editForm = h(
     "form",
     { class: "inline-form", hidden: "" },
@@ -139,7 +140,7 @@ function nextInspectionTile(summary: Summary): HTMLElement {
   }
   editForm.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    void save(input.value);
+    void save(isoOf(input));
   });
   body.append(edit, editForm, slot);
   if (!n) {

@@ -21,6 +21,7 @@ import { getActions, getSummary, replaceAction, invalidate } from "../state";
 import type { Route } from "../router";
 import { MOD } from "../shortcuts";
 import { exportButton, offerPlanFilters } from "../components/export-dialog";
+import { dateInput, isoOf, setIso } from "../components/date-input";
 
 export const ROW_HEIGHT = 52;
 
@@ -100,14 +101,15 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     filter.reportId ?? "",
     { id: "f-report" },
   );
-  const from = h("input", { type: "date", id: "f-from" });
-  from.value = filter.dueFrom ?? "";
-  const to = h("input", { type: "date", id: "f-to" });
-  to.value = filter.dueTo ?? "";
+  const from = dateInput({ id: "f-from" });
+  setIso(from, filter.dueFrom);
+  const to = dateInput({ id: "f-to" });
+  setIso(to, filter.dueTo);
   const clear = button("Clear filters", () => {
     search.value = "";
     for (const s of [statusSel, ragSel, ownerSel, reportSel]) s.value = "";
-    from.value = to.value = "";
+    setIso(from, "");
+    setIso(to, "");
     readFilter();
     search.focus();
   }, { class: "secondary", "data-testid": "clear-filters" });
@@ -128,8 +130,8 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       rag: ragSel.value as Rag | "",
       owner: ownerSel.value,
       reportId: reportSel.value,
-      dueFrom: from.value,
-      dueTo: to.value,
+      dueFrom: isoOf(from),
+      dueTo: isoOf(to),
     };
     refresh();
   }
@@ -306,7 +308,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
   async function addAction(r: Extract<PlanRow, { kind: "recommendation" }>) {
     const titleInput = h("textarea", { required: "", rows: "3" });
     const ownerInput = h("input", { type: "text" });
-    const dueInput = h("input", { type: "date" });
+    const dueInput = dateInput();
     const measure = h("textarea", { rows: "2" });
     const slot = h("div", { class: "slot" });
     await openDialog({
@@ -326,7 +328,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
             title: titleInput.value.trim(),
             owner: ownerInput.value.trim() || null,
             partner_agency: null,
-            due_date: dueInput.value || null,
+            due_date: isoOf(dueInput) || null,
             measure_of_success: measure.value.trim() || null,
           });
           invalidate();

@@ -11,6 +11,7 @@ import type { CreatePlanInput } from "../gen/CreatePlanInput";
 import { byteOffsetsToIndices, indexToByte } from "../text";
 import { showError, errorBox } from "../components/alert";
 import { showToast } from "../components/toast";
+import { dateInput, dateProblem, isoOf, setIso } from "../components/date-input";
 
 export interface ReviewOptions {
   position: number;
@@ -89,10 +90,10 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
   const kind = select(Object.entries(KIND_LABELS) as [string, string][], draft.kind, { id: "r-kind" });
   kind.addEventListener("change", () => (draft.kind = kind.value as ReportKind));
   const date = (id: string, key: "inspection_start" | "inspection_end" | "published", required = false) => {
-    const el = h("input", { type: "date", id });
+    const el = dateInput({ id });
     if (required) el.setAttribute("required", "");
-    el.value = draft[key] ?? "";
-    el.addEventListener("input", () => (draft[key] = el.value || null));
+    setIso(el, draft[key]);
+    el.addEventListener("input", () => (draft[key] = isoOf(el) || null));
     return el;
   };
   const start = date("r-start", "inspection_start");
@@ -264,6 +265,10 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
     ev.preventDefault();
     errors.replaceChildren();
     const problems: string[] = [];
+    for (const [el, label] of [[start, "Inspection started"], [end, "Inspection ended"], [published, "Published"]] as const) {
+      const problem = dateProblem(el);
+      if (problem) problems.push(`${label}: ${problem}`);
+    }
     if (mustDate && !draft.inspection_end) problems.push("The report states no date: give the last day of the inspection.");
     if (draft.inspection_start && draft.inspection_end && draft.inspection_start > draft.inspection_end) problems.push("The inspection cannot end before it starts.");
     if (!draft.recommendations.length) problems.push("There are no recommendations to make actions from.");
