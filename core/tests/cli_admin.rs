@@ -192,3 +192,38 @@ fn settings_are_listed_checked_and_changed_from_the_cli() {
         "300"
     );
 }
+
+/// Started without a login environment (no `USER` or `USERNAME`, as from a service or
+/// some launchers), the history still names the account, not "unknown".
+#[cfg(unix)]
+#[test]
+fn without_user_variables_the_history_names_the_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tracker.db");
+    let account = String::from_utf8(
+        std::process::Command::new("id")
+            .arg("-un")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_inspection-tracker"))
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--json",
+            "settings",
+            "get",
+            "user_name",
+        ])
+        .env_remove("USER")
+        .env_remove("USERNAME")
+        .env_remove("INSPECTION_TRACKER_DB")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(got["value"], account.trim());
+    assert_ne!(got["value"], "unknown");
+}

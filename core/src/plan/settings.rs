@@ -36,11 +36,14 @@ pub const KEYS: [&str; 7] = [
     "reminders",
 ];
 
-/// The operating-system user (`USER`, or `USERNAME` on Windows), else "unknown".
+/// The operating-system user: `USER` (`USERNAME` on Windows) as the session sets it, else
+/// the account's name from the system (a program started without a login environment —
+/// a service, a scheduler, some launchers — has neither variable), else "unknown".
 pub fn default_user() -> String {
     ["USER", "USERNAME"]
         .iter()
         .filter_map(|k| std::env::var(k).ok())
+        .chain(whoami::username().ok())
         .map(|v| v.trim().to_string())
         .find(|v| !v.is_empty())
         .unwrap_or_else(|| "unknown".into())
