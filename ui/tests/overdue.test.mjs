@@ -36,6 +36,11 @@ test("a quick update from the review is dated, saved, and clears the stale flag"
     await page.waitForSelector("dialog[open]");
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "update-note");
     await page.keyboard.type("Core assessment threshold re-issued to all team managers.");
+    // An update cannot be dated in the future: refused in words, nothing sent.
+    await page.fill("dialog input.date-input", "1/1/2099");
+    await page.keyboard.press("Enter");
+    assert.match(await page.$eval("dialog input.date-input", (el) => el.validationMessage), /cannot be after/);
+    assert.ok(!(await calls(page)).includes("add_update"));
     await page.fill("dialog input.date-input", "19/01/2012");
     await shot(page, "05-overdue-add-update");
     assert.deepEqual(await seriousA11yViolations(page), []);
