@@ -106,6 +106,38 @@ fn rotation_keeps_the_newest_n() {
 }
 
 #[test]
+fn copies_cut_short_long_ago_are_cleared_and_running_ones_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = plan(&dir.path().join("tracker.db"));
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    let leftover = |name: &str, old: bool| {
+        let path = backups.join(name);
+        let f = std::fs::File::create(&path).unwrap();
+        if old {
+            f.set_modified(two_hours_ago).unwrap();
+        }
+        path
+    };
+    let stale = leftover("tracker-20260101-090000-000.db.partial", true);
+    let stale_journal = leftover("tracker-20260101-090000-000.db.partial-journal", true);
+    let running = leftover("tracker-20260101-100000-000.db.partial", false);
+    let not_ours = leftover("notes.db.partial", true);
+    rotate(&store, 3).unwrap().unwrap();
+    assert!(
+        !stale.exists() && !stale_journal.exists(),
+        "stale leftovers removed"
+    );
+    assert!(running.exists(), "a copy that may still be running is left");
+    assert!(
+        not_ours.exists(),
+        "files not named for this database are left"
+    );
+    assert_eq!(list_backups(&store).unwrap().len(), 1);
+}
+
+#[test]
 fn restore_brings_back_the_backed_up_content_and_keeps_the_current_one() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = plan(&dir.path().join("tracker.db"));

@@ -157,6 +157,7 @@ pub fn rotate(store: &Store, keep: u32) -> Result<Option<PathBuf>> {
         dest = dir.join(format!("{base}-{n}.db"));
         n += 1;
     }
+    remove_stale_partials(&dir, &format!("{}-", stem(store)));
     backup_to(store, &dest)?;
     let all = list_backups(store)?;
     let excess = all.len().saturating_sub(keep as usize);
@@ -250,6 +251,35 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
+    }
+}
+
+/// A copy older than this that never got its real name was cut short (the app or the CLI
+/// was closed or killed mid-copy); a younger one may belong to a copy still running in
+/// another process.
+const STALE_PARTIAL: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Delete what cut-short copies left behind (`….db.partial` and its journal), so they do
+/// not pile up beside the backups. Best effort: a file that cannot be read or removed is
+/// left for next time.
+fn remove_stale_partials(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let leftover = name.starts_with(prefix)
+            && (name.ends_with(".db.partial") || name.ends_with(".db.partial-journal"));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_PARTIAL);
+        if leftover && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
