@@ -1,9 +1,10 @@
 //! The action plan at scale: 1,000 reports, 100,000 actions, 1,000,000 progress notes.
 //!
 //! Targets: the overdue list and the summary each under 20 ms, importing one report under
-//! 10 ms. The synthetic database is built once with batched SQL in one transaction (the
-//! triggers still fill the search index) and kept in Cargo's target tmp folder; each run
-//! works on a copy, so imports during the run never change the cached file.
+//! 10 ms; the dashboard's burn-up is measured beside them. The synthetic database is built
+//! once with batched SQL in one transaction (the triggers still fill the search index) and
+//! kept in Cargo's target tmp folder; each run works on a copy, so imports during the run
+//! never change the cached file.
 //!
 //! `cargo bench -p inspection_tracker --bench plan`
 
@@ -12,6 +13,7 @@ use std::time::Instant;
 
 use chrono::{Days, Months, NaiveDate};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use inspection_tracker::plan::burn_up::burn_up;
 use inspection_tracker::plan::import::{import_report, ImportOptions};
 use inspection_tracker::plan::query::{list_actions, summary, Filter};
 use inspection_tracker::schedule::action_plan_deadline;
@@ -327,6 +329,8 @@ fn bench(c: &mut Criterion) {
         b.iter(|| list_actions(&store, &overdue, as_of()).unwrap())
     });
     g.bench_function("summary", |b| b.iter(|| summary(&store, as_of()).unwrap()));
+    // The dashboard draws it at every visit.
+    g.bench_function("burn-up", |b| b.iter(|| burn_up(&store, as_of()).unwrap()));
     let due_soon = Filter {
         due_within_days: Some(30),
         ..Filter::default()
