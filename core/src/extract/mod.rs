@@ -9,6 +9,7 @@ pub mod grades;
 pub mod judgements;
 pub mod kind;
 pub mod lines;
+mod list_reader;
 pub mod recommendations;
 pub mod timeframe;
 mod wording;
