@@ -57,9 +57,7 @@ pub fn burn_up(store: &Store, as_of: NaiveDate) -> Result<BurnUp> {
     let mut rows = stmt.query([])?;
     let mut actions = Vec::new();
     while let Some(row) = rows.next()? {
-        let status = super::query::text(row.get_ref(1)?)
-            .and_then(ActionStatus::parse)
-            .unwrap_or(ActionStatus::NotStarted);
+        let status = super::query::status_of(row.get_ref(1)?);
         actions.push((dates::get_opt(row, 0)?, status, dates::get_opt(row, 2)?));
     }
     Ok(BurnUp::count(actions, as_of))

@@ -184,6 +184,14 @@ pub(super) fn date(v: ValueRef<'_>) -> Option<NaiveDate> {
     text(v).and_then(dates::parse)
 }
 
+/// A stored status read in place (the CHECK constraint keeps it one of ours; anything
+/// else reads as not started, as a list should rather than fail).
+pub(super) fn status_of(v: ValueRef<'_>) -> ActionStatus {
+    text(v)
+        .and_then(ActionStatus::parse)
+        .unwrap_or(ActionStatus::NotStarted)
+}
+
 /// A recommendation's fields as the list shows them.
 struct RecFields {
     position: i64,
@@ -275,9 +283,7 @@ pub fn list_actions(
         let Some(report_rank) = reports.rank(report_id) else {
             continue; // its report is in the bin
         };
-        let status = text(row.get_ref(7)?)
-            .and_then(ActionStatus::parse)
-            .unwrap_or(ActionStatus::NotStarted);
+        let status = status_of(row.get_ref(7)?);
         let due = dates::get_opt(row, 5)?;
         let stub = RagRow {
             due,

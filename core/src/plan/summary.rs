@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::actions::days_overdue;
-use super::query::{date, text, Counts, NextInspectionView, RagRow, ReportSummary, Summary};
+use super::query::{
+    date, status_of, text, Counts, NextInspectionView, RagRow, ReportSummary, Summary,
+};
 use super::{inspection, settings, ActionStatus, Rag};
 use crate::report::ReportKind;
 use crate::schedule::NextInspection;
@@ -115,9 +117,7 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
             continue; // its report is in the bin
         };
         let due = date(row.get_ref(1)?);
-        let status = text(row.get_ref(2)?)
-            .and_then(ActionStatus::parse)
-            .unwrap_or(ActionStatus::NotStarted);
+        let status = status_of(row.get_ref(2)?);
         let stub = RagRow {
             due,
             status,

@@ -22,12 +22,10 @@ const limits = new WeakMap<HTMLInputElement, DateLimits>();
 export function dateInput(attrs: Record<string, string> = {}, bounds: DateLimits = {}): HTMLInputElement {
   const el = h("input", {
     type: "text",
-    inputmode: "text",
     autocomplete: "off",
     spellcheck: "false",
     placeholder: "dd/mm/yyyy",
     class: "date-input",
-    "data-date-input": "",
     ...attrs,
   });
   limits.set(el, bounds);
@@ -48,12 +46,6 @@ export function isoOf(el: HTMLInputElement): string {
 /** Show `iso` (`YYYY-MM-DD`, or empty for none) in the field. */
 export function setIso(el: HTMLInputElement, iso: string | null | undefined): void {
   el.value = iso ? formatDate(iso) : "";
-  check(el);
-}
-
-/** Change the earliest or latest date allowed. */
-export function setLimits(el: HTMLInputElement, bounds: DateLimits): void {
-  limits.set(el, bounds);
   check(el);
 }
 
