@@ -50,7 +50,9 @@ export function references(items: readonly ActionListItem[]): Map<string, string
  */
 export function planOrder(items: readonly ActionListItem[], reportOrder: readonly string[] = []): ActionListItem[] {
   const rank = new Map<string, number>();
-  reportOrder.forEach((id, i) => rank.set(id, i));
+  reportOrder.forEach((id, i) => {
+    rank.set(id, i);
+  });
   for (const it of items) if (!rank.has(it.report_id)) rank.set(it.report_id, rank.size);
   return items
     .map((it, i) => ({ it, i, r: rank.get(it.report_id)! }))
@@ -147,11 +149,7 @@ export type PlanRow =
  * Rows for the list: report → section → timeframe → recommendation → its actions, in the
  * order the items come (the plan's order). `reportLabel` names a report for its heading.
  */
-export function groupRows(
-  items: readonly ActionListItem[],
-  refs: Map<string, string>,
-  reportLabel: (it: ActionListItem) => string,
-): PlanRow[] {
+export function groupRows(items: readonly ActionListItem[], refs: Map<string, string>, reportLabel: (it: ActionListItem) => string): PlanRow[] {
   const reportCounts = new Map<string, number>();
   for (const it of items) reportCounts.set(it.report_id, (reportCounts.get(it.report_id) ?? 0) + 1);
   const rows: PlanRow[] = [];

@@ -54,16 +54,13 @@ export const api = {
   summary: (asOf?: string) => call<Summary>("get_summary", { asOf: asOf ?? null }),
   /** Actions due by each date against actions completed by it, from the first due date to `asOf`. */
   burnUp: (asOf?: string) => call<BurnUpPoint[]>("burn_up", { asOf: asOf ?? null }),
-  listActions: (filter: ActionFilter, asOf?: string) =>
-    call<ActionListItem[]>("list_actions", { filter, asOf: asOf ?? null }),
+  listActions: (filter: ActionFilter, asOf?: string) => call<ActionListItem[]>("list_actions", { filter, asOf: asOf ?? null }),
   showAction: (id: string, asOf?: string) => call<ActionDetail>("show_action", { id, asOf: asOf ?? null }),
   /** One edit; returns the action as it now is. */
   updateAction: (id: string, change: ActionChange) => call<ActionDetail>("update_action", { id, change }),
-  addAction: (recommendationId: string, action: NewActionInput) =>
-    call<ActionDetail>("add_action", { recommendationId, action }),
+  addAction: (recommendationId: string, action: NewActionInput) => call<ActionDetail>("add_action", { recommendationId, action }),
   /** A dated progress note ("update"); `writtenOn` defaults to today. */
-  addUpdate: (id: string, note: string, writtenOn?: string) =>
-    call<ActionDetail>("add_update", { id, note, writtenOn: writtenOn ?? null }),
+  addUpdate: (id: string, note: string, writtenOn?: string) => call<ActionDetail>("add_update", { id, note, writtenOn: writtenOn ?? null }),
   /** Soft delete: the action goes to the bin. */
   deleteAction: (id: string) => call<void>("delete_action", { id }),
   restoreAction: (id: string) => call<void>("restore_action", { id }),
@@ -94,8 +91,7 @@ export const api = {
   settings: () => call<SettingView[]>("get_settings"),
   setSetting: (key: string, value: string) => call<SettingView[]>("set_setting", { key, value }),
   /** The user-set date of the next inspection (null clears it: back to the estimate). */
-  setNextInspection: (date: string | null, reportId?: string) =>
-    call<Summary>("set_next_inspection", { date, reportId: reportId ?? null }),
+  setNextInspection: (date: string | null, reportId?: string) => call<Summary>("set_next_inspection", { date, reportId: reportId ?? null }),
   dataFolder: () => call<string>("data_folder"),
   listBackups: () => call<BackupInfo[]>("list_backups"),
   makeBackup: () => call<BackupInfo>("make_backup"),

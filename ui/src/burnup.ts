@@ -40,7 +40,7 @@ export function scaleBurnUp(points: readonly BurnUpPoint[], box: ChartBox): Scal
   const y = (v: number) => round(box.top + plotH - (v / yMax) * plotH);
   const line = (f: (p: BurnUpPoint) => number) => points.map((p, i) => `${x(i)},${y(f(p))}`).join(" ");
   // Whole-number ticks: every unit for small plans, else five equal steps of a nice max.
-  const steps = yMax < 5 ? yMax : 5;
+  const steps = Math.min(yMax, 5);
   const yTicks = Array.from({ length: steps + 1 }, (_, k) => (yMax * k) / steps).map((v) => ({ value: v, y: y(v) }));
   return { due: line((p) => p.due), completed: line((p) => p.completed), yMax, yTicks, x, y };
 }

@@ -29,7 +29,11 @@ describe("slugify", () => {
 describe("formats", () => {
   it("has the five the core writes, each with its extension", () => {
     expect(FORMATS.map((f) => [f.format, f.extension])).toEqual([
-      ["board-paper", "docx"], ["statement", "docx"], ["xlsx", "xlsx"], ["csv", "csv"], ["ics", "ics"],
+      ["board-paper", "docx"],
+      ["statement", "docx"],
+      ["xlsx", "xlsx"],
+      ["csv", "csv"],
+      ["ics", "ics"],
     ]);
     expect(formatInfo("ics").label).toBe("Calendar (.ics)");
   });

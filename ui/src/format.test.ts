@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, plural, formatDate, formatDateTime, daysBetween, addDays, relativeDays, formatBytes, formatPercent, parseIsoDate, parseTypedDate } from "./format";
+import {
+  formatCount,
+  plural,
+  formatDate,
+  formatDateTime,
+  daysBetween,
+  addDays,
+  relativeDays,
+  formatBytes,
+  formatPercent,
+  parseIsoDate,
+  parseTypedDate,
+} from "./format";
 
 describe("format", () => {
   it("groups thousands the British way", () => {

@@ -5,9 +5,13 @@ import { reminderText, remindersOn } from "./reminders";
 import { parseHash } from "./router";
 
 const rec: Recommendation = {
-  section: "Safeguarding services", timeframe: "Within three months", timeframe_months: 3, paragraph: 12,
+  section: "Safeguarding services",
+  timeframe: "Within three months",
+  timeframe_months: 3,
+  paragraph: 12,
   text: "ensure timely support from CAMHS; improve the quality of assessments – so information is analysed",
-  source_start: 100, source_end: 100 + new TextEncoder().encode("ensure timely support from CAMHS; improve the quality of assessments – so information is analysed").length,
+  source_start: 100,
+  source_end: 100 + new TextEncoder().encode("ensure timely support from CAMHS; improve the quality of assessments – so information is analysed").length,
 };
 
 describe("review edits", () => {
@@ -32,11 +36,23 @@ describe("review edits", () => {
     expect(defaultSplitPoint("no break here")).toBe(-1);
   });
   it("merges two, spanning both ranges", () => {
-    const m = mergeRecommendations({ ...rec, text: "first.", source_start: 10, source_end: 16 }, { ...rec, text: " second.", source_start: 17, source_end: 25 });
+    const m = mergeRecommendations(
+      { ...rec, text: "first.", source_start: 10, source_end: 16 },
+      { ...rec, text: " second.", source_start: 17, source_end: 25 },
+    );
     expect(m).toMatchObject({ text: "first. second.", source_start: 10, source_end: 25, section: rec.section });
   });
   it("needs a date only when the report has none", () => {
-    const r = { kind: "other", local_authority: null, inspection_start: null, inspection_end: null, published: null, lead_inspector: null, judgements: [], recommendations: [] } as const;
+    const r = {
+      kind: "other",
+      local_authority: null,
+      inspection_start: null,
+      inspection_end: null,
+      published: null,
+      lead_inspector: null,
+      judgements: [],
+      recommendations: [],
+    } as const;
     expect(needsDate({ ...r, judgements: [], recommendations: [] })).toBe(true);
     expect(needsDate({ ...r, judgements: [], recommendations: [], published: "2011-11-18" })).toBe(false);
   });
@@ -54,7 +70,10 @@ describe("reminder text", () => {
 });
 
 describe("remindersOn", () => {
-  const setting = (value: string) => [{ key: "user_name", value: "Sam", is_default: false }, { key: "reminders", value, is_default: false }];
+  const setting = (value: string) => [
+    { key: "user_name", value: "Sam", is_default: false },
+    { key: "reminders", value, is_default: false },
+  ];
   it("reads the reminders setting, on unless off", () => {
     expect(remindersOn(setting("on"))).toBe(true);
     expect(remindersOn(setting("off"))).toBe(false);

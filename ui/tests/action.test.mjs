@@ -66,7 +66,10 @@ test("fields save on change; a status change offers undo", async () => {
     await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=toast]")].some((t) => t.textContent.includes("In progress")));
     await page.click("[data-testid=toast]:has-text('In progress') [data-testid=undo]");
     await page.waitForFunction(() => window.__mockDb.actions.find((a) => a.id === "act-003").status === "not_started");
-    assert.deepEqual((await changes(page)).map((c) => c.kind), ["owner", "measure_of_success", "status", "status"]);
+    assert.deepEqual(
+      (await changes(page)).map((c) => c.kind),
+      ["owner", "measure_of_success", "status", "status"],
+    );
     assert.equal(await page.inputValue("#d-status"), "not_started");
   } finally {
     await close();

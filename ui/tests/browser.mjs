@@ -34,8 +34,16 @@ async function start() {
     const server = await preview({ root: uiRoot, logLevel: "silent", preview: { port: 0, host: "127.0.0.1" } });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--lang=en-GB", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--lang=en-GB",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     return { server, browser, url: server.resolvedUrls.local[0] };
   })();
@@ -64,67 +72,72 @@ export async function openUi(handlers = {}, options = {}) {
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error("page error:", e.message));
   if (options.backend) await page.addInitScript(installBackend, options.backend);
-  await page.addInitScript(({ handlers, storage }) => {
-    for (const [k, v] of Object.entries(storage ?? {})) localStorage.setItem(k, v);
-    const fns = {};
-    for (const [cmd, h] of Object.entries(handlers)) {
-      // Test code, in a test page: evaluating the handler's source is the point.
-      if (h.fn) fns[cmd] = (0, eval)(`(${h.fn})`);
-    }
-    const callbacks = new Map();
-    const listeners = [];
-    let nextId = 1;
-    window.__ipcCalls = [];
-    window.__dialogResults = [];
-    window.__saveResults = [];
-    window.__notifications = [];
-    window.__mockState ??= {};
-    const plugin = {
-      "plugin:event|listen": (args) => {
-        listeners.push({ event: args.event, handler: args.handler });
-        return nextId++;
-      },
-      "plugin:event|unlisten": () => null,
-      "plugin:dialog|open": () => (window.__dialogResults.length ? window.__dialogResults.shift() : null),
-      "plugin:dialog|save": () => (window.__saveResults.length ? window.__saveResults.shift() : null),
-      "plugin:notification|is_permission_granted": () => true,
-    };
-    window.__emitTauri = (event, payload) => {
-      for (const l of listeners) if (l.event === event) callbacks.get(l.handler)?.({ event, id: 0, payload });
-    };
-    window.__TAURI_INTERNALS__ = {
-      metadata: { currentWindow: { label: "main" }, currentWebview: { windowLabel: "main", label: "main" } },
-      invoke: async (cmd, args) => {
-        window.__ipcCalls.push({ cmd, args: JSON.parse(JSON.stringify(args ?? {})) });
-        const h = handlers[cmd];
-        if (h && "value" in h) {
-          if (h.value && h.value.error) throw h.value.error;
-          return structuredClone(h.value);
-        }
-        if (fns[cmd]) return fns[cmd](args ?? {}, window.__mockState);
-        const backend = window.__backend?.[cmd];
-        if (backend) return backend(args ?? {});
-        if (plugin[cmd]) return plugin[cmd](args ?? {});
-        throw { code: "unknown_command", message: `no mock for ${cmd}` };
-      },
-      transformCallback: (cb) => {
-        const id = nextId++;
-        callbacks.set(id, cb);
-        return id;
-      },
-      unregisterCallback: (id) => callbacks.delete(id),
-      convertFileSrc: (p) => p,
-    };
-    // The notification plugin sends through the web Notification API (Tauri polyfills it).
-    class FakeNotification {
-      static permission = "granted";
-      static requestPermission = async () => "granted";
-      constructor(title, options) {
-        window.__notifications.push({ title, body: options?.body });
+  await page.addInitScript(
+    ({ handlers, storage }) => {
+      for (const [k, v] of Object.entries(storage ?? {})) localStorage.setItem(k, v);
+      const fns = {};
+      for (const [cmd, h] of Object.entries(handlers)) {
+        // Test code, in a test page: evaluating the handler's source is the point.
+        // biome-ignore lint/complexity/noCommaOperator: `(0, eval)` is an indirect eval, in the page's global scope
+        // biome-ignore lint/security/noGlobalEval: test handlers cross into the page as source
+        if (h.fn) fns[cmd] = (0, eval)(`(${h.fn})`);
       }
-    }
-    window.Notification = FakeNotification;
-  }, { handlers: serialise(handlers), storage: options.storage });
+      const callbacks = new Map();
+      const listeners = [];
+      let nextId = 1;
+      window.__ipcCalls = [];
+      window.__dialogResults = [];
+      window.__saveResults = [];
+      window.__notifications = [];
+      window.__mockState ??= {};
+      const plugin = {
+        "plugin:event|listen": (args) => {
+          listeners.push({ event: args.event, handler: args.handler });
+          return nextId++;
+        },
+        "plugin:event|unlisten": () => null,
+        "plugin:dialog|open": () => (window.__dialogResults.length ? window.__dialogResults.shift() : null),
+        "plugin:dialog|save": () => (window.__saveResults.length ? window.__saveResults.shift() : null),
+        "plugin:notification|is_permission_granted": () => true,
+      };
+      window.__emitTauri = (event, payload) => {
+        for (const l of listeners) if (l.event === event) callbacks.get(l.handler)?.({ event, id: 0, payload });
+      };
+      window.__TAURI_INTERNALS__ = {
+        metadata: { currentWindow: { label: "main" }, currentWebview: { windowLabel: "main", label: "main" } },
+        invoke: async (cmd, args) => {
+          window.__ipcCalls.push({ cmd, args: JSON.parse(JSON.stringify(args ?? {})) });
+          const h = handlers[cmd];
+          if (h && "value" in h) {
+            if (h.value?.error) throw h.value.error;
+            return structuredClone(h.value);
+          }
+          if (fns[cmd]) return fns[cmd](args ?? {}, window.__mockState);
+          const backend = window.__backend?.[cmd];
+          if (backend) return backend(args ?? {});
+          if (plugin[cmd]) return plugin[cmd](args ?? {});
+          throw { code: "unknown_command", message: `no mock for ${cmd}` };
+        },
+        transformCallback: (cb) => {
+          const id = nextId++;
+          callbacks.set(id, cb);
+          return id;
+        },
+        unregisterCallback: (id) => callbacks.delete(id),
+        convertFileSrc: (p) => p,
+      };
+      // The notification plugin sends through the web Notification API (Tauri polyfills it).
+      class FakeNotification {
+        static permission = "granted";
+        static requestPermission = async () => "granted";
+        constructor(title, options) {
+          window.__notifications.push({ title, body: options?.body });
+        }
+      }
+      window.Notification = FakeNotification;
+    },
+    { handlers: serialise(handlers), storage: options.storage },
+  );
   if (options.init) await page.addInitScript(options.init);
   await page.goto(url + (options.hash ?? ""));
   const close = async () => {

@@ -50,14 +50,18 @@ test("each report's card shows its judgements: the overall grades, and all of th
       "Judgements Overall effectiveness Safeguarding services Adequate Services for looked after children Good All 22 judgements",
     );
     const headline = await page.$$eval(`${rutland} [data-testid=headline-grades] dd .grade`, (els) => els.map((e) => [e.textContent, e.className]));
-    assert.deepEqual(headline, [["Adequate", "grade grade-adequate"], ["Good", "grade grade-good"]]);
+    assert.deepEqual(headline, [
+      ["Adequate", "grade grade-adequate"],
+      ["Good", "grade grade-good"],
+    ]);
     // The rest behind a disclosure, grouped by section, in report order.
     assert.equal(await page.isVisible(`${rutland} [data-testid=all-judgements] dl`), false);
     await page.click(`${rutland} [data-testid=all-judgements] summary`);
     const sections = await page.$$eval(`${rutland} [data-testid=all-judgements] h6`, (els) => els.map((e) => e.textContent));
     assert.deepEqual(sections, ["Safeguarding services", "Services for looked after children"]);
     const pairs = await page.$$eval(`${rutland} [data-testid=all-judgements] dl`, (dls) =>
-      dls.map((dl) => [...dl.querySelectorAll("dt")].map((dt) => `${dt.textContent} → ${dt.nextElementSibling.textContent}`)));
+      dls.map((dl) => [...dl.querySelectorAll("dt")].map((dt) => `${dt.textContent} → ${dt.nextElementSibling.textContent}`)),
+    );
     assert.equal(pairs[0][0], "Overall effectiveness → Adequate");
     assert.equal(pairs[0][2], "Children and young people are safe and feel safe → Good");
     assert.equal(pairs.flat().length, 22);
@@ -108,7 +112,10 @@ test("the next inspection date can be set, and cleared back to the estimate", as
     await page.waitForFunction(() => document.querySelector("[data-testid=next-when]")?.textContent.includes("Set for 4 Jun 2012"));
     assert.match(await text(page, "[data-testid=next-inspection] .stat-value"), /^136$/);
     const set = (await calls(page, true)).filter((c) => c.cmd === "set_next_inspection");
-    assert.deepEqual(set.map((c) => c.args), [{ date: "2012-06-04", reportId: null }]);
+    assert.deepEqual(
+      set.map((c) => c.args),
+      [{ date: "2012-06-04", reportId: null }],
+    );
     await page.click("[data-testid=edit-next]");
     await page.click("[data-testid=clear-next]");
     await page.waitForFunction(() => document.querySelector("[data-testid=next-when]")?.textContent.includes("Estimated"));
@@ -153,7 +160,10 @@ test("marking an action complete in the plan changes the dashboard's counts", as
 });
 
 test("a failing summary is reported on the dashboard", async () => {
-  const { page, close } = await openUi({ get_summary: { error: { code: "db_locked", message: "The database is busy (locked by another program)." } } }, { backend: sampleData() });
+  const { page, close } = await openUi(
+    { get_summary: { error: { code: "db_locked", message: "The database is busy (locked by another program)." } } },
+    { backend: sampleData() },
+  );
   try {
     await page.waitForSelector("[role=alert]");
     assert.match(await text(page, "[role=alert]"), /database is busy/);

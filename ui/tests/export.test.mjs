@@ -32,7 +32,7 @@ test("from the plan's button: the format, the plan's filters, the save dialog, e
     assert.equal(await text(page, "[data-testid=plan-count]"), "Showing 5 of 42 actions.");
     await page.click("[data-testid=export-plan]");
     await page.waitForSelector(`${DIALOG}[open]`);
-    assert.equal(await page.getAttribute(DIALOG, "aria-labelledby") !== null, true);
+    assert.equal((await page.getAttribute(DIALOG, "aria-labelledby")) !== null, true);
     assert.match(await text(page, `${DIALOG} h2`), /^Export the action plan$/);
     // Five formats, the board paper chosen (and focused) first.
     const labels = await page.$$eval(`${DIALOG} [data-testid=export-formats] label`, (els) => els.map((e) => e.textContent));
@@ -55,10 +55,21 @@ test("from the plan's button: the format, the plan's filters, the save dialog, e
     await page.waitForSelector(DIALOG, { state: "detached" });
     assert.equal(await text(page, "[data-testid=toast] .toast-text"), "Excel workbook saved: 5 actions, /home/sam/Documents/derby-blocked.xlsx");
     assert.deepEqual(await saves(page), [
-      { title: "Save the Excel workbook", defaultPath: `inspection-action-plan-derby-${todayIso()}.xlsx`, filters: [{ name: "Excel workbook", extensions: ["xlsx"] }] },
+      {
+        title: "Save the Excel workbook",
+        defaultPath: `inspection-action-plan-derby-${todayIso()}.xlsx`,
+        filters: [{ name: "Excel workbook", extensions: ["xlsx"] }],
+      },
     ]);
     assert.deepEqual(await exports(page), [
-      { format: "xlsx", path: "/home/sam/Documents/derby-blocked.xlsx", filter: { status: "blocked", report_id: "rep-derby-2011" }, asOf: todayIso(), force: true, fromHistory: false },
+      {
+        format: "xlsx",
+        path: "/home/sam/Documents/derby-blocked.xlsx",
+        filter: { status: "blocked", report_id: "rep-derby-2011" },
+        asOf: todayIso(),
+        force: true,
+        fromHistory: false,
+      },
     ]);
     // Focus goes back to the button.
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "export-plan");
@@ -157,7 +168,10 @@ test("an export that fails says why", async () => {
     await page.evaluate(() => window.__saveResults.push("/home/sam/board.docx"));
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForSelector("[data-testid=toast][role=alert]");
-    assert.equal(await text(page, "[data-testid=toast] .toast-text"), "Board paper not saved: Could not write /home/sam/board.docx: the file is open in another program.");
+    assert.equal(
+      await text(page, "[data-testid=toast] .toast-text"),
+      "Board paper not saved: Could not write /home/sam/board.docx: the file is open in another program.",
+    );
     await shot(page, "10-export-error");
     assert.equal(await page.isDisabled("[data-testid=export-plan]"), false);
     assert.deepEqual(await seriousA11yViolations(page), []);
@@ -195,7 +209,10 @@ test("the plan's due range applies when it means the same as the core's filter a
     await page.keyboard.press("Control+e");
     await page.waitForSelector(`${DIALOG}[open]`);
     // As at today the range means something else: said, and left out.
-    assert.match(await text(page, "[data-testid=export-filter-note]"), /Not applied \(an export cannot filter by these\): status: Open \(not completed\); due 20 Jan 2012 to 19 Feb 2012\./);
+    assert.match(
+      await text(page, "[data-testid=export-filter-note]"),
+      /Not applied \(an export cannot filter by these\): status: Open \(not completed\); due 20 Jan 2012 to 19 Feb 2012\./,
+    );
     await page.fill("[data-testid=export-as-of]", "2012-01-20");
     assert.equal(await text(page, "[data-testid=export-filter-note]"), "Only actions with open actions due 20 Jan 2012 to 19 Feb 2012; owner: Jo Adams.");
     assert.deepEqual(await seriousA11yViolations(page), []);

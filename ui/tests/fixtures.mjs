@@ -63,9 +63,14 @@ export function sampleData({ bulk = 0, empty = false } = {}) {
       const recId = `${r.id}-rec-${position + 1}`;
       const months = MONTHS[rec.timeframe] ?? 6;
       recs.push({
-        id: recId, report_id: r.id, position, section: rec.section, timeframe: rec.timeframe,
+        id: recId,
+        report_id: r.id,
+        position,
+        section: rec.section,
+        timeframe: rec.timeframe,
         period: months === 0 ? { unit: "immediate" } : { unit: "months", amount: months },
-        text: rec.text, paragraph: null,
+        text: rec.text,
+        paragraph: null,
       });
       const titles = [rec.text];
       if (EXTRA_ACTIONS[`${r.id}:${position}`]) titles.push(EXTRA_ACTIONS[`${r.id}:${position}`]);
@@ -74,15 +79,44 @@ export function sampleData({ bulk = 0, empty = false } = {}) {
         const due = addMonths(end, months);
         const id = `act-${String(n + 1).padStart(3, "0")}`;
         actions.push({
-          id, recommendation_id: recId, title, owner: OWNERS[n % OWNERS.length], partner_agency: null,
-          due_date: due, due_date_source: "report", due_date_reason: null, status, progress,
-          measure_of_success: null, rag_override: null, rag_override_reason: null,
-          signed_off_by: null, signed_off_at: null,
+          id,
+          recommendation_id: recId,
+          title,
+          owner: OWNERS[n % OWNERS.length],
+          partner_agency: null,
+          due_date: due,
+          due_date_source: "report",
+          due_date_reason: null,
+          status,
+          progress,
+          measure_of_success: null,
+          rag_override: null,
+          rag_override_reason: null,
+          signed_off_by: null,
+          signed_off_at: null,
           completed_on: status === "completed" ? addDays(due, -5) : null,
-          created_at: "2011-12-01T10:00:00Z", updated_at: "2011-12-01T10:00:00Z", deleted_at: null,
+          created_at: "2011-12-01T10:00:00Z",
+          updated_at: "2011-12-01T10:00:00Z",
+          deleted_at: null,
         });
-        if (n % 3 === 0) updates.push({ id: `upd-${n}`, action_id: id, written_on: addDays(AS_OF, -10), author: "Jo Adams", note: "Audit tool agreed with team managers; first sample of 20 cases reviewed.", created_at: "2012-01-10T09:00:00Z" });
-        if (n % 3 === 1) updates.push({ id: `upd-${n}`, action_id: id, written_on: addDays(AS_OF, -45), author: "Priya Shah", note: "Draft procedure circulated to partners for comment.", created_at: "2011-12-06T09:00:00Z" });
+        if (n % 3 === 0)
+          updates.push({
+            id: `upd-${n}`,
+            action_id: id,
+            written_on: addDays(AS_OF, -10),
+            author: "Jo Adams",
+            note: "Audit tool agreed with team managers; first sample of 20 cases reviewed.",
+            created_at: "2012-01-10T09:00:00Z",
+          });
+        if (n % 3 === 1)
+          updates.push({
+            id: `upd-${n}`,
+            action_id: id,
+            written_on: addDays(AS_OF, -45),
+            author: "Priya Shah",
+            note: "Draft procedure circulated to partners for comment.",
+            created_at: "2011-12-06T09:00:00Z",
+          });
         n++;
       }
     });
@@ -93,7 +127,14 @@ export function sampleData({ bulk = 0, empty = false } = {}) {
     for (let i = 0; i < bulk; i++) {
       const a = actions[i % actions.length];
       const [status, progress] = STATES[(i * 7) % STATES.length];
-      list.push({ ...a, id: `bulk-${i}`, status, progress, owner: OWNERS[(i * 3) % OWNERS.length], title: i % 97 === 0 ? `${a.title} (care leavers pathway ${i})` : a.title });
+      list.push({
+        ...a,
+        id: `bulk-${i}`,
+        status,
+        progress,
+        owner: OWNERS[(i * 3) % OWNERS.length],
+        title: i % 97 === 0 ? `${a.title} (care leavers pathway ${i})` : a.title,
+      });
     }
     // Keep each recommendation's actions together, as the core lists them.
     const order = new Map(recs.map((r, i) => [r.id, i]));
@@ -108,7 +149,20 @@ export function sampleData({ bulk = 0, empty = false } = {}) {
     recs: empty ? [] : recs,
     actions: empty ? [] : list,
     updates: empty || bulk ? [] : updates,
-    evidence: empty ? [] : [{ id: "ev-1", action_id: "act-001", kind: "file", original_name: "CP-visit-audit-Dec-2011.xlsx", sha256: "abc", link: null, added_by: "Jo Adams", added_at: "2012-01-05T14:30:00Z" }],
+    evidence: empty
+      ? []
+      : [
+          {
+            id: "ev-1",
+            action_id: "act-001",
+            kind: "file",
+            original_name: "CP-visit-audit-Dec-2011.xlsx",
+            sha256: "abc",
+            link: null,
+            added_by: "Jo Adams",
+            added_at: "2012-01-05T14:30:00Z",
+          },
+        ],
     history: [],
     nextInspection: null,
     settings: [
@@ -121,8 +175,18 @@ export function sampleData({ bulk = 0, empty = false } = {}) {
       { key: "reminders", value: "on", is_default: true },
     ],
     backups: [
-      { path: "/home/sam/.local/share/inspection-action-tracker/backups/tracker-2012-01-19.db", name: "tracker-2012-01-19.db", modified: "2012-01-19T17:02:00Z", bytes: 1843200 },
-      { path: "/home/sam/.local/share/inspection-action-tracker/backups/tracker-2012-01-12.db", name: "tracker-2012-01-12.db", modified: "2012-01-12T17:01:00Z", bytes: 1720320 },
+      {
+        path: "/home/sam/.local/share/inspection-action-tracker/backups/tracker-2012-01-19.db",
+        name: "tracker-2012-01-19.db",
+        modified: "2012-01-19T17:02:00Z",
+        bytes: 1843200,
+      },
+      {
+        path: "/home/sam/.local/share/inspection-action-tracker/backups/tracker-2012-01-12.db",
+        name: "tracker-2012-01-12.db",
+        modified: "2012-01-12T17:01:00Z",
+        bytes: 1720320,
+      },
     ],
     previews: {},
     created: [],
@@ -171,11 +235,23 @@ export function installBackend(data) {
     const rec = recs.get(a.recommendation_id);
     const rep = reps.get(rec.report_id);
     return {
-      id: a.id, report_id: rep.id, local_authority: rep.local_authority, recommendation_id: rec.id,
-      recommendation_number: rec.position + 1, recommendation: rec.text,
-      section: rec.section, timeframe: rec.timeframe, title: a.title, owner: a.owner, due_date: a.due_date,
-      due_date_source: a.due_date_source, status: a.status, progress: a.progress, rag: rag(a, asOf),
-      days_overdue: daysOverdue(a, asOf), last_update: last.get(a.id) ?? null,
+      id: a.id,
+      report_id: rep.id,
+      local_authority: rep.local_authority,
+      recommendation_id: rec.id,
+      recommendation_number: rec.position + 1,
+      recommendation: rec.text,
+      section: rec.section,
+      timeframe: rec.timeframe,
+      title: a.title,
+      owner: a.owner,
+      due_date: a.due_date,
+      due_date_source: a.due_date_source,
+      status: a.status,
+      progress: a.progress,
+      rag: rag(a, asOf),
+      days_overdue: daysOverdue(a, asOf),
+      last_update: last.get(a.id) ?? null,
     };
   };
   // ActionFilter as the core reads it (search: every word's start, in the action's title
@@ -195,7 +271,10 @@ export function installBackend(data) {
     if (f.status && it.status !== f.status) return false;
     if (f.rag && it.rag !== f.rag) return false;
     if (f.search != null) {
-      const words = f.search.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const words = f.search
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
       if (!words.length) fail("invalid", `nothing to search for in "${f.search}": give at least one word`);
       const have = `${it.title} ${it.owner ?? ""} ${it.recommendation}`.toLowerCase().split(/[^\p{L}\p{N}]+/u);
       if (!words.every((w) => have.some((h) => h.startsWith(w)))) return false;
@@ -216,10 +295,26 @@ export function installBackend(data) {
       for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
       return 0;
     };
-    return live().map((a) => item(a, asOf, recs, reps, last)).filter((it) => matches(it, filter, asOf)).sort(cmp);
+    return live()
+      .map((a) => item(a, asOf, recs, reps, last))
+      .filter((it) => matches(it, filter, asOf))
+      .sort(cmp);
   };
   const counts = (actions, asOf) => {
-    const c = { total: 0, not_started: 0, in_progress: 0, completed: 0, blocked: 0, red: 0, amber: 0, green: 0, blue: 0, overdue: 0, percent_complete: 0, due_after_next_inspection: 0 };
+    const c = {
+      total: 0,
+      not_started: 0,
+      in_progress: 0,
+      completed: 0,
+      blocked: 0,
+      red: 0,
+      amber: 0,
+      green: 0,
+      blue: 0,
+      overdue: 0,
+      percent_complete: 0,
+      due_after_next_inspection: 0,
+    };
     for (const a of actions) {
       c.total++;
       c[a.status]++;
@@ -230,9 +325,16 @@ export function installBackend(data) {
     return c;
   };
   const nextView = (asOf) => {
-    if (db.nextInspection) return { earliest: db.nextInspection, latest: db.nextInspection, estimated: false, basis: "Date set by you", days_to: between(asOf, db.nextInspection) };
+    if (db.nextInspection)
+      return { earliest: db.nextInspection, latest: db.nextInspection, estimated: false, basis: "Date set by you", days_to: between(asOf, db.nextInspection) };
     if (!db.reports.length) return null;
-    return { earliest: "2013-10-14", latest: "2014-10-14", estimated: true, basis: "Estimated: two to three years after the last full inspection", days_to: between(asOf, "2013-10-14") };
+    return {
+      earliest: "2013-10-14",
+      latest: "2014-10-14",
+      estimated: true,
+      basis: "Estimated: two to three years after the last full inspection",
+      days_to: between(asOf, "2013-10-14"),
+    };
   };
   const summary = () => {
     const asOf = db.asOf;
@@ -242,10 +344,19 @@ export function installBackend(data) {
       overall: counts(acts, asOf),
       next_inspection: nextView(asOf),
       reports: db.reports.map((r) => ({
-        report_id: r.id, local_authority: r.local_authority, kind: r.kind, source_name: r.source_name, inspection_end: r.inspection_end,
-        received: r.received, action_plan_deadline: r.action_plan_deadline, next_inspection: nextView(asOf),
+        report_id: r.id,
+        local_authority: r.local_authority,
+        kind: r.kind,
+        source_name: r.source_name,
+        inspection_end: r.inspection_end,
+        received: r.received,
+        action_plan_deadline: r.action_plan_deadline,
+        next_inspection: nextView(asOf),
         judgements: r.judgements ?? [],
-        counts: counts(acts.filter((a) => recOf(a).report_id === r.id), asOf),
+        counts: counts(
+          acts.filter((a) => recOf(a).report_id === r.id),
+          asOf,
+        ),
       })),
     };
   };
@@ -254,22 +365,42 @@ export function installBackend(data) {
     const rec = recOf(a);
     const { judgements, action_plan_deadline, ...report } = reportOf(rec);
     return {
-      action: { ...a }, recommendation: { ...rec }, report,
-      updates: db.updates.filter((u) => u.action_id === id), evidence: db.evidence.filter((e) => e.action_id === id),
-      rag: rag(a, db.asOf), days_overdue: daysOverdue(a, db.asOf),
+      action: { ...a },
+      recommendation: { ...rec },
+      report,
+      updates: db.updates.filter((u) => u.action_id === id),
+      evidence: db.evidence.filter((e) => e.action_id === id),
+      rag: rag(a, db.asOf),
+      days_overdue: daysOverdue(a, db.asOf),
     };
   };
   let seq = 1;
   const record = (a, field, oldValue, newValue) => {
-    db.history.push({ seq: seq++, entity: "action", entity_id: a.id, field, old_value: oldValue == null ? null : String(oldValue), new_value: newValue == null ? null : String(newValue), who: db.user, at: "2012-01-20T10:15:00Z" });
+    db.history.push({
+      seq: seq++,
+      entity: "action",
+      entity_id: a.id,
+      field,
+      old_value: oldValue == null ? null : String(oldValue),
+      new_value: newValue == null ? null : String(newValue),
+      who: db.user,
+      at: "2012-01-20T10:15:00Z",
+    });
   };
   window.__backend = {
-    store_info: () => ({ path: db.dbPath, schema_version: 3, reports: db.reports.length, recommendations: db.recs.length, actions: live().length, open_actions: live().filter((a) => a.status !== "completed").length }),
+    store_info: () => ({
+      path: db.dbPath,
+      schema_version: 3,
+      reports: db.reports.length,
+      recommendations: db.recs.length,
+      actions: live().length,
+      open_actions: live().filter((a) => a.status !== "completed").length,
+    }),
     get_summary: () => summary(),
     burn_up: () => {
       const acts = live().filter((a) => a.due_date);
       if (!acts.length) return [];
-      const first = acts.reduce((m, a) => (a.due_date < m ? a.due_date : m), acts[0].due_date);
+      const first = acts.map((a) => a.due_date).sort()[0]; // ISO dates sort as text
       const out = [];
       for (let d = first; d <= db.asOf; d = plusDays(d, 1)) {
         out.push({ date: d, due: acts.filter((a) => a.due_date <= d).length, completed: acts.filter((a) => a.completed_on && a.completed_on <= d).length });
@@ -322,13 +453,43 @@ export function installBackend(data) {
     add_action: ({ recommendationId, action }) => {
       const rec = db.recs.find((r) => r.id === recommendationId) ?? fail("not_found", "No such recommendation.");
       const id = `act-new-${db.actions.length + 1}`;
-      const last = db.actions.map((a, i) => [a, i]).filter(([a]) => a.recommendation_id === rec.id).pop();
-      const row = { id, recommendation_id: rec.id, title: action.title, owner: action.owner, partner_agency: action.partner_agency, due_date: action.due_date ?? "2012-04-14", due_date_source: action.due_date ? "override" : "report", due_date_reason: null, status: "not_started", progress: 0, measure_of_success: action.measure_of_success, rag_override: null, rag_override_reason: null, signed_off_by: null, signed_off_at: null, completed_on: null, created_at: "2012-01-20T10:15:00Z", updated_at: "2012-01-20T10:15:00Z", deleted_at: null };
+      const last = db.actions
+        .map((a, i) => [a, i])
+        .filter(([a]) => a.recommendation_id === rec.id)
+        .pop();
+      const row = {
+        id,
+        recommendation_id: rec.id,
+        title: action.title,
+        owner: action.owner,
+        partner_agency: action.partner_agency,
+        due_date: action.due_date ?? "2012-04-14",
+        due_date_source: action.due_date ? "override" : "report",
+        due_date_reason: null,
+        status: "not_started",
+        progress: 0,
+        measure_of_success: action.measure_of_success,
+        rag_override: null,
+        rag_override_reason: null,
+        signed_off_by: null,
+        signed_off_at: null,
+        completed_on: null,
+        created_at: "2012-01-20T10:15:00Z",
+        updated_at: "2012-01-20T10:15:00Z",
+        deleted_at: null,
+      };
       db.actions.splice(last ? last[1] + 1 : db.actions.length, 0, row);
       return detail(id);
     },
     add_update: ({ id, note, writtenOn }) => {
-      db.updates.push({ id: `upd-new-${db.updates.length}`, action_id: id, written_on: writtenOn ?? db.asOf, author: db.user, note, created_at: "2012-01-20T10:15:00Z" });
+      db.updates.push({
+        id: `upd-new-${db.updates.length}`,
+        action_id: id,
+        written_on: writtenOn ?? db.asOf,
+        author: db.user,
+        note,
+        created_at: "2012-01-20T10:15:00Z",
+      });
       return detail(id);
     },
     delete_action: ({ id }) => {
@@ -346,11 +507,29 @@ export function installBackend(data) {
     list_bin: () => db.actions.filter((a) => a.deleted_at),
     action_history: ({ id }) => db.history.filter((h) => h.entity_id === id),
     add_evidence_file: ({ id, path }) => {
-      db.evidence.push({ id: `ev-${db.evidence.length + 1}`, action_id: id, kind: "file", original_name: path.split(/[\\/]/).pop(), sha256: "x", link: null, added_by: db.user, added_at: "2012-01-20T10:15:00Z" });
+      db.evidence.push({
+        id: `ev-${db.evidence.length + 1}`,
+        action_id: id,
+        kind: "file",
+        original_name: path.split(/[\\/]/).pop(),
+        sha256: "x",
+        link: null,
+        added_by: db.user,
+        added_at: "2012-01-20T10:15:00Z",
+      });
       return detail(id);
     },
     add_evidence_link: ({ id, link }) => {
-      db.evidence.push({ id: `ev-${db.evidence.length + 1}`, action_id: id, kind: "link", original_name: null, sha256: null, link, added_by: db.user, added_at: "2012-01-20T10:15:00Z" });
+      db.evidence.push({
+        id: `ev-${db.evidence.length + 1}`,
+        action_id: id,
+        kind: "link",
+        original_name: null,
+        sha256: null,
+        link,
+        added_by: db.user,
+        added_at: "2012-01-20T10:15:00Z",
+      });
       return detail(id);
     },
     open_evidence: ({ evidenceId }) => {
@@ -363,14 +542,66 @@ export function installBackend(data) {
       const id = `rep-new-${db.created.length}`;
       const r = input.report;
       const base = r.inspection_end ?? input.inspection_date;
-      db.reports.push({ id, kind: r.kind, local_authority: r.local_authority, inspection_start: r.inspection_start, inspection_end: r.inspection_end, published: r.published, received: null, lead_inspector: r.lead_inspector, base_date: input.inspection_date, source_name: input.path.split("/").pop(), source_sha256: input.sha256, source_format: "pdf", imported_at: "2012-01-20T10:15:00Z", judgements: r.judgements, action_plan_deadline: null });
+      db.reports.push({
+        id,
+        kind: r.kind,
+        local_authority: r.local_authority,
+        inspection_start: r.inspection_start,
+        inspection_end: r.inspection_end,
+        published: r.published,
+        received: null,
+        lead_inspector: r.lead_inspector,
+        base_date: input.inspection_date,
+        source_name: input.path.split("/").pop(),
+        source_sha256: input.sha256,
+        source_format: "pdf",
+        imported_at: "2012-01-20T10:15:00Z",
+        judgements: r.judgements,
+        action_plan_deadline: null,
+      });
       r.recommendations.forEach((rec, i) => {
         const recId = `${id}-rec-${i + 1}`;
-        db.recs.push({ id: recId, report_id: id, position: i, section: rec.section, timeframe: rec.timeframe, period: { unit: "months", amount: rec.timeframe_months ?? 12 }, text: rec.text, paragraph: rec.paragraph });
+        db.recs.push({
+          id: recId,
+          report_id: id,
+          position: i,
+          section: rec.section,
+          timeframe: rec.timeframe,
+          period: { unit: "months", amount: rec.timeframe_months ?? 12 },
+          text: rec.text,
+          paragraph: rec.paragraph,
+        });
         const due = plusDays(base, 30 * (rec.timeframe_months ?? 12));
-        db.actions.push({ id: `${recId}-a`, recommendation_id: recId, title: rec.text, owner: null, partner_agency: null, due_date: due, due_date_source: "report", due_date_reason: null, status: "not_started", progress: 0, measure_of_success: null, rag_override: null, rag_override_reason: null, signed_off_by: null, signed_off_at: null, completed_on: null, created_at: "2012-01-20T10:15:00Z", updated_at: "2012-01-20T10:15:00Z", deleted_at: null });
+        db.actions.push({
+          id: `${recId}-a`,
+          recommendation_id: recId,
+          title: rec.text,
+          owner: null,
+          partner_agency: null,
+          due_date: due,
+          due_date_source: "report",
+          due_date_reason: null,
+          status: "not_started",
+          progress: 0,
+          measure_of_success: null,
+          rag_override: null,
+          rag_override_reason: null,
+          signed_off_by: null,
+          signed_off_at: null,
+          completed_on: null,
+          created_at: "2012-01-20T10:15:00Z",
+          updated_at: "2012-01-20T10:15:00Z",
+          deleted_at: null,
+        });
       });
-      return { report_id: id, duplicate: false, source_name: input.path.split("/").pop(), local_authority: r.local_authority, recommendations: r.recommendations.length, actions: r.recommendations.length };
+      return {
+        report_id: id,
+        duplicate: false,
+        source_name: input.path.split("/").pop(),
+        local_authority: r.local_authority,
+        recommendations: r.recommendations.length,
+        actions: r.recommendations.length,
+      };
     },
     load_samples: () => {
       const s = db.samples ?? fail("samples_missing", "The sample reports are not installed.");
@@ -459,10 +690,25 @@ function span(text, needle) {
 }
 
 const PREVIEW_RECS = [
-  ["Safeguarding services", "Immediately", 0, "ensure that partners, including health services, are routinely engaged in, and contribute to, assessments of children and their families"],
+  [
+    "Safeguarding services",
+    "Immediately",
+    0,
+    "ensure that partners, including health services, are routinely engaged in, and contribute to, assessments of children and their families",
+  ],
   ["Safeguarding services", "Immediately", 0, "ensure that only those cases with the most significant identified need proceed to core assessment."],
-  ["Safeguarding services", "Within three months", 3, "together with Leicestershire Partnership NHS Trust, ensure that children and their families have easy access to, and benefit from, timely support from CAMHS; improve the quality of assessments, so that information is gathered effectively and analysed thoroughly"],
-  ["Safeguarding services", "Within three months", 3, "reduce the levels of re‑referrals to the duty and assessment team by increasing and improving use of the CAF."],
+  [
+    "Safeguarding services",
+    "Within three months",
+    3,
+    "together with Leicestershire Partnership NHS Trust, ensure that children and their families have easy access to, and benefit from, timely support from CAMHS; improve the quality of assessments, so that information is gathered effectively and analysed thoroughly",
+  ],
+  [
+    "Safeguarding services",
+    "Within three months",
+    3,
+    "reduce the levels of re‑referrals to the duty and assessment team by increasing and improving use of the CAF.",
+  ],
   ["Services for looked after children", "Within six months", 6, "improve the consistency of PEPs – personal education plans – for every child in care."],
 ];
 
@@ -487,7 +733,12 @@ export function importPreview({ path = "/home/sam/Downloads/rutland-2011.pdf", d
         { section: "Services for looked after children", area: "Overall effectiveness", grade: "Good" },
       ],
       recommendations: PREVIEW_RECS.map(([section, timeframe, months, text]) => ({
-        section, timeframe, timeframe_months: months, text, paragraph: null, ...span(REPORT_TEXT, text),
+        section,
+        timeframe,
+        timeframe_months: months,
+        text,
+        paragraph: null,
+        ...span(REPORT_TEXT, text),
       })),
     },
     duplicate_of: duplicate ? { report_id: "rep-rutland-2011", source_name: "rutland-slac-2011.pdf", imported_at: "2011-12-01T10:00:00Z" } : null,

@@ -76,10 +76,18 @@ test("the review shows the facts beside the text, each recommendation highlighte
     // Highlights match the recommendations exactly, though the text has multi-byte
     // characters (’ “ ” £ – ‑) before and inside them.
     const marks = await page.$$eval("[data-testid=source-text] mark", (ms) => ms.map((m) => m.textContent.replace(/^Recommendation \d+: /, "")));
-    assert.deepEqual(marks, p.report.recommendations.map((r) => r.text));
+    assert.deepEqual(
+      marks,
+      p.report.recommendations.map((r) => r.text),
+    );
     assert.ok(REPORT_TEXT.includes(marks[4]) && marks[4].includes("–"));
     // The full source text is there, verbatim.
-    assert.equal(await page.$eval("[data-testid=source-text]", (el) => [...el.childNodes].map((n) => n.nodeType === 3 ? n.textContent : n.lastChild.textContent).join("")), REPORT_TEXT);
+    assert.equal(
+      await page.$eval("[data-testid=source-text]", (el) =>
+        [...el.childNodes].map((n) => (n.nodeType === 3 ? n.textContent : n.lastChild.textContent)).join(""),
+      ),
+      REPORT_TEXT,
+    );
     // Clicking "Show in the report" scrolls the text to it and marks it current.
     await page.setViewportSize({ width: 1280, height: 600 });
     await page.click("[data-rec='4'] [data-part=show]");
@@ -217,7 +225,12 @@ test("Cancel leaves no trace", async () => {
     assert.match(await text(page, "[data-testid=toast]"), /Nothing was stored/);
     const cmds = await calls(page);
     assert.ok(!cmds.includes("create_plan"));
-    assert.deepEqual(cmds.filter((c) => !["store_info", "get_summary", "list_actions", "burn_up", "get_settings", "plugin:event|listen"].includes(c) && !c.startsWith("plugin:dialog")), ["preview_import"]);
+    assert.deepEqual(
+      cmds.filter(
+        (c) => !["store_info", "get_summary", "list_actions", "burn_up", "get_settings", "plugin:event|listen"].includes(c) && !c.startsWith("plugin:dialog"),
+      ),
+      ["preview_import"],
+    );
     // Coming back to Import starts afresh.
     await page.click("nav >> text=Import");
     await page.waitForSelector("[data-testid=choose-files]");
@@ -262,7 +275,10 @@ test("files dropped onto the window are imported", async () => {
 });
 
 test("a failing file picker is explained and the app keeps working", async () => {
-  const { page, close } = await openUi({ "plugin:dialog|open": { error: "dialog.open not allowed. Permissions associated with this command: dialog:allow-open, dialog:default" } }, { backend: sampleData(), hash: "#/import" });
+  const { page, close } = await openUi(
+    { "plugin:dialog|open": { error: "dialog.open not allowed. Permissions associated with this command: dialog:allow-open, dialog:default" } },
+    { backend: sampleData(), hash: "#/import" },
+  );
   try {
     await page.click("[data-testid=choose-files]");
     await page.waitForSelector("[role=alert]");
@@ -276,7 +292,10 @@ test("a failing file picker is explained and the app keeps working", async () =>
 
 test("a failure creating the plan is shown and the review kept", async () => {
   const p = importPreview();
-  const { page, close } = await openUi({ create_plan: { error: { code: "file_changed", message: "rutland-2011.pdf has changed since it was read; import it again." } } }, { backend: withPreviews(p), hash: "#/import" });
+  const { page, close } = await openUi(
+    { create_plan: { error: { code: "file_changed", message: "rutland-2011.pdf has changed since it was read; import it again." } } },
+    { backend: withPreviews(p), hash: "#/import" },
+  );
   try {
     await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
     await page.click("[data-testid=choose-files]");

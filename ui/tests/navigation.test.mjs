@@ -73,7 +73,11 @@ test("keyboard only: skip link, visible focus, and reaching an action's detail",
       await page.keyboard.press("Tab");
       tabs++;
     }
-    const focused = await page.evaluate(() => ({ col: document.activeElement.dataset.col, outline: getComputedStyle(document.activeElement).outlineStyle, shadow: getComputedStyle(document.activeElement).boxShadow }));
+    const focused = await page.evaluate(() => ({
+      col: document.activeElement.dataset.col,
+      outline: getComputedStyle(document.activeElement).outlineStyle,
+      shadow: getComputedStyle(document.activeElement).boxShadow,
+    }));
     assert.equal(focused.col, "link");
     assert.notEqual(focused.outline, "none");
     assert.match(focused.shadow, /rgb\(255, 221, 0\)/);

@@ -11,10 +11,16 @@ test("overdue actions come most overdue first, with owner and staleness", async 
   const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
   try {
     await page.waitForSelector("[data-testid=overdue-row]");
-    assert.match(await text(page, "[data-testid=overdue-summary]"), /As of 20 Jan 2012: 28 actions overdue, 0 due in the next 30 days; \d+ with no update for more than 30 days/);
+    assert.match(
+      await text(page, "[data-testid=overdue-summary]"),
+      /As of 20 Jan 2012: 28 actions overdue, 0 due in the next 30 days; \d+ with no update for more than 30 days/,
+    );
     const days = await page.$$eval("[data-testid=days-overdue]", (els) => els.map((e) => Number(e.textContent.match(/\d+/)[0])));
     assert.equal(days.length, 28);
-    assert.deepEqual(days, [...days].sort((a, b) => b - a));
+    assert.deepEqual(
+      days,
+      [...days].sort((a, b) => b - a),
+    );
     assert.equal(days[0], 245); // Derby's "immediately" recommendations, due 20 May 2011
     // act-002 was last updated 45 days ago: stale; act-004 10 days ago: not.
     assert.match(await text(page, "[data-id=act-002] [data-testid=since-update]"), /45 days ago Stale/);
@@ -58,7 +64,10 @@ test("a quick update from the review is dated, saved, and clears the stale flag"
 });
 
 test("an update that fails to save keeps the dialog open with the reason", async () => {
-  const { page, close } = await openUi({ add_update: { error: { code: "empty_note", message: "An update needs some text." } } }, { backend: sampleData(), hash: "#/overdue" });
+  const { page, close } = await openUi(
+    { add_update: { error: { code: "empty_note", message: "An update needs some text." } } },
+    { backend: sampleData(), hash: "#/overdue" },
+  );
   try {
     await page.click("[data-id=act-003] >> text=Add update");
     await page.keyboard.type(" x");

@@ -14,7 +14,11 @@ test("actions are grouped by report, section, timeframe and recommendation", asy
     await page.waitForSelector("[data-testid=action-row]");
     assert.equal(await text(page, "[data-testid=plan-count]"), "42 actions.");
     const rows = await page.$$eval(".vlist-body > [role=row]", (els) =>
-      els.sort((a, b) => a.dataset.index - b.dataset.index).slice(0, 6).map((e) => e.innerText.replace(/\s+/g, " ").trim()));
+      els
+        .sort((a, b) => a.dataset.index - b.dataset.index)
+        .slice(0, 6)
+        .map((e) => e.innerText.replace(/\s+/g, " ").trim()),
+    );
     assert.match(rows[0], /^Rutland: inspection ended 14 Oct 2011 · 16 actions/);
     assert.equal(rows[1], "Safeguarding services");
     assert.equal(rows[2], "Immediately");
@@ -92,13 +96,18 @@ test("sorting by a column heading gives a flat sorted list; again reverses it", 
     await page.click("[data-sort=progress]");
     assert.equal(await page.getAttribute("[role=columnheader]:has([data-sort=progress])", "aria-sort"), "ascending");
     const order = async () => {
-      const ids = await page.$$eval(".vlist-body > [data-testid=action-row]", (els) => els.sort((a, b) => a.dataset.index - b.dataset.index).map((e) => e.dataset.id));
+      const ids = await page.$$eval(".vlist-body > [data-testid=action-row]", (els) =>
+        els.sort((a, b) => a.dataset.index - b.dataset.index).map((e) => e.dataset.id),
+      );
       const out = [];
       for (const id of ids.slice(0, 10)) out.push(Number(await page.inputValue(`[data-id=${id}] [data-col=progress]`)));
       return out;
     };
     const asc = await order();
-    assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
+    assert.deepEqual(
+      asc,
+      [...asc].sort((a, b) => a - b),
+    );
     assert.equal(await page.$$eval(".group", (els) => els.length), 0);
     await page.click("[data-sort=progress]");
     const desc = await order();
@@ -126,7 +135,10 @@ test("status, progress and owner are edited in place; a status change can be und
     await page.waitForFunction(() => document.querySelector("[data-testid=toast]")?.textContent.includes("Undone"));
     assert.equal(await page.inputValue(`${row} [data-col=status]`), "not_started");
     const changes = (await calls(page, true)).filter((c) => c.cmd === "update_action").map((c) => c.args.change);
-    assert.deepEqual(changes, [{ kind: "status", status: "completed" }, { kind: "status", status: "not_started" }]);
+    assert.deepEqual(changes, [
+      { kind: "status", status: "completed" },
+      { kind: "status", status: "not_started" },
+    ]);
 
     await page.fill(`${row} [data-col=progress]`, "45");
     await page.press(`${row} [data-col=progress]`, "Tab");

@@ -64,7 +64,10 @@ test("the reminders setting: off means no notification; switched on in Settings,
     // Off again.
     await page.uncheck("[data-testid=reminders-toggle]");
     await page.waitForFunction(() => document.querySelector("[data-testid=reminders-status]").textContent === "Reminders are off.");
-    assert.deepEqual(await sets(page), [["reminders", "on"], ["reminders", "off"]]);
+    assert.deepEqual(await sets(page), [
+      ["reminders", "on"],
+      ["reminders", "off"],
+    ]);
     await page.click("nav >> text=Dashboard");
     await page.waitForSelector("[data-testid=report-card]");
     await page.click("nav >> text=Settings");
@@ -106,6 +109,7 @@ test("a reminders setting that is not saved is explained, and the switch goes ba
 
 test("a notification plugin that fails does not disturb the app", async () => {
   const init = () => {
+    // biome-ignore lint/complexity/noStaticOnlyClass: stands in for the browser's Notification class
     window.Notification = class {
       static permission = "default";
       static requestPermission = async () => {

@@ -12,12 +12,7 @@ export function errorMessage(e: unknown): string {
 
 /** A role=alert box with a heading and the error's message. */
 export function errorBox(e: unknown, title = "Something went wrong", testid = "error"): HTMLElement {
-  return h(
-    "div",
-    { class: "error", role: "alert", "data-testid": testid },
-    h("h2", {}, title),
-    h("p", {}, errorMessage(e)),
-  );
+  return h("div", { class: "error", role: "alert", "data-testid": testid }, h("h2", {}, title), h("p", {}, errorMessage(e)));
 }
 
 /** Shows an error in a slot (replacing what was there); clears it with `null`. */

@@ -14,7 +14,10 @@ export function burnUpChart(points: readonly BurnUpPoint[]): HTMLElement {
   const s = scaleBurnUp(points, BOX);
   const last = points[points.length - 1];
   const summary = `By ${formatDate(last.date)}, ${formatCount(last.completed)} of ${formatCount(last.due)} actions due were completed.`;
-  const xTicks = samplePoints(points.map((p, i) => ({ p, i })), 5);
+  const xTicks = samplePoints(
+    points.map((p, i) => ({ p, i })),
+    5,
+  );
   const chart = svg(
     "svg",
     { viewBox: `0 0 ${BOX.width} ${BOX.height}`, role: "img", "aria-labelledby": "burnup-title burnup-desc", class: "burnup", "data-testid": "burnup-svg" },
@@ -26,7 +29,11 @@ export function burnUpChart(points: readonly BurnUpPoint[]): HTMLElement {
     ]),
     // The first and last labels align inwards so they are not cut off at the edges.
     ...xTicks.map(({ p, i }, k) =>
-      svg("text", { x: s.x(i), y: BOX.height - 12, "text-anchor": k === 0 ? "start" : k === xTicks.length - 1 ? "end" : "middle", class: "tick" }, formatDate(p.date)),
+      svg(
+        "text",
+        { x: s.x(i), y: BOX.height - 12, "text-anchor": k === 0 ? "start" : k === xTicks.length - 1 ? "end" : "middle", class: "tick" },
+        formatDate(p.date),
+      ),
     ),
     svg("polyline", { points: s.due, class: "line-due", fill: "none" }),
     svg("polyline", { points: s.completed, class: "line-completed", fill: "none" }),

@@ -29,7 +29,7 @@ export function offerPlanFilters(owner: HTMLElement, scope: PlanScope): void {
 }
 
 function planScope(): PlanScope | null {
-  return offered && offered.owner.isConnected ? offered.scope : null;
+  return offered?.owner.isConnected ? offered.scope : null;
 }
 
 // Remembered for the session, so trying again after an error starts where it was.
@@ -120,13 +120,21 @@ export async function openExportDialog(): Promise<void> {
     if (!m) return;
     filterNote.hidden = !apply.checked;
     filterNote.replaceChildren(
-      m.applied.length ? h("p", {}, `Only actions with ${m.applied.join("; ")}.`) : h("p", {}, "None of the plan's filters can be applied: every action is exported."),
+      m.applied.length
+        ? h("p", {}, `Only actions with ${m.applied.join("; ")}.`)
+        : h("p", {}, "None of the plan's filters can be applied: every action is exported."),
       ...(m.skipped.length ? [h("p", { class: "skipped" }, `Not applied (an export cannot filter by these): ${m.skipped.join("; ")}.`)] : []),
     );
   };
   const scopePart = hasFilters
     ? h("div", { class: "field" }, h("div", { class: "check" }, apply, h("label", { for: apply.id }, "Apply the action plan's current filters")), filterNote)
-    : h("p", { class: "meta", "data-testid": "export-filter-note" }, scope ? "Every action in the plan (no filters are set)." : "Every action in the plan. To export some of them, filter the action plan and export from there.");
+    : h(
+        "p",
+        { class: "meta", "data-testid": "export-filter-note" },
+        scope
+          ? "Every action in the plan (no filters are set)."
+          : "Every action in the plan. To export some of them, filter the action plan and export from there.",
+      );
   if (hasFilters) apply.setAttribute("aria-describedby", filterNote.id);
 
   date.addEventListener("input", () => {

@@ -29,7 +29,11 @@ export function openDialog(options: DialogOptions): Promise<boolean> {
   const form = h("form", { method: "dialog" });
   const confirm = h("button", { type: "submit", class: options.danger ? "danger" : "primary", "data-testid": "dialog-confirm" }, options.confirmLabel);
   const cancel = button(options.cancelLabel ?? "Cancel", () => finish(false), { "data-testid": "dialog-cancel" });
-  form.append(h("h2", { id: titleId }, options.title), ...options.body.filter((c): c is Node | string => !!c), h("div", { class: "dialog-actions" }, confirm, cancel));
+  form.append(
+    h("h2", { id: titleId }, options.title),
+    ...options.body.filter((c): c is Node | string => !!c),
+    h("div", { class: "dialog-actions" }, confirm, cancel),
+  );
   dialog.append(form);
   document.body.append(dialog);
 

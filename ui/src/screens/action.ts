@@ -24,7 +24,11 @@ export async function showAction(main: HTMLElement, route: Route): Promise<void>
   try {
     detail = await api.showAction(id);
   } catch (e) {
-    main.append(h("h2", { id: "screen-title", tabindex: "-1" }, "Action"), errorBox(e, "The action could not be loaded"), h("p", {}, h("a", { href: "#/plan" }, "Back to the action plan")));
+    main.append(
+      h("h2", { id: "screen-title", tabindex: "-1" }, "Action"),
+      errorBox(e, "The action could not be loaded"),
+      h("p", {}, h("a", { href: "#/plan" }, "Back to the action plan")),
+    );
     return;
   }
   let history: HistoryRow[] | Error;
@@ -79,7 +83,12 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
     const a = d.action;
     const focusedId = (document.activeElement as HTMLElement | null)?.id;
     root.replaceChildren(
-      h("p", { class: "breadcrumbs" }, h("a", { href: "#/plan" }, "Action plan"), ` › ${d.report.local_authority ?? d.report.source_name} › ${d.recommendation.section}`),
+      h(
+        "p",
+        { class: "breadcrumbs" },
+        h("a", { href: "#/plan" }, "Action plan"),
+        ` › ${d.report.local_authority ?? d.report.source_name} › ${d.recommendation.section}`,
+      ),
       h("h2", { id: "screen-title", tabindex: "-1" }, a.title),
       h(
         "p",
@@ -97,7 +106,17 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         { class: "panel", "aria-labelledby": "rec-heading" },
         h("h3", { id: "rec-heading" }, "Recommendation"),
         h("blockquote", { class: "quote" }, d.recommendation.text),
-        h("p", { class: "meta" }, [d.recommendation.section, d.recommendation.timeframe ?? "No timeframe given", d.recommendation.paragraph ? `paragraph ${d.recommendation.paragraph}` : null].filter(Boolean).join(" · ")),
+        h(
+          "p",
+          { class: "meta" },
+          [
+            d.recommendation.section,
+            d.recommendation.timeframe ?? "No timeframe given",
+            d.recommendation.paragraph ? `paragraph ${d.recommendation.paragraph}` : null,
+          ]
+            .filter(Boolean)
+            .join(" · "),
+        ),
       ),
       h("div", { class: "two-col" }, fieldsPanel(), datesPanel()),
       updatesPanel(),
@@ -148,12 +167,11 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
       }
       void apply({ kind: "progress", progress: v });
     });
-    const signOff =
-      a.signed_off_by
-        ? h("p", { "data-testid": "signed-off" }, `Signed off by ${a.signed_off_by} on ${formatDateTime(a.signed_off_at)}.`)
-        : a.status === "completed"
-          ? button("Sign off", () => void apply({ kind: "sign_off" }), { class: "secondary", "data-testid": "sign-off" })
-          : h("p", { class: "meta" }, "Can be signed off once completed.");
+    const signOff = a.signed_off_by
+      ? h("p", { "data-testid": "signed-off" }, `Signed off by ${a.signed_off_by} on ${formatDateTime(a.signed_off_at)}.`)
+      : a.status === "completed"
+        ? button("Sign off", () => void apply({ kind: "sign_off" }), { class: "secondary", "data-testid": "sign-off" })
+        : h("p", { class: "meta" }, "Can be signed off once completed.");
     return h(
       "section",
       { class: "panel", "aria-labelledby": "fields-heading" },
@@ -230,16 +248,24 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
       "section",
       { class: "panel", "aria-labelledby": "updates-heading" },
       h("h3", { id: "updates-heading" }, `Updates (${updates.length})`),
-      button("Add an update", async () => {
-        const next = await addUpdateDialog(d.action.id, d.action.title);
-        if (next) {
-          d = next;
-          await afterChange();
-          showToast("Update added.");
-        }
-      }, { class: "secondary", "data-testid": "add-update" }),
+      button(
+        "Add an update",
+        async () => {
+          const next = await addUpdateDialog(d.action.id, d.action.title);
+          if (next) {
+            d = next;
+            await afterChange();
+            showToast("Update added.");
+          }
+        },
+        { class: "secondary", "data-testid": "add-update" },
+      ),
       updates.length
-        ? h("ol", { class: "updates", "data-testid": "updates" }, ...updates.map((u) => h("li", {}, h("p", { class: "meta" }, `${formatDate(u.written_on)} · ${u.author}`), h("p", {}, u.note))))
+        ? h(
+            "ol",
+            { class: "updates", "data-testid": "updates" },
+            ...updates.map((u) => h("li", {}, h("p", { class: "meta" }, `${formatDate(u.written_on)} · ${u.author}`), h("p", {}, u.note))),
+          )
         : h("p", { class: "meta" }, "No updates yet."),
     );
   }
@@ -247,7 +273,12 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
   function evidencePanel(): HTMLElement {
     const slot = h("div", { class: "slot" });
     const link = h("input", { type: "url", id: "d-link", required: "", placeholder: "https://" });
-    const linkForm = h("form", { class: "inline-form row-form" }, field("Link to evidence", link), h("button", { type: "submit", class: "secondary" }, "Add link"));
+    const linkForm = h(
+      "form",
+      { class: "inline-form row-form" },
+      field("Link to evidence", link),
+      h("button", { type: "submit", class: "secondary" }, "Add link"),
+    );
     linkForm.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       try {
@@ -258,18 +289,22 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         showError(slot, e, "The link was not added");
       }
     });
-    const addFile = button("Add a file…", async () => {
-      slot.replaceChildren();
-      try {
-        const path = await pickEvidenceFile();
-        if (!path) return;
-        d = await api.addEvidenceFile(d.action.id, path);
-        await afterChange();
-        showToast("Evidence added.");
-      } catch (e) {
-        showError(slot, e, "The evidence was not added");
-      }
-    }, { class: "secondary", "data-testid": "add-evidence" });
+    const addFile = button(
+      "Add a file…",
+      async () => {
+        slot.replaceChildren();
+        try {
+          const path = await pickEvidenceFile();
+          if (!path) return;
+          d = await api.addEvidenceFile(d.action.id, path);
+          await afterChange();
+          showToast("Evidence added.");
+        } catch (e) {
+          showError(slot, e, "The evidence was not added");
+        }
+      },
+      { class: "secondary", "data-testid": "add-evidence" },
+    );
     return h(
       "section",
       { class: "panel", "aria-labelledby": "evidence-heading" },
@@ -279,20 +314,24 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
             "ul",
             { class: "evidence", "data-testid": "evidence" },
             ...d.evidence.map((ev) => {
-              const name = ev.kind === "link" ? ev.link ?? "link" : ev.original_name ?? "file";
+              const name = ev.kind === "link" ? (ev.link ?? "link") : (ev.original_name ?? "file");
               return h(
                 "li",
                 {},
                 h("span", {}, name),
                 h("span", { class: "meta" }, ` added by ${ev.added_by}, ${formatDateTime(ev.added_at)} `),
-                button("Open", async () => {
-                  slot.replaceChildren();
-                  try {
-                    await api.openEvidence(ev.id);
-                  } catch (e) {
-                    showError(slot, e, `${name} could not be opened`);
-                  }
-                }, { class: "link-button", "aria-label": `Open ${name}` }),
+                button(
+                  "Open",
+                  async () => {
+                    slot.replaceChildren();
+                    try {
+                      await api.openEvidence(ev.id);
+                    } catch (e) {
+                      showError(slot, e, `${name} could not be opened`);
+                    }
+                  },
+                  { class: "link-button", "aria-label": `Open ${name}` },
+                ),
               );
             }),
           )
@@ -317,8 +356,23 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
               { class: "data-table", "data-testid": "history" },
               h("caption", { class: "sr-only" }, "Changes to this action, newest first"),
               h("thead", {}, h("tr", {}, ...["When", "Who", "What", "From", "To"].map((t) => h("th", { scope: "col" }, t)))),
-              h("tbody", {}, ...[...history].sort((x, y) => y.seq - x.seq).map((r) =>
-                h("tr", {}, h("td", {}, formatDateTime(r.at)), h("td", {}, r.who), h("td", {}, r.field.replace(/_/g, " ")), h("td", {}, historyValue(r.field, r.old_value)), h("td", {}, historyValue(r.field, r.new_value))))),
+              h(
+                "tbody",
+                {},
+                ...[...history]
+                  .sort((x, y) => y.seq - x.seq)
+                  .map((r) =>
+                    h(
+                      "tr",
+                      {},
+                      h("td", {}, formatDateTime(r.at)),
+                      h("td", {}, r.who),
+                      h("td", {}, r.field.replace(/_/g, " ")),
+                      h("td", {}, historyValue(r.field, r.old_value)),
+                      h("td", {}, historyValue(r.field, r.new_value)),
+                    ),
+                  ),
+              ),
             ),
     );
   }

@@ -20,7 +20,7 @@ import { navigate, type Route } from "../router";
 import { dateInput, isoOf, setIso } from "../components/date-input";
 
 export async function showDashboard(main: HTMLElement, _route: Route): Promise<void> {
-  let info;
+  let info: Awaited<ReturnType<typeof api.storeInfo>>;
   try {
     info = await api.storeInfo();
   } catch (e) {
@@ -44,14 +44,16 @@ export async function showDashboard(main: HTMLElement, _route: Route): Promise<v
 }
 
 function tile(label: string, value: string | Node, testid: string, extra?: Node | null): HTMLElement {
-  return h("div", { class: "stat", "data-testid": testid }, h("span", { class: "stat-value" }, value), h("span", { class: "stat-label" }, label), extra ?? null);
+  return h(
+    "div",
+    { class: "stat", "data-testid": testid },
+    h("span", { class: "stat-value" }, value),
+    h("span", { class: "stat-label" }, label),
+    extra ?? null,
+  );
 }
 
-export function renderDashboard(
-  summary: Summary,
-  actions: PromiseSettledResult<ActionListItem[]>,
-  points: PromiseSettledResult<BurnUpPoint[]>,
-): HTMLElement {
+export function renderDashboard(summary: Summary, actions: PromiseSettledResult<ActionListItem[]>, points: PromiseSettledResult<BurnUpPoint[]>): HTMLElement {
   const c = summary.overall;
   const dueSoon =
     actions.status === "fulfilled"
@@ -202,7 +204,17 @@ function countsTable(title: string, kind: "rag" | "status", c: Counts): HTMLElem
     "table",
     { class: "data-table counts", "data-testid": `counts-${kind}` },
     h("caption", {}, title),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, kind === "rag" ? "Rating" : "Status"), h("th", { scope: "col", class: "num" }, "Actions"), h("th", { scope: "col", class: "num" }, "Share"))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, kind === "rag" ? "Rating" : "Status"),
+        h("th", { scope: "col", class: "num" }, "Actions"),
+        h("th", { scope: "col", class: "num" }, "Share"),
+      ),
+    ),
     h(
       "tbody",
       {},
@@ -262,10 +274,9 @@ function gradeList(items: { label: string; grade: string }[], attrs: Record<stri
 /** Every judgement, by section (a heading per section when there are several). */
 function groupedGrades(judgements: readonly Judgement[]): HTMLElement[] {
   const groups = groupJudgements(judgements);
-  return groups.flatMap((g) => [
-    groups.length > 1 && g.section ? h("h6", {}, g.section) : null,
-    gradeList(g.items.map((j) => ({ label: j.area, grade: j.grade }))),
-  ]).filter((el): el is HTMLElement => el !== null);
+  return groups
+    .flatMap((g) => [groups.length > 1 && g.section ? h("h6", {}, g.section) : null, gradeList(g.items.map((j) => ({ label: j.area, grade: j.grade })))])
+    .filter((el): el is HTMLElement => el !== null);
 }
 
 /**
@@ -289,12 +300,7 @@ function judgementsBlock(r: ReportSummary): HTMLElement {
     if (!headline.length && all.length <= 6) block.append(...groupedGrades(all));
     else {
       block.append(
-        h(
-          "details",
-          { class: "all-grades", "data-testid": "all-judgements" },
-          h("summary", {}, `All ${all.length} judgements`),
-          ...groupedGrades(all),
-        ),
+        h("details", { class: "all-grades", "data-testid": "all-judgements" }, h("summary", {}, `All ${all.length} judgements`), ...groupedGrades(all)),
       );
     }
   }

@@ -28,7 +28,13 @@ export function renderInfo(info: StoreInfo): HTMLElement {
       stat("actions", info.actions, "count-actions"),
       stat("open actions", info.open_actions, "count-open-actions"),
     ),
-    h("p", { class: "meta" }, "Data is kept on this computer in ", h("code", { "data-testid": "db-path" }, info.path), ` (schema version ${info.schema_version}).`),
+    h(
+      "p",
+      { class: "meta" },
+      "Data is kept on this computer in ",
+      h("code", { "data-testid": "db-path" }, info.path),
+      ` (schema version ${info.schema_version}).`,
+    ),
   );
 }
 

@@ -44,8 +44,11 @@ export function overdueView(initial: ActionListItem[]): HTMLElement {
     const overdue = rows.filter((r) => r.daysOverdue > 0).length;
     const stale = rows.filter((r) => r.stale).length;
     body.replaceChildren(
-      h("p", { class: "meta", role: "status", "data-testid": "overdue-summary" },
-        `As of ${formatDate(today)}: ${plural(overdue, "action")} overdue, ${formatCount(rows.length - overdue)} due in the next 30 days; ${formatCount(stale)} with no update for more than ${STALE_AFTER_DAYS} days.`),
+      h(
+        "p",
+        { class: "meta", role: "status", "data-testid": "overdue-summary" },
+        `As of ${formatDate(today)}: ${plural(overdue, "action")} overdue, ${formatCount(rows.length - overdue)} due in the next 30 days; ${formatCount(stale)} with no update for more than ${STALE_AFTER_DAYS} days.`,
+      ),
       rows.length === 0
         ? h("p", { class: "empty" }, "Nothing is overdue or due in the next 30 days.")
         : h(
@@ -56,7 +59,17 @@ export function overdueView(initial: ActionListItem[]): HTMLElement {
               "table",
               { class: "data-table review", "data-testid": "overdue-table" },
               h("caption", { class: "sr-only" }, "Overdue and soon-due actions, most overdue first"),
-              h("thead", {}, h("tr", {}, ...["Ref.", "Action", "Owner", "Due", "Overdue", "Last update", "Status", "RAG", ""].map((t) => h("th", { scope: "col" }, t || h("span", { class: "sr-only" }, "Actions"))))),
+              h(
+                "thead",
+                {},
+                h(
+                  "tr",
+                  {},
+                  ...["Ref.", "Action", "Owner", "Due", "Overdue", "Last update", "Status", "RAG", ""].map((t) =>
+                    h("th", { scope: "col" }, t || h("span", { class: "sr-only" }, "Actions")),
+                  ),
+                ),
+              ),
               h(
                 "tbody",
                 {},
@@ -66,15 +79,29 @@ export function overdueView(initial: ActionListItem[]): HTMLElement {
                     "tr",
                     { class: r.daysOverdue > 0 ? "is-overdue" : "", "data-testid": "overdue-row", "data-id": r.item.id },
                     h("td", {}, ref),
-                    h("th", { scope: "row", class: "title" }, h("a", { href: `#/action/${encodeURIComponent(r.item.id)}` }, r.item.title),
-                      h("span", { class: "meta block" }, r.item.local_authority ?? "")),
+                    h(
+                      "th",
+                      { scope: "row", class: "title" },
+                      h("a", { href: `#/action/${encodeURIComponent(r.item.id)}` }, r.item.title),
+                      h("span", { class: "meta block" }, r.item.local_authority ?? ""),
+                    ),
                     h("td", {}, r.item.owner ?? h("span", { class: "muted" }, "No owner")),
                     h("td", {}, formatDate(r.item.due_date)),
                     h("td", { "data-testid": "days-overdue" }, overdueText(r)),
-                    h("td", { "data-testid": "since-update" }, sinceText(r), r.stale ? " " : null, r.stale ? h("span", { class: "flag-stale", "data-testid": "stale" }, "Stale") : null),
+                    h(
+                      "td",
+                      { "data-testid": "since-update" },
+                      sinceText(r),
+                      r.stale ? " " : null,
+                      r.stale ? h("span", { class: "flag-stale", "data-testid": "stale" }, "Stale") : null,
+                    ),
                     h("td", {}, STATUS_LABELS[r.item.status]),
                     h("td", {}, ragBadge(r.item.rag)),
-                    h("td", {}, button("Add update", () => void quickUpdate(r), { class: "secondary small", "aria-label": `Add update to action ${ref}` })),
+                    h(
+                      "td",
+                      {},
+                      button("Add update", () => void quickUpdate(r), { class: "secondary small", "aria-label": `Add update to action ${ref}` }),
+                    ),
                   );
                 }),
               ),

@@ -9,8 +9,19 @@ import type { ActionStatus } from "../gen/ActionStatus";
 import type { Rag } from "../gen/Rag";
 import type { ReportSummary } from "../gen/ReportSummary";
 import {
-  filterActions, sortActions, groupRows, references, planOrder, owners, NO_OWNER, isFilterEmpty, warmSearch,
-  type PlanFilter, type PlanRow, type Sort, type SortKey,
+  filterActions,
+  sortActions,
+  groupRows,
+  references,
+  planOrder,
+  owners,
+  NO_OWNER,
+  isFilterEmpty,
+  warmSearch,
+  type PlanFilter,
+  type PlanRow,
+  type Sort,
+  type SortKey,
 } from "../actions";
 import { createVirtualList } from "../components/virtual-list";
 import { ragBadge } from "../components/badges";
@@ -87,7 +98,13 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
   };
 
   // --- filters -------------------------------------------------------------------------
-  const search = h("input", { type: "search", id: "plan-search", placeholder: "Words in the action, recommendation or owner", "aria-keyshortcuts": "/ Control+F", autocomplete: "off" });
+  const search = h("input", {
+    type: "search",
+    id: "plan-search",
+    placeholder: "Words in the action, recommendation or owner",
+    "aria-keyshortcuts": "/ Control+F",
+    autocomplete: "off",
+  });
   search.value = filter.search ?? "";
   const statusSel = select(
     [["", "Any status"], ["open", "Open (not completed)"], ...(Object.entries(STATUS_LABELS) as [string, string][])],
@@ -97,7 +114,12 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
   const ragSel = select([["", "Any RAG"], ...(Object.entries(RAG_LABELS) as [string, string][])], filter.rag ?? "", { id: "f-rag" });
   const ownerSel = h("select", { id: "f-owner" });
   const reportSel = select(
-    [["", "All reports"], ...reports.map((r) => [r.report_id, `${r.local_authority ?? r.source_name}${r.inspection_end ? ` (${formatDate(r.inspection_end)})` : ""}`] as [string, string])],
+    [
+      ["", "All reports"],
+      ...reports.map(
+        (r) => [r.report_id, `${r.local_authority ?? r.source_name}${r.inspection_end ? ` (${formatDate(r.inspection_end)})` : ""}`] as [string, string],
+      ),
+    ],
     filter.reportId ?? "",
     { id: "f-report" },
   );
@@ -105,18 +127,26 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
   setIso(from, filter.dueFrom);
   const to = dateInput({ id: "f-to" });
   setIso(to, filter.dueTo);
-  const clear = button("Clear filters", () => {
-    search.value = "";
-    for (const s of [statusSel, ragSel, ownerSel, reportSel]) s.value = "";
-    setIso(from, "");
-    setIso(to, "");
-    readFilter();
-    search.focus();
-  }, { class: "secondary", "data-testid": "clear-filters" });
+  const clear = button(
+    "Clear filters",
+    () => {
+      search.value = "";
+      for (const s of [statusSel, ragSel, ownerSel, reportSel]) s.value = "";
+      setIso(from, "");
+      setIso(to, "");
+      readFilter();
+      search.focus();
+    },
+    { class: "secondary", "data-testid": "clear-filters" },
+  );
 
   function fillOwners() {
     const current = ownerSel.value || filter.owner || "";
-    ownerSel.replaceChildren(h("option", { value: "" }, "Anyone"), h("option", { value: NO_OWNER }, "No owner yet"), ...owners(all).map((o) => h("option", { value: o }, o)));
+    ownerSel.replaceChildren(
+      h("option", { value: "" }, "Anyone"),
+      h("option", { value: NO_OWNER }, "No owner yet"),
+      ...owners(all).map((o) => h("option", { value: o }, o)),
+    );
     ownerSel.value = current;
   }
   fillOwners();
@@ -156,10 +186,14 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
 
   // --- table ---------------------------------------------------------------------------
   const headerCells = COLUMNS.map((col) => {
-    const b = button(col.label, () => {
-      sort = sort.key === col.key ? { key: col.key, descending: !sort.descending } : { key: col.key, descending: false };
-      refresh();
-    }, { class: "sort-button", "data-sort": col.key });
+    const b = button(
+      col.label,
+      () => {
+        sort = sort.key === col.key ? { key: col.key, descending: !sort.descending } : { key: col.key, descending: false };
+        refresh();
+      },
+      { class: "sort-button", "data-sort": col.key },
+    );
     return h("div", { role: "columnheader", class: `cell col-${col.key}` }, b);
   });
   const header = h("div", { role: "rowgroup", class: "thead" }, h("div", { role: "row", class: "row head", "aria-rowindex": "1" }, ...headerCells));
@@ -193,7 +227,10 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
   function refresh() {
     const started = performance.now();
     const shown = sortActions(filterActions(all, filter), sort);
-    const rows: PlanRow[] = sort.key === "plan" && !sort.descending ? groupRows(shown, refs, reportLabel) : shown.map((item) => ({ kind: "action", item, ref: refs.get(item.id) ?? "" }));
+    const rows: PlanRow[] =
+      sort.key === "plan" && !sort.descending
+        ? groupRows(shown, refs, reportLabel)
+        : shown.map((item) => ({ kind: "action", item, ref: refs.get(item.id) ?? "" }));
     list.setRows(rows);
     (window as unknown as { __lastFilterMs?: number }).__lastFilterMs = performance.now() - started;
     table.setAttribute("aria-rowcount", String(rows.length + 1));
@@ -228,7 +265,11 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     const attrs = { role: "row", "aria-rowindex": String(i + 2) };
     switch (r.kind) {
       case "report":
-        return h("div", { ...attrs, class: "row group group-report" }, h("div", { role: "cell", "aria-colspan": "8", class: "cell span" }, h("strong", {}, r.label), ` · ${formatCount(r.count)} actions`));
+        return h(
+          "div",
+          { ...attrs, class: "row group group-report" },
+          h("div", { role: "cell", "aria-colspan": "8", class: "cell span" }, h("strong", {}, r.label), ` · ${formatCount(r.count)} actions`),
+        );
       case "section":
         return h("div", { ...attrs, class: "row group group-section" }, h("div", { role: "cell", "aria-colspan": "8", class: "cell span" }, r.label));
       case "timeframe":
@@ -238,8 +279,16 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
           "div",
           { ...attrs, class: "row group group-rec", "data-testid": "rec-row" },
           h("div", { role: "cell", class: "cell col-plan" }, `R${r.ref}`),
-          h("div", { role: "cell", "aria-colspan": "7", class: "cell span rec-text", title: r.text }, h("span", { class: "clamp" }, r.text),
-            button("Add action", () => void addAction(r), { class: "link-button", "data-col": "link", "aria-label": `Add action under recommendation ${r.ref}` })),
+          h(
+            "div",
+            { role: "cell", "aria-colspan": "7", class: "cell span rec-text", title: r.text },
+            h("span", { class: "clamp" }, r.text),
+            button("Add action", () => void addAction(r), {
+              class: "link-button",
+              "data-col": "link",
+              "aria-label": `Add action under recommendation ${r.ref}`,
+            }),
+          ),
         );
       case "action":
         return actionRow(r.item, r.ref, attrs);
@@ -268,10 +317,20 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       "div",
       { ...attrs, class: `row action ${it.status === "completed" ? "done" : ""}`, "data-testid": "action-row", "data-id": it.id },
       h("div", { role: "cell", class: "cell col-plan" }, ref),
-      h("div", { role: "cell", class: "cell col-title", title: it.title }, h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp" }, it.title)),
+      h(
+        "div",
+        { role: "cell", class: "cell col-title", title: it.title },
+        h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp" }, it.title),
+      ),
       h("div", { role: "cell", class: "cell col-owner" }, owner),
-      h("div", { role: "cell", class: "cell col-due_date" }, it.due_date ? formatDate(it.due_date) : h("span", { class: "muted" }, "No date"),
-        it.due_date_source === "override" ? h("span", { class: "flag", title: DUE_SOURCE_LABELS.override }, "*", srOnly(` (${DUE_SOURCE_LABELS.override})`)) : null),
+      h(
+        "div",
+        { role: "cell", class: "cell col-due_date" },
+        it.due_date ? formatDate(it.due_date) : h("span", { class: "muted" }, "No date"),
+        it.due_date_source === "override"
+          ? h("span", { class: "flag", title: DUE_SOURCE_LABELS.override }, "*", srOnly(` (${DUE_SOURCE_LABELS.override})`))
+          : null,
+      ),
       h("div", { role: "cell", class: "cell col-status" }, statusSelect),
       h("div", { role: "cell", class: "cell col-progress" }, progress),
       h("div", { role: "cell", class: "cell col-rag" }, ragBadge(it.rag)),

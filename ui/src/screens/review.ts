@@ -114,7 +114,11 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
         area.value = j.area;
         area.addEventListener("input", () => (j.area = area.value));
         const grades = GRADES.includes(j.grade) || !j.grade ? GRADES : [j.grade, ...GRADES];
-        const grade = select(grades.map((g) => [g, g]), j.grade, { "aria-label": `Judgement ${i + 1}: grade` });
+        const grade = select(
+          grades.map((g) => [g, g]),
+          j.grade,
+          { "aria-label": `Judgement ${i + 1}: grade` },
+        );
         grade.addEventListener("change", () => (j.grade = grade.value));
         return h(
           "tr",
@@ -122,20 +126,32 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
           h("td", {}, section),
           h("td", {}, area),
           h("td", {}, grade),
-          h("td", {}, button("Remove", () => {
-            draft.judgements.splice(i, 1);
-            drawJudgements();
-            judgementsAdd.focus();
-          }, { class: "link-button", "aria-label": `Remove judgement ${i + 1}` })),
+          h(
+            "td",
+            {},
+            button(
+              "Remove",
+              () => {
+                draft.judgements.splice(i, 1);
+                drawJudgements();
+                judgementsAdd.focus();
+              },
+              { class: "link-button", "aria-label": `Remove judgement ${i + 1}` },
+            ),
+          ),
         );
       }),
     );
   }
-  const judgementsAdd = button("Add a judgement", () => {
-    draft.judgements.push({ section: draft.judgements.at(-1)?.section ?? "", area: "", grade: "Good" });
-    drawJudgements();
-    judgementsBody.querySelector<HTMLInputElement>("tr:last-child input:nth-of-type(1)")?.focus();
-  }, { class: "secondary small" });
+  const judgementsAdd = button(
+    "Add a judgement",
+    () => {
+      draft.judgements.push({ section: draft.judgements.at(-1)?.section ?? "", area: "", grade: "Good" });
+      drawJudgements();
+      judgementsBody.querySelector<HTMLInputElement>("tr:last-child input:nth-of-type(1)")?.focus();
+    },
+    { class: "secondary small" },
+  );
   drawJudgements();
 
   // --- recommendations ---------------------------------------------------------------------
@@ -165,42 +181,66 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       rec.timeframe_months = m;
     });
     const show = button("Show in the report", () => scrollSourceTo(i, true), { class: "link-button", "data-part": "show" });
-    const split = button("Split", () => {
-      const caret = text.selectionStart ?? 0;
-      const at = caret > 0 && caret < text.value.length ? caret : defaultSplitPoint(rec.text);
-      const parts = at > 0 ? splitRecommendation(rec, at) : null;
-      if (!parts) {
-        showError(errors, new Error(`Put the cursor in recommendation ${n}'s text where it should be split.`), "Cannot split");
-        text.focus();
-        return;
-      }
-      errors.replaceChildren();
-      draft.recommendations.splice(i, 1, ...parts);
-      drawRecs({ index: i + 1, what: "text" });
-    }, { class: "secondary small", "data-part": "split", "aria-label": `Split recommendation ${n} at the cursor` });
-    const merge = i + 1 < draft.recommendations.length
-      ? button("Merge with next", () => {
-          draft.recommendations.splice(i, 2, mergeRecommendations(rec, draft.recommendations[i + 1]));
-          drawRecs({ index: i, what: "text" });
-        }, { class: "secondary small", "data-part": "merge", "aria-label": `Merge with next (recommendations ${n} and ${n + 1})` })
-      : null;
-    const remove = button("Delete", () => {
-      const [removed] = draft.recommendations.splice(i, 1);
-      drawRecs();
-      recList.querySelector<HTMLElement>(`[data-rec="${Math.min(i, draft.recommendations.length - 1)}"] [data-part="text"]`)?.focus();
-      showToast(`Recommendation ${n} deleted from this import.`, {
-        undo: async () => {
-          draft.recommendations.splice(i, 0, removed);
-          drawRecs({ index: i, what: "text" });
-        },
-      });
-    }, { class: "danger small", "data-part": "delete", "aria-label": `Delete recommendation ${n}` });
+    const split = button(
+      "Split",
+      () => {
+        const caret = text.selectionStart ?? 0;
+        const at = caret > 0 && caret < text.value.length ? caret : defaultSplitPoint(rec.text);
+        const parts = at > 0 ? splitRecommendation(rec, at) : null;
+        if (!parts) {
+          showError(errors, new Error(`Put the cursor in recommendation ${n}'s text where it should be split.`), "Cannot split");
+          text.focus();
+          return;
+        }
+        errors.replaceChildren();
+        draft.recommendations.splice(i, 1, ...parts);
+        drawRecs({ index: i + 1, what: "text" });
+      },
+      { class: "secondary small", "data-part": "split", "aria-label": `Split recommendation ${n} at the cursor` },
+    );
+    const merge =
+      i + 1 < draft.recommendations.length
+        ? button(
+            "Merge with next",
+            () => {
+              draft.recommendations.splice(i, 2, mergeRecommendations(rec, draft.recommendations[i + 1]));
+              drawRecs({ index: i, what: "text" });
+            },
+            { class: "secondary small", "data-part": "merge", "aria-label": `Merge with next (recommendations ${n} and ${n + 1})` },
+          )
+        : null;
+    const remove = button(
+      "Delete",
+      () => {
+        const [removed] = draft.recommendations.splice(i, 1);
+        drawRecs();
+        recList.querySelector<HTMLElement>(`[data-rec="${Math.min(i, draft.recommendations.length - 1)}"] [data-part="text"]`)?.focus();
+        showToast(`Recommendation ${n} deleted from this import.`, {
+          undo: async () => {
+            draft.recommendations.splice(i, 0, removed);
+            drawRecs({ index: i, what: "text" });
+          },
+        });
+      },
+      { class: "danger small", "data-part": "delete", "aria-label": `Delete recommendation ${n}` },
+    );
     const card = h(
       "li",
       { class: "rec-card", "data-rec": String(i), "data-testid": "rec-card" },
-      h("div", { class: "rec-head" }, h("strong", {}, `Recommendation ${n}`), rec.paragraph ? h("span", { class: "meta" }, ` paragraph ${rec.paragraph}`) : null, show),
+      h(
+        "div",
+        { class: "rec-head" },
+        h("strong", {}, `Recommendation ${n}`),
+        rec.paragraph ? h("span", { class: "meta" }, ` paragraph ${rec.paragraph}`) : null,
+        show,
+      ),
       text,
-      h("div", { class: "rec-fields" }, h("label", {}, h("span", { class: "small-label" }, "Section"), section), h("label", {}, h("span", { class: "small-label" }, "Timeframe"), timeframe)),
+      h(
+        "div",
+        { class: "rec-fields" },
+        h("label", {}, h("span", { class: "small-label" }, "Section"), section),
+        h("label", {}, h("span", { class: "small-label" }, "Timeframe"), timeframe),
+      ),
       h("div", { class: "button-row" }, split, merge, remove),
     );
     // Moving into a recommendation brings its place in the report into view.
@@ -216,7 +256,10 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
   function drawSource() {
     const text = preview.text;
     const recs = draft.recommendations;
-    const idx = byteOffsetsToIndices(text, recs.flatMap((r) => [r.source_start, r.source_end]));
+    const idx = byteOffsetsToIndices(
+      text,
+      recs.flatMap((r) => [r.source_start, r.source_end]),
+    );
     const ranges = recs
       .map((_, i) => ({ i, start: idx[2 * i], end: idx[2 * i + 1] }))
       .filter((r) => r.end > r.start)
@@ -228,7 +271,14 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       if (r.start < at) continue; // overlaps an earlier highlight (after a merge): skip
       if (r.start > at) nodes.push(document.createTextNode(text.slice(at, r.start)));
       // Alternate shades so neighbouring recommendations read as separate items.
-      nodes.push(h("mark", { id: `src-rec-${r.i}`, tabindex: "-1", "data-rec": String(r.i), class: shown++ % 2 ? "alt" : "", title: `Recommendation ${r.i + 1}` }, h("span", { class: "sr-only" }, `Recommendation ${r.i + 1}: `), text.slice(r.start, r.end)));
+      nodes.push(
+        h(
+          "mark",
+          { id: `src-rec-${r.i}`, tabindex: "-1", "data-rec": String(r.i), class: shown++ % 2 ? "alt" : "", title: `Recommendation ${r.i + 1}` },
+          h("span", { class: "sr-only" }, `Recommendation ${r.i + 1}: `),
+          text.slice(r.start, r.end),
+        ),
+      );
       at = r.end;
     }
     nodes.push(document.createTextNode(text.slice(at)));
@@ -239,7 +289,8 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
   function scrollSourceTo(i: number, moveFocus: boolean) {
     const mark = source.querySelector<HTMLElement>(`#src-rec-${i}`);
     if (!mark) {
-      if (moveFocus) showError(errors, new Error(`Recommendation ${i + 1} has no place in the report's text (it was added or changed here).`), "Not found in the text");
+      if (moveFocus)
+        showError(errors, new Error(`Recommendation ${i + 1} has no place in the report's text (it was added or changed here).`), "Not found in the text");
       return;
     }
     if (currentMark !== i) {
@@ -265,18 +316,28 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
     ev.preventDefault();
     errors.replaceChildren();
     const problems: string[] = [];
-    for (const [el, label] of [[start, "Inspection started"], [end, "Inspection ended"], [published, "Published"]] as const) {
+    for (const [el, label] of [
+      [start, "Inspection started"],
+      [end, "Inspection ended"],
+      [published, "Published"],
+    ] as const) {
       const problem = dateProblem(el);
       if (problem) problems.push(`${label}: ${problem}`);
     }
     if (mustDate && !draft.inspection_end) problems.push("The report states no date: give the last day of the inspection.");
-    if (draft.inspection_start && draft.inspection_end && draft.inspection_start > draft.inspection_end) problems.push("The inspection cannot end before it starts.");
+    if (draft.inspection_start && draft.inspection_end && draft.inspection_start > draft.inspection_end)
+      problems.push("The inspection cannot end before it starts.");
     if (!draft.recommendations.length) problems.push("There are no recommendations to make actions from.");
     draft.recommendations.forEach((r, i) => {
       if (!r.text.trim()) problems.push(`Recommendation ${i + 1} has no text.`);
     });
     if (problems.length) {
-      const box = h("div", { class: "error", role: "alert", tabindex: "-1", "data-testid": "review-problems" }, h("h3", {}, "Please correct this first"), h("ul", {}, ...problems.map((p) => h("li", {}, p))));
+      const box = h(
+        "div",
+        { class: "error", role: "alert", tabindex: "-1", "data-testid": "review-problems" },
+        h("h3", {}, "Please correct this first"),
+        h("ul", {}, ...problems.map((p) => h("li", {}, p))),
+      );
       errors.replaceChildren(box);
       if (mustDate && !draft.inspection_end) end.focus();
       else box.focus();
@@ -307,7 +368,11 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       "fieldset",
       { class: "panel", "aria-describedby": factsId },
       h("legend", {}, "About the report"),
-      h("p", { class: "meta", id: factsId }, `Read from ${preview.source_name} (${preview.format.toUpperCase()}). Check each fact against the text on the right.`),
+      h(
+        "p",
+        { class: "meta", id: factsId },
+        `Read from ${preview.source_name} (${preview.format.toUpperCase()}). Check each fact against the text on the right.`,
+      ),
       field("Local authority", authority),
       field("Kind of inspection", kind),
       h("div", { class: "field-row" }, field("Inspection started", start), field(mustDate ? "Inspection ended (required)" : "Inspection ended", end, dateHint)),
@@ -318,10 +383,21 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       "fieldset",
       { class: "panel" },
       h("legend", {}, `Judgements (${original.judgements.length} found)`),
-      h("table", { class: "data-table judgements" }, h("thead", {}, h("tr", {}, ...["Section", "Area", "Grade", ""].map((t) => h("th", { scope: "col" }, t || h("span", { class: "sr-only" }, "Remove"))))), judgementsBody),
+      h(
+        "table",
+        { class: "data-table judgements" },
+        h("thead", {}, h("tr", {}, ...["Section", "Area", "Grade", ""].map((t) => h("th", { scope: "col" }, t || h("span", { class: "sr-only" }, "Remove"))))),
+        judgementsBody,
+      ),
       judgementsAdd,
     ),
-    h("fieldset", { class: "panel" }, h("legend", {}, "Recommendations", recCount), h("p", { class: "meta" }, "Each becomes an action. Put the cursor in a text and choose Split to make two."), recList),
+    h(
+      "fieldset",
+      { class: "panel" },
+      h("legend", {}, "Recommendations", recCount),
+      h("p", { class: "meta" }, "Each becomes an action. Put the cursor in a text and choose Split to make two."),
+      recList,
+    ),
     h(
       "div",
       { class: "button-row sticky-actions" },
@@ -336,15 +412,27 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
   return h(
     "section",
     { class: "review", "aria-labelledby": "screen-title" },
-    h("h2", { id: "screen-title", tabindex: "-1" }, opts.total > 1 ? `Review ${opts.position} of ${opts.total}: ${preview.source_name}` : `Review: ${preview.source_name}`),
+    h(
+      "h2",
+      { id: "screen-title", tabindex: "-1" },
+      opts.total > 1 ? `Review ${opts.position} of ${opts.total}: ${preview.source_name}` : `Review: ${preview.source_name}`,
+    ),
     opts.failures.length
-      ? h("div", { class: "error", role: "alert", "data-testid": "import-failures" }, h("p", {}, `${plural(opts.failures.length, "file")} could not be read: `, opts.failures.map((f) => `${f.name} (${f.message})`).join("; ")))
+      ? h(
+          "div",
+          { class: "error", role: "alert", "data-testid": "import-failures" },
+          h("p", {}, `${plural(opts.failures.length, "file")} could not be read: `, opts.failures.map((f) => `${f.name} (${f.message})`).join("; ")),
+        )
       : null,
     dup
-      ? h("div", { class: "notice", role: "alert", id: "dup-note", "data-testid": "duplicate" },
+      ? h(
+          "div",
+          { class: "notice", role: "alert", id: "dup-note", "data-testid": "duplicate" },
           h("strong", {}, "This file has been imported before. "),
           `It was already imported on ${formatDate(dup.imported_at)} as ${dup.source_name}; creating the plan again adds nothing.`,
-          " ", h("a", { href: `#/plan?report=${encodeURIComponent(dup.report_id)}` }, "See its actions"))
+          " ",
+          h("a", { href: `#/plan?report=${encodeURIComponent(dup.report_id)}` }, "See its actions"),
+        )
       : null,
     errors,
     h("div", { class: "review-grid" }, form, h("div", { class: "source-pane" }, h("h3", {}, "The report's text"), source)),

@@ -53,7 +53,10 @@ export function settingsForm(initial: SettingView[]): HTMLElement {
   name.addEventListener("change", () => void save("user_name", name.value.trim(), "Your name"));
 
   const baseRule = select(
-    [["last_day_of_inspection", "The last day of the inspection"], ["publication", "The date the report was published"]],
+    [
+      ["last_day_of_inspection", "The last day of the inspection"],
+      ["publication", "The date the report was published"],
+    ],
     value(settings, "base_date_rule"),
     { id: "s-base" },
   );
@@ -61,7 +64,14 @@ export function settingsForm(initial: SettingView[]): HTMLElement {
 
   // open_ended is a number of months, or "next_inspection".
   const openValue = value(settings, "open_ended");
-  const openKind = select([["next_inspection", "By the next inspection"], ["months", "A number of months after the base date"]], openValue === "next_inspection" ? "next_inspection" : "months", { id: "s-open-kind" });
+  const openKind = select(
+    [
+      ["next_inspection", "By the next inspection"],
+      ["months", "A number of months after the base date"],
+    ],
+    openValue === "next_inspection" ? "next_inspection" : "months",
+    { id: "s-open-kind" },
+  );
   const months = h("input", { type: "number", min: "1", max: "60", step: "1", id: "s-open-months" });
   months.value = openValue === "next_inspection" ? "12" : openValue || "12";
   const monthsField = field("Months", months);
@@ -151,20 +161,37 @@ function backupsPanel(result: PromiseSettledResult<BackupInfo[]>): HTMLElement {
             "table",
             { class: "data-table", "data-testid": "backups" },
             h("caption", { class: "sr-only" }, "Backups, newest first"),
-            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Backup"), h("th", { scope: "col" }, "Made"), h("th", { scope: "col" }, "Size"), h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Restore")))),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                h("th", { scope: "col" }, "Backup"),
+                h("th", { scope: "col" }, "Made"),
+                h("th", { scope: "col" }, "Size"),
+                h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Restore")),
+              ),
+            ),
             h(
               "tbody",
               {},
-              ...[...backups].sort((a, b) => (a.modified < b.modified ? 1 : -1)).map((b) =>
-                h(
-                  "tr",
-                  {},
-                  h("th", { scope: "row" }, b.name),
-                  h("td", {}, formatDateTime(b.modified)),
-                  h("td", {}, formatBytes(b.bytes)),
-                  h("td", {}, button("Restore", () => void restore(b), { class: "secondary small", "aria-label": `Restore ${b.name}` })),
+              ...[...backups]
+                .sort((a, b) => (a.modified < b.modified ? 1 : -1))
+                .map((b) =>
+                  h(
+                    "tr",
+                    {},
+                    h("th", { scope: "row" }, b.name),
+                    h("td", {}, formatDateTime(b.modified)),
+                    h("td", {}, formatBytes(b.bytes)),
+                    h(
+                      "td",
+                      {},
+                      button("Restore", () => void restore(b), { class: "secondary small", "aria-label": `Restore ${b.name}` }),
+                    ),
+                  ),
                 ),
-              ),
             ),
           ),
     );
@@ -194,22 +221,33 @@ function backupsPanel(result: PromiseSettledResult<BackupInfo[]>): HTMLElement {
       showError(slot, e, "The backup was not restored");
     }
   }
-  const make = button("Make a backup now", async () => {
-    slot.replaceChildren();
-    make.disabled = true;
-    try {
-      const b = await api.makeBackup();
-      showToast(`Backup made: ${b.name}.`);
-      await reload();
-    } catch (e) {
-      showError(slot, e, "The backup was not made");
-    } finally {
-      make.disabled = false;
-    }
-  }, { class: "secondary", "data-testid": "make-backup" });
+  const make = button(
+    "Make a backup now",
+    async () => {
+      slot.replaceChildren();
+      make.disabled = true;
+      try {
+        const b = await api.makeBackup();
+        showToast(`Backup made: ${b.name}.`);
+        await reload();
+      } catch (e) {
+        showError(slot, e, "The backup was not made");
+      } finally {
+        make.disabled = false;
+      }
+    },
+    { class: "secondary", "data-testid": "make-backup" },
+  );
   if (result.status === "fulfilled") render(result.value);
   else showError(slot, result.reason, "The backups could not be listed");
-  return h("section", { class: "panel", "aria-labelledby": "backups-heading" }, h("h3", { id: "backups-heading" }, "Backups"), list, slot, h("div", { class: "button-row" }, make));
+  return h(
+    "section",
+    { class: "panel", "aria-labelledby": "backups-heading" },
+    h("h3", { id: "backups-heading" }, "Backups"),
+    list,
+    slot,
+    h("div", { class: "button-row" }, make),
+  );
 }
 
 function folderPanel(result: PromiseSettledResult<string>): HTMLElement {
