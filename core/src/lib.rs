@@ -6,12 +6,13 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod intake;
+pub mod labels;
+pub mod model;
 pub mod paths;
 pub mod plan;
 pub mod read;
-pub mod report;
 pub mod schedule;
 pub mod store;
 
 pub use error::{Error, ErrorReport, Result};
-pub use report::{Judgement, Recommendation, Report, ReportKind};
+pub use model::{Judgement, Recommendation, Report, ReportKind};

@@ -7,12 +7,13 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use export_common::*;
-use inspection_tracker::export::labels;
+use inspection_tracker::labels;
 use inspection_tracker::export::xlsx::{
     ACTIONS_SHEET, ACTION_COLUMNS, DUE_COLUMN, RAG_COLUMN, SUMMARY_SHEET,
 };
 use inspection_tracker::export::{render, ExportFormat, ExportRequest};
-use inspection_tracker::plan::query::{list_actions, summary, Filter};
+use inspection_tracker::plan::query::{list_actions, Filter};
+use inspection_tracker::plan::summary::summary;
 
 fn workbook() -> (
     Vec<u8>,
@@ -82,7 +83,7 @@ fn the_sheet_is_filtered_frozen_and_coloured() {
         styles.contains("formatCode=\"dd/mm/yyyy\""),
         "a date number format"
     );
-    for r in inspection_tracker::plan::Rag::ALL {
+    for r in inspection_tracker::model::Rag::ALL {
         let fill = format!("rgb=\"FF{}\"", labels::rag_fill(r));
         assert!(styles.contains(&fill), "fill for {r:?}");
     }

@@ -13,9 +13,10 @@ use inspection_tracker::plan::actions::{
 };
 use inspection_tracker::plan::as_recorded::as_recorded;
 use inspection_tracker::plan::import::{import_report, ImportOptions};
-use inspection_tracker::plan::query::{list_actions, summary, ActionListItem, Filter};
-use inspection_tracker::plan::{settings, ActionStatus};
-use inspection_tracker::schedule::RagSettings;
+use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
+use inspection_tracker::plan::summary::summary;
+use inspection_tracker::model::{ActionStatus, RagSettings};
+use inspection_tracker::plan::settings;
 use inspection_tracker::store::Store;
 use inspection_tracker::{Recommendation, Report, ReportKind};
 

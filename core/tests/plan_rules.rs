@@ -11,9 +11,11 @@ use inspection_tracker::plan::burn_up::burn_up;
 use inspection_tracker::plan::evidence::add_link;
 use inspection_tracker::plan::history::history;
 use inspection_tracker::plan::import::{import_report, ImportOptions, ImportOutcome};
-use inspection_tracker::plan::query::{list_actions, summary, Filter};
+use inspection_tracker::plan::query::{list_actions, Filter};
+use inspection_tracker::plan::summary::summary;
 use inspection_tracker::plan::report_dates::{set_next_inspection, set_received};
-use inspection_tracker::plan::{settings, ActionStatus, DueDateSource, Rag};
+use inspection_tracker::model::{ActionStatus, DueDateSource, Rag};
+use inspection_tracker::plan::settings;
 use inspection_tracker::store::Store;
 use inspection_tracker::{Error, Recommendation, Report, ReportKind};
 

@@ -2,10 +2,10 @@
 //! and the bank holidays GOV.UK publishes (www.gov.uk/bank-holidays, England and Wales).
 
 use chrono::NaiveDate;
-use inspection_tracker::extract::Timeframe;
+use inspection_tracker::model::{BaseDateRule, DueSource, OpenEndedRule, Timeframe};
 use inspection_tracker::schedule::{
     action_plan_deadline, add_working_days, base_date, due_date, is_working_day,
-    named_bank_holidays, BaseDateRule, DueSource, OpenEndedRule,
+    named_bank_holidays,
 };
 
 fn d(s: &str) -> NaiveDate {

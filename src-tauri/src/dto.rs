@@ -2,7 +2,7 @@
 //! the import preview. TypeScript twins are generated into ui/src/gen by ts-rs.
 
 use chrono::NaiveDate;
-use inspection_tracker::plan::{ActionStatus, Rag};
+use inspection_tracker::model::{ActionStatus, Rag};
 use inspection_tracker::Report;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -11,7 +11,7 @@ use docx_rs::{Paragraph, Pic, Run};
 use super::chart::{self, ChartInput};
 use super::data::{ExportAction, ExportData, Note};
 use super::docx::{self, Cell};
-use super::labels;
+use crate::labels;
 use crate::plan::query::{Counts, Filter, NextInspectionView, ReportSummary};
 use crate::Result;
 

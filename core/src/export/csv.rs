@@ -4,7 +4,7 @@
 
 use super::board_paper::{recommendation_ref, report_label};
 use super::data::ExportData;
-use super::labels;
+use crate::labels;
 use crate::store::dates;
 
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";

@@ -1,7 +1,7 @@
 //! What every export shows, gathered once.
 //!
 //! Rows, RAG ratings and overdue days come from [`crate::plan::query::list_actions`] and the
-//! next inspection from [`crate::plan::query::summary`], with the caller's filter and as-of
+//! next inspection from [`crate::plan::summary::summary`], with the caller's filter and as-of
 //! date, so an export always matches the list views. The few things the query layer does
 //! not give — the latest note written on or before the as-of date, measures of success,
 //! completion dates — are read here with one read-only query; the burn-up series is
@@ -11,13 +11,13 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::labels;
+use crate::labels;
 pub use crate::plan::burn_up::BurnUp;
 use crate::plan::query::{
-    list_actions, summary, ActionListItem, Counts, Filter, NextInspectionView, ReportSummary,
-    Summary,
+    list_actions, ActionListItem, Counts, Filter, NextInspectionView, ReportSummary, Summary,
 };
-use crate::plan::{ActionStatus, Rag};
+use crate::plan::summary::summary;
+use crate::model::{ActionStatus, Rag};
 use crate::store::recommendations::{list_recommendations, RecommendationRow};
 use crate::store::{dates, Store};
 use crate::Result;
@@ -283,7 +283,7 @@ fn statement_items(
     Ok(out)
 }
 
-/// Counts as [`crate::plan::query::summary`] makes them (same fields, same rounding).
+/// Counts as [`crate::plan::summary::summary`] makes them (same fields, same rounding).
 fn count<'a>(actions: impl Iterator<Item = &'a ExportAction>, reports: &[ReportSummary]) -> Counts {
     let prepare_by: HashMap<&str, NaiveDate> = reports
         .iter()

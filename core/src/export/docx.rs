@@ -13,9 +13,9 @@ use docx_rs::{
     TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
-use super::labels;
+use crate::labels;
 use super::render_error;
-use crate::plan::Rag;
+use crate::model::Rag;
 use crate::Result;
 
 /// A4 in twentieths of a point.

@@ -9,8 +9,8 @@ use chrono::{DateTime, Days, NaiveDate};
 
 use super::board_paper::report_label;
 use super::data::{ExportAction, ExportData};
-use super::labels;
-use crate::plan::ActionStatus;
+use crate::labels;
+use crate::model::ActionStatus;
 
 /// The domain part of every UID: fixed, so UIDs never change between exports.
 pub const UID_DOMAIN: &str = "inspection-action-tracker";

@@ -13,7 +13,7 @@ pub mod csv;
 pub mod data;
 mod docx;
 pub mod ics;
-pub mod labels;
+mod render;
 pub mod statement;
 pub mod xlsx;
 
@@ -26,9 +26,10 @@ use ts_rs::TS;
 use crate::plan::as_recorded::as_recorded;
 use crate::plan::query::Filter;
 use crate::store::Store;
-use crate::{Error, Result};
+use crate::Result;
 
 pub use data::ExportData;
+pub(crate) use render::render_error;
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -160,9 +161,4 @@ pub fn export_to_file(
         actions: data.actions.len(),
         bytes: bytes.len() as u64,
     })
-}
-
-/// An error from a document-writing library, as the crate's error.
-pub(crate) fn render_error(what: &str, e: impl std::fmt::Display) -> Error {
-    Error::Invalid(format!("could not write the {what}: {e}"))
 }

@@ -5,7 +5,7 @@
 use super::board_paper::report_label;
 use super::data::{ExportData, StatementItem};
 use super::docx::{self, Cell};
-use super::labels;
+use crate::labels;
 use crate::plan::query::ReportSummary;
 use crate::Result;
 

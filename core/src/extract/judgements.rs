@@ -12,7 +12,7 @@ use super::lines::{make_key, Doc};
 use crate::{Judgement, ReportKind};
 
 /// Section name for the LSCB review's judgement.
-const LSCB_SECTION: &str = super::recommendations::LSCB_SECTION;
+const LSCB_SECTION: &str = super::headings::LSCB_SECTION;
 const LSCB_AREA: &str = "Effectiveness of the Local Safeguarding Children Board";
 
 pub fn extract(doc: &Doc, kind: ReportKind) -> Vec<Judgement> {
@@ -446,7 +446,7 @@ fn jar_untabbed(doc: &Doc, from: usize, scale: &[(String, &'static str)]) -> Vec
         }
         if grade_word(&l.key).is_some()
             || p.len() > 60
-            || super::recommendations::is_list_heading(&l.key)
+            || super::headings::is_list_heading(&l.key)
         {
             break;
         }

@@ -187,6 +187,13 @@ fn ascii_key(plain: &str) -> String {
     out
 }
 
+/// Heading text as written, without markup, trailing colon or footnote number.
+pub fn heading_text(plain: &str) -> String {
+    let t = plain.trim().trim_end_matches([':', ' ']);
+    let t = strip_footnote(t);
+    t.trim_end_matches([':', ' ']).to_string()
+}
+
 /// "What needs to improve?1" → "What needs to improve?"; "Board1" → "Board".
 pub fn strip_footnote(s: &str) -> &str {
     let t = s.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -270,8 +277,8 @@ fn is_header_length(key: &str) -> bool {
 /// Repeated lines that are real content: headings, grades and timeframes.
 fn is_structural(key: &str) -> bool {
     crate::extract::grades::grade_word(key).is_some()
-        || crate::extract::recommendations::is_list_heading(key)
-        || crate::extract::Timeframe::parse(key).is_some()
+        || super::headings::is_list_heading(key)
+        || crate::model::Timeframe::parse(key).is_some()
         || key.starts_with("grade ")
         || key.contains("(recommendation)")
         || key.split(' ').count() <= 3

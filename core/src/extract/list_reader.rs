@@ -5,12 +5,10 @@
 //! skipped, so an item broken by a page break is still one item. Timeframe headings
 //! inside the list ("Within three months") set the timeframe of the items after them.
 
-use super::lines::{make_key, split_marker, Doc, Marker};
-use super::recommendations::{
-    heading_text, is_list_heading, is_sub_list_heading, starts_with_marker_text,
-};
+use super::headings::{is_list_heading, is_sub_list_heading};
+use super::lines::{heading_text, make_key, split_marker, starts_with_marker, Doc, Marker};
 use super::wording::{is_report_part, reads_as_instruction, says_part_is_empty};
-use super::Timeframe;
+use crate::model::Timeframe;
 
 /// Most items one list can have; beyond this the list has run into body text.
 const MAX_ITEMS: usize = 60;
@@ -70,7 +68,7 @@ fn unit_text(doc: &Doc, j: usize) -> String {
             k += 1;
             continue;
         }
-        if l.blank || starts_with_marker_text(&l.plain) || Timeframe::parse(&l.key).is_some() {
+        if l.blank || starts_with_marker(&l.plain) || Timeframe::parse(&l.key).is_some() {
             break;
         }
         if !starts_lower(&l.plain) {

@@ -6,6 +6,7 @@ pub mod authority;
 pub mod dates;
 pub mod facts;
 pub mod grades;
+pub mod headings;
 pub mod judgements;
 pub mod kind;
 pub mod lines;
@@ -13,8 +14,6 @@ mod list_reader;
 pub mod recommendations;
 pub mod timeframe;
 mod wording;
-
-pub use timeframe::Timeframe;
 
 use crate::Report;
 

@@ -6,39 +6,10 @@
 //! This module finds the lists and decides each item's section; reading one list's
 //! items is [`super::list_reader`]'s.
 
-use super::lines::{split_marker, Doc, Marker};
+use super::headings::{is_list_heading, LSCB_SECTION};
+use super::lines::{starts_with_marker, Doc};
 use super::list_reader::parse_list;
 use crate::{Recommendation, ReportKind};
-
-/// The section name the LSCB review's list gets.
-pub const LSCB_SECTION: &str = "Local Safeguarding Children Board";
-
-/// Headings that open a list of recommendations (as keys).
-pub fn is_list_heading(key: &str) -> bool {
-    let k = key.trim_end_matches(['?', '.', ':', ' ']);
-    matches!(
-        k,
-        "areas for improvement"
-            | "recommendations"
-            | "recommendation"
-            | "areas for development"
-            | "areas for priority action"
-            | "what needs to improve"
-            | "what needs to improve in this local authority"
-            | "what needs to improve in the local authority"
-            | "what does the local authority need to improve"
-            | "what the local authority needs to improve"
-            | "what does the lscb need to improve"
-            | "priority and immediate action"
-    )
-}
-
-/// A sub-heading inside a "what needs to improve" list that restarts the list with no
-/// timeframe ("Areas for improvement" after "Priority and immediate action").
-pub(super) fn is_sub_list_heading(key: &str) -> bool {
-    let k = key.trim_end_matches(['?', '.', ':', ' ']);
-    matches!(k, "areas for improvement" | "areas for development")
-}
 
 /// The part of a two-part report a list belongs to.
 fn part_heading(key: &str) -> Option<&'static str> {
@@ -76,13 +47,6 @@ fn is_lscb_part(plain: &str, key: &str) -> bool {
         || k.starts_with("local safeguarding")
         || k.starts_with("lscb")
         || key.starts_with("section 2") && key.contains("safeguarding children")
-}
-
-/// Heading text as written, without markup, trailing colon or footnote number.
-pub(super) fn heading_text(plain: &str) -> String {
-    let t = plain.trim().trim_end_matches([':', ' ']);
-    let t = super::lines::strip_footnote(t);
-    t.trim_end_matches([':', ' ']).to_string()
 }
 
 pub fn extract(doc: &Doc, kind: ReportKind) -> Vec<Recommendation> {
@@ -159,11 +123,7 @@ pub fn extract(doc: &Doc, kind: ReportKind) -> Vec<Recommendation> {
 fn is_heading_line(plain: &str) -> bool {
     plain.chars().next().is_some_and(char::is_uppercase)
         && !plain.ends_with('.')
-        && !starts_with_marker_text(plain)
-}
-
-pub(super) fn starts_with_marker_text(s: &str) -> bool {
-    !matches!(split_marker(s).0, Marker::None)
+        && !starts_with_marker(plain)
 }
 
 /// Enough words to be an instruction rather than a stray heading or page furniture.

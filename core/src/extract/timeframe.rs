@@ -1,40 +1,8 @@
 //! The one place a timeframe heading ("Within three months:") becomes a [`Timeframe`].
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-/// A recommendation's timeframe, normalised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "unit", content = "amount", rename_all = "snake_case")]
-#[ts(export)]
-pub enum Timeframe {
-    /// "Immediately", "For immediate action", "Priority and immediate action".
-    Immediate,
-    Months(u32),
-    Weeks(u32),
-    Days(u32),
-    /// "For action in the longer term": no fixed date.
-    LongerTerm,
-    /// No timeframe heading at all.
-    Unspecified,
-}
+use crate::model::Timeframe;
 
 impl Timeframe {
-    /// The timeframe in months where it has one (0 = immediately), as reports and the
-    /// JSON output count it.
-    pub fn months(self) -> Option<u32> {
-        match self {
-            Timeframe::Immediate => Some(0),
-            Timeframe::Months(n) => Some(n),
-            _ => None,
-        }
-    }
-
-    /// True when the report fixes a date (so a due date is the report's, not a default).
-    pub fn is_fixed(self) -> bool {
-        !matches!(self, Timeframe::LongerTerm | Timeframe::Unspecified)
-    }
-
     /// Parse a heading as written. `None` when the text is not a timeframe heading at all.
     pub fn parse(heading: &str) -> Option<Timeframe> {
         // Headings are short; do not lower-case a whole paragraph to find that out.

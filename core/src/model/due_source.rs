@@ -4,8 +4,6 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::schedule::DueSource;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -53,5 +51,24 @@ impl From<DueSource> for DueDateSource {
             DueSource::Default => DueDateSource::Default,
             DueSource::NextInspection => DueDateSource::NextInspection,
         }
+    }
+}
+
+/// Where a due date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueSource {
+    /// The report's own timeframe ("within three months", "immediately").
+    Report,
+    /// The configured default for open-ended recommendations (a number of months).
+    Default,
+    /// The configured default "by the next inspection", using the next inspection's date.
+    NextInspection,
+}
+
+impl DueSource {
+    /// True when the report did not set the date (show it as a default, editable).
+    pub fn is_default(self) -> bool {
+        self != DueSource::Report
     }
 }

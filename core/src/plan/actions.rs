@@ -10,8 +10,9 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{history, settings, ActionStatus, DueDateSource, Rag};
-use crate::schedule::{base_date, due_date, rag, RagInput, RagSettings};
+use super::{history, settings};
+use crate::model::{ActionStatus, DueDateSource, Rag, RagSettings};
+use crate::schedule::{base_date, due_date, rag, RagInput};
 use crate::store::actions::{
     get_action, insert_actions, list_action_ids_matching, list_deleted_actions,
     update_action_column, ActionRow, Column,

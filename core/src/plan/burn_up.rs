@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::ActionStatus;
+use crate::model::ActionStatus;
 use crate::store::{dates, Store};
 use crate::Result;
 

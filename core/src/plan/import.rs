@@ -12,10 +12,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use super::{history, inspection, settings, DueDateSource};
-use crate::extract::Timeframe;
-use crate::report::{Recommendation, Report, ReportKind};
-use crate::schedule::{action_plan_deadline, base_date, due_date, OpenEndedRule};
+use super::{history, inspection, settings};
+use crate::model::{DueDateSource, OpenEndedRule, Recommendation, Report, ReportKind, Timeframe};
+use crate::schedule::{action_plan_deadline, base_date, due_date};
 use crate::store::actions::ActionRow;
 use crate::store::recommendations::{insert_recommendations, NewRecommendation};
 use crate::store::reports::{get_report_id_by_sha256, insert_report, NewReport};

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{ActionStatus, Rag};
+use crate::model::{ActionStatus, Rag};
 use crate::{Error, Result};
 
 /// `YYYY-MM-DD`.

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::report::{Judgement, ReportKind};
+use crate::model::{Judgement, ReportKind};
 use crate::schedule::{next_inspection, NextInspection};
 
 /// The first "overall effectiveness" grade among a report's judgements.

@@ -8,7 +8,6 @@
 pub mod actions;
 pub mod as_recorded;
 pub mod burn_up;
-pub mod due_source;
 pub mod evidence;
 pub mod history;
 pub mod import;
@@ -17,8 +16,4 @@ pub mod inspection;
 pub mod query;
 pub mod report_dates;
 pub mod settings;
-pub mod status;
 pub mod summary;
-
-pub use due_source::DueDateSource;
-pub use status::{ActionStatus, Rag};

@@ -16,14 +16,12 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::actions::days_overdue;
-use super::{settings, ActionStatus, DueDateSource, Rag};
-use crate::report::{Judgement, ReportKind};
-use crate::schedule::{rag, RagInput, RagSettings};
+use super::settings;
+use crate::model::{ActionStatus, DueDateSource, Judgement, Rag, RagSettings, ReportKind};
+use crate::schedule::{rag, RagInput};
 use crate::store::reports::live_report_authorities;
 use crate::store::{dates, Store};
 use crate::{Error, Result};
-
-pub use super::summary::summary;
 
 /// Which actions to list. Empty filter = every action not in the bin.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

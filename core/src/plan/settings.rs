@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::history;
-use crate::schedule::{BaseDateRule, OpenEndedRule, RagSettings};
+use crate::model::{BaseDateRule, OpenEndedRule, RagSettings};
 use crate::store::settings::{get_setting, upsert_setting};
 use crate::store::{backup, now_utc, Store};
 use crate::{Error, Result};

@@ -10,12 +10,26 @@ use super::actions::days_overdue;
 use super::query::{
     date, status_of, text, Counts, NextInspectionView, RagRow, ReportSummary, Summary,
 };
-use super::{inspection, settings, ActionStatus, Rag};
-use crate::report::ReportKind;
+use super::{inspection, settings};
+use crate::model::{ActionStatus, Rag, ReportKind};
 use crate::schedule::NextInspection;
 use crate::store::reports::{list_all_judgements, list_reports, ReportRow};
 use crate::store::Store;
-use crate::Result;
+use crate::{Error, Result};
+
+impl Summary {
+    /// The report a next inspection follows when none is named: the latest inspection (by
+    /// its last day, then the date it was received).
+    pub fn latest_report(&self) -> Result<&str> {
+        self.reports
+            .iter()
+            .max_by_key(|r| (r.inspection_end, r.received))
+            .map(|r| r.report_id.as_str())
+            .ok_or_else(|| {
+                Error::Invalid("import a report first: the next inspection follows one".into())
+            })
+    }
+}
 
 impl Counts {
     /// Count `n` actions alike in status, RAG and dates.

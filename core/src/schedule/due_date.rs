@@ -10,57 +10,7 @@
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::extract::Timeframe;
-
-/// Months after the base date used when nothing better is known for an open-ended
-/// recommendation.
-pub const DEFAULT_OPEN_ENDED_MONTHS: u32 = 12;
-
-/// Which date a recommendation's timeframe counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BaseDateRule {
-    /// The last day of the inspection (what most councils' plans count from).
-    #[default]
-    LastDayOfInspection,
-    /// The report's publication date (or the date of the letter).
-    Publication,
-}
-
-/// The due date given to "longer term" and unheaded recommendations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OpenEndedRule {
-    /// A fixed number of calendar months after the base date.
-    MonthsAfterBase(u32),
-    /// The next inspection's date; 12 months after the base date while none is known.
-    ByNextInspection,
-}
-
-impl Default for OpenEndedRule {
-    fn default() -> Self {
-        OpenEndedRule::MonthsAfterBase(DEFAULT_OPEN_ENDED_MONTHS)
-    }
-}
-
-/// Where a due date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DueSource {
-    /// The report's own timeframe ("within three months", "immediately").
-    Report,
-    /// The configured default for open-ended recommendations (a number of months).
-    Default,
-    /// The configured default "by the next inspection", using the next inspection's date.
-    NextInspection,
-}
-
-impl DueSource {
-    /// True when the report did not set the date (show it as a default, editable).
-    pub fn is_default(self) -> bool {
-        self != DueSource::Report
-    }
-}
+use crate::model::{BaseDateRule, DueSource, OpenEndedRule, Timeframe, DEFAULT_OPEN_ENDED_MONTHS};
 
 /// A due date and where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -4,7 +4,8 @@
 //! All of it is pure: no clock (except [`today()`], for the CLI and app edges), no database,
 //! no I/O, so a rule gives the same answer for the same inputs on any machine and any day.
 //! Timeframe headings are parsed in [`crate::extract::timeframe`]; this module only turns a
-//! [`Timeframe`](crate::extract::Timeframe) into a date.
+//! [`Timeframe`](crate::model::Timeframe) into a date. The rules' settings are model types
+//! ([`crate::model::rules`]).
 
 pub mod bank_holidays;
 pub mod due_date;
@@ -16,11 +17,9 @@ pub mod working_days;
 pub use bank_holidays::{
     bank_holidays, easter_sunday, is_bank_holiday, named_bank_holidays, BankHoliday,
 };
-pub use due_date::{
-    base_date, due_date, BaseDateRule, Due, DueSource, OpenEndedRule, DEFAULT_OPEN_ENDED_MONTHS,
-};
+pub use due_date::{base_date, due_date, Due};
 pub use next_inspection::{next_inspection, NextInspection};
-pub use rag::{rag, RagInput, RagSettings};
+pub use rag::{rag, RagInput};
 pub use today::today;
 pub use working_days::{
     action_plan_deadline, add_working_days, is_working_day, working_days_between,

@@ -26,7 +26,7 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::report::ReportKind;
+use crate::model::ReportKind;
 
 /// The next inspection: a known date, or an estimated window.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -16,26 +16,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::plan::{ActionStatus, Rag};
-
-/// Settings for [`rag`], stored with the user's settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default)]
-pub struct RagSettings {
-    /// Days before the due date in which a little-progressed action turns amber.
-    pub amber_window_days: u32,
-    /// Progress (per cent) below which an action inside the window is amber.
-    pub amber_progress_below: u8,
-}
-
-impl Default for RagSettings {
-    fn default() -> Self {
-        RagSettings {
-            amber_window_days: 14,
-            amber_progress_below: 50,
-        }
-    }
-}
+use crate::model::{ActionStatus, Rag, RagSettings};
 
 /// What [`rag`] needs to know about an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::dates;
-use crate::plan::{ActionStatus, DueDateSource, Rag};
+use crate::model::{ActionStatus, DueDateSource, Rag};
 use crate::{Error, Result};
 
 /// Every column of an action.

@@ -5,8 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::extract::Timeframe;
-use crate::report::Recommendation;
+use crate::model::{Recommendation, Timeframe};
 use crate::{Error, Result};
 
 /// A stored recommendation.

@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::dates;
-use crate::report::{Judgement, Report, ReportKind};
+use crate::model::{Judgement, Report, ReportKind};
 use crate::{Error, Result};
 
 /// A stored report, without its (large) source text.

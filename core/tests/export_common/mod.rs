@@ -1,7 +1,7 @@
 //! Shared by the export tests: a store holding the reference reports with some progress
 //! recorded, and readers that open .docx files and pull out their paragraphs and tables.
 
-#![allow(dead_code)] // each test binary uses a different part
+#![allow(dead_code, reason = "each test binary uses a different part")]
 
 use std::io::{Cursor, Read};
 use std::path::PathBuf;
@@ -12,7 +12,7 @@ use inspection_tracker::plan::actions::{update_with_note, Change};
 use inspection_tracker::plan::evidence::add_link;
 use inspection_tracker::plan::import::{import_report, sha256_hex, ImportOptions};
 use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
-use inspection_tracker::plan::ActionStatus;
+use inspection_tracker::model::ActionStatus;
 use inspection_tracker::store::Store;
 
 /// The reference reports the exports are checked on (002, the joint area review, states

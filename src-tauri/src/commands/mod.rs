@@ -13,8 +13,11 @@ use inspection_tracker::schedule::today;
 use inspection_tracker::store::Store;
 use inspection_tracker::ErrorReport;
 
+/// What every command returns: its value, or the core's error as `{ code, message }`.
+pub(crate) type Res<T> = Result<T, ErrorReport>;
+
 /// The date a command works as of: the one given, else today.
-pub(crate) fn as_of(date: Option<String>) -> Result<NaiveDate, ErrorReport> {
+pub(crate) fn as_of(date: Option<String>) -> Res<NaiveDate> {
     match date.filter(|d| !d.trim().is_empty()) {
         Some(d) => Ok(parse_date(&d)?),
         None => Ok(today()),
@@ -22,6 +25,6 @@ pub(crate) fn as_of(date: Option<String>) -> Result<NaiveDate, ErrorReport> {
 }
 
 /// Who the history records for a change made in the app.
-pub(crate) fn who(store: &Store) -> Result<String, ErrorReport> {
+pub(crate) fn who(store: &Store) -> Res<String> {
     plan::user_name(store)
 }

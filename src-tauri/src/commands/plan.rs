@@ -4,21 +4,18 @@
 use inspection_tracker::plan::actions::{self, ActionDetail, Change, NewAction};
 use inspection_tracker::plan::input::parse_date;
 use inspection_tracker::plan::query::{self, ActionListItem, Filter, Summary};
-use inspection_tracker::plan::{burn_up, history, report_dates, settings};
+use inspection_tracker::plan::{burn_up, history, report_dates, settings, summary};
 use inspection_tracker::store::actions::ActionRow;
 use inspection_tracker::store::history::HistoryRow;
-use inspection_tracker::{Error, ErrorReport};
 
-use super::{as_of, who};
+use super::{as_of, who, Res};
 use crate::dto::{burn_up_points, ActionChange, ActionFilter, BurnUpPoint, NewActionInput};
 use crate::state::AppState;
-
-type Res<T> = Result<T, ErrorReport>;
 
 #[tauri::command]
 pub fn get_summary(state: tauri::State<'_, AppState>, as_of: Option<String>) -> Res<Summary> {
     let store = state.store()?;
-    Ok(query::summary(&store, self::as_of(as_of)?)?)
+    Ok(summary::summary(&store, self::as_of(as_of)?)?)
 }
 
 #[tauri::command]
@@ -182,20 +179,9 @@ pub fn set_next_inspection(
         .transpose()?;
     let report_id = match report_id {
         Some(id) => id,
-        None => latest_report(&query::summary(&store, today)?)?,
+        None => summary::summary(&store, today)?.latest_report()?.to_string(),
     };
     let who = who(&store)?;
     report_dates::set_next_inspection(&mut store, &report_id, date, &who)?;
-    Ok(query::summary(&store, today)?)
-}
-
-fn latest_report(summary: &Summary) -> Res<String> {
-    summary
-        .reports
-        .iter()
-        .max_by_key(|r| (r.inspection_end, r.received))
-        .map(|r| r.report_id.clone())
-        .ok_or_else(|| {
-            Error::Invalid("import a report first: the next inspection follows one".into()).into()
-        })
+    Ok(summary::summary(&store, today)?)
 }

@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use inspection_tracker::extract::{extract, Timeframe};
-use inspection_tracker::schedule::{base_date, due_date, BaseDateRule, OpenEndedRule};
+use inspection_tracker::extract::extract;
+use inspection_tracker::model::{BaseDateRule, OpenEndedRule, Timeframe};
+use inspection_tracker::schedule::{base_date, due_date};
 use inspection_tracker::{Error, Report, Result};
 use serde::Serialize;
 

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
-use inspection_tracker::plan::{ActionStatus, Rag};
+use inspection_tracker::model::{ActionStatus, Rag};
 use inspection_tracker::Result;
 
 use crate::args::{self, clip, short, show_date};

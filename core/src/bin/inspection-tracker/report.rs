@@ -2,7 +2,7 @@
 //! report may not say (when it was received, the next inspection once it is announced).
 
 use chrono::NaiveDate;
-use inspection_tracker::export::labels;
+use inspection_tracker::labels;
 use inspection_tracker::plan::report_dates::{
     resolve_report_id, set_next_inspection, set_received,
 };

@@ -1,10 +1,10 @@
-//! The words and colours exports show for the plan's values, in one place so the paper,
-//! the workbook and the CSV say the same thing.
+//! The words and colours every screen and paper shows for the plan's values, in one place
+//! so the window, the board paper, the workbook and the CSV say the same thing (the UI's
+//! copy is generated from here into ui/src/gen/labels.ts).
 
 use chrono::NaiveDate;
 
-use crate::plan::{ActionStatus, Rag};
-use crate::report::ReportKind;
+use crate::model::{ActionStatus, Rag, ReportKind};
 
 pub fn status(s: ActionStatus) -> &'static str {
     match s {

@@ -1,0 +1,20 @@
+//! The domain's types, at the bottom of the core: what a report says (its facts,
+//! judgements and recommendations, each with its [`Timeframe`]), an action's status and RAG
+//! rating, where a due date came from, and the settings the date rules take.
+//!
+//! Nothing here imports from the rest of the crate, so every layer above (read, extract,
+//! schedule, store, plan, export) can use these types without pulling in another layer.
+//! Rules that give these values live with their layer: the timeframe parser in
+//! [`crate::extract::timeframe`], due dates and RAG in [`crate::schedule`].
+
+pub mod due_source;
+pub mod report;
+pub mod rules;
+pub mod status;
+pub mod timeframe;
+
+pub use due_source::{DueDateSource, DueSource};
+pub use report::{Judgement, Recommendation, Report, ReportKind};
+pub use rules::{BaseDateRule, OpenEndedRule, RagSettings, DEFAULT_OPEN_ENDED_MONTHS};
+pub use status::{ActionStatus, Rag};
+pub use timeframe::Timeframe;
