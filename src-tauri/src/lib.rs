@@ -9,45 +9,20 @@ pub mod state;
 
 use state::AppState;
 
-/// Every command the window may call. Keep in step with `COMMANDS` in build.rs (which
-/// makes their `allow-…` permissions) and the capability in tauri.conf.json.
-macro_rules! app_commands {
-    () => {
-        tauri::generate_handler![
-            commands::info::store_info,
-            commands::plan::get_summary,
-            commands::plan::list_actions,
-            commands::plan::show_action,
-            commands::plan::update_action,
-            commands::plan::add_action,
-            commands::plan::add_update,
-            commands::plan::delete_action,
-            commands::plan::restore_action,
-            commands::plan::list_bin,
-            commands::plan::action_history,
-            commands::plan::burn_up,
-            commands::plan::set_next_inspection,
-            commands::evidence::add_evidence_file,
-            commands::evidence::add_evidence_link,
-            commands::evidence::open_evidence,
-            commands::export::export_plan,
-            commands::import::preview_import,
-            commands::import::create_plan,
-            commands::import::load_samples,
-            commands::settings::get_settings,
-            commands::settings::set_setting,
-            commands::settings::data_folder,
-            commands::settings::list_backups,
-            commands::settings::make_backup,
-            commands::settings::restore_backup,
-        ]
+// `with_commands!`: the one list of IPC commands (see the file).
+include!("command_list.rs");
+
+/// The invoke handler for every command in the list.
+macro_rules! invoke_handler {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$module::$name),*]
     };
 }
 
 /// Everything the app adds to a builder, shared by `run` and the IPC tests (which start
 /// from Tauri's mock builder and manage their own state).
 pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(app_commands!())
+    builder.invoke_handler(with_commands!(invoke_handler))
 }
 
 /// Start the app on the user's own database.

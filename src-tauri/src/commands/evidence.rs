@@ -5,12 +5,10 @@ use std::path::Path;
 use inspection_tracker::plan::actions::{show_action, ActionDetail};
 use inspection_tracker::plan::evidence::{add_file, add_link, evidence_path};
 use inspection_tracker::store::evidence::get_evidence;
-use inspection_tracker::{Error, ErrorReport};
+use inspection_tracker::Error;
 
-use super::{as_of, who};
+use super::{as_of, who, Res};
 use crate::state::AppState;
-
-type Res<T> = Result<T, ErrorReport>;
 
 #[tauri::command]
 pub fn add_evidence_file(

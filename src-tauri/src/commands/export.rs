@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use inspection_tracker::export::{export_to_file, ExportFormat, ExportOutcome, ExportRequest};
-use inspection_tracker::ErrorReport;
 
-use super::as_of as as_of_or_today;
+
+use super::{as_of as as_of_or_today, Res};
 use crate::dto::ActionFilter;
 use crate::state::AppState;
 
@@ -23,7 +23,7 @@ pub fn export_plan(
     as_of: Option<String>,
     force: bool,
     from_history: Option<bool>,
-) -> Result<ExportOutcome, ErrorReport> {
+) -> Res<ExportOutcome> {
     let request = ExportRequest {
         format,
         as_of: as_of_or_today(as_of)?,

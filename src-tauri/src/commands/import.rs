@@ -9,12 +9,10 @@ use inspection_tracker::store::reports::{get_report, get_report_id_by_sha256};
 use inspection_tracker::store::Store;
 use inspection_tracker::{Error, ErrorReport};
 
-use super::who;
+use super::{who, Res};
 use crate::dto::{CreatePlanInput, DuplicateInfo, ImportPreview, SampleLoad};
 use crate::samples::SAMPLES;
 use crate::state::AppState;
-
-type Res<T> = Result<T, ErrorReport>;
 
 #[tauri::command]
 pub fn preview_import(state: tauri::State<'_, AppState>, path: String) -> Res<ImportPreview> {

@@ -4,13 +4,11 @@ use std::path::{Path, PathBuf};
 
 use inspection_tracker::plan::settings;
 use inspection_tracker::store::{backup, Store};
-use inspection_tracker::{Error, ErrorReport};
+use inspection_tracker::Error;
 
-use super::who;
+use super::{who, Res};
 use crate::dto::{BackupInfo, SettingView};
 use crate::state::AppState;
-
-type Res<T> = Result<T, ErrorReport>;
 
 #[tauri::command]
 pub fn get_settings(state: tauri::State<'_, AppState>) -> Res<Vec<SettingView>> {

@@ -1,0 +1,41 @@
+// The one list of IPC commands: `module::function` under src-tauri/src/commands/.
+//
+// `with_commands!(m)` hands the list to macro `m`. lib.rs makes the invoke handler from it,
+// build.rs the command names Tauri turns into `allow-…` permissions, and
+// tests/commands_declared_once.rs checks that ui/src/api.ts and the capability
+// (src-tauri/capabilities/main.json) name exactly these. Adding a command: write its
+// function, add it here, grant `allow-<name>` in the capability and call it from api.ts.
+//
+// This file is `include!`d by build.rs as well as the app, so it holds the macro only.
+macro_rules! with_commands {
+    ($then:ident) => {
+        $then! {
+            info::store_info,
+            plan::get_summary,
+            plan::list_actions,
+            plan::show_action,
+            plan::update_action,
+            plan::add_action,
+            plan::add_update,
+            plan::delete_action,
+            plan::restore_action,
+            plan::list_bin,
+            plan::action_history,
+            plan::burn_up,
+            plan::set_next_inspection,
+            evidence::add_evidence_file,
+            evidence::add_evidence_link,
+            evidence::open_evidence,
+            export::export_plan,
+            import::preview_import,
+            import::create_plan,
+            import::load_samples,
+            settings::get_settings,
+            settings::set_setting,
+            settings::data_folder,
+            settings::list_backups,
+            settings::make_backup,
+            settings::restore_backup,
+        }
+    };
+}
