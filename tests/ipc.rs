@@ -315,7 +315,7 @@ fn export_writes_the_file_and_never_replaces_one_unasked() {
 
     // As recorded by the end of yesterday, rebuilt from the history: the samples were
     // loaded today, so the plan then had no actions.
-    let yesterday = (chrono::Local::now().date_naive() - chrono::Days::new(1)).to_string();
+    let yesterday = (inspection_tracker::schedule::today() - chrono::Days::new(1)).to_string();
     let then = dir.path().join("then.csv");
     let done = invoke_with(
         &app,

@@ -7,10 +7,10 @@
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use inspection_tracker::export::{render, ExportFormat, ExportRequest};
+use inspection_tracker::model::{ActionStatus, Recommendation, Report, ReportKind};
 use inspection_tracker::plan::actions::{update_with_note, Change};
 use inspection_tracker::plan::import::{import_report, ImportOptions};
 use inspection_tracker::plan::query::{list_actions, Filter};
-use inspection_tracker::model::{ActionStatus, Recommendation, Report, ReportKind};
 use inspection_tracker::store::Store;
 
 const ACTIONS: usize = 1_000;

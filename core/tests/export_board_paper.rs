@@ -8,11 +8,11 @@ use inspection_tracker::export::board_paper::{
     self, EXCEPTIONS, FACT_COMPLETE, FACT_NEXT, FACT_OVERDUE, FACT_RAG, FACT_STATUS, FACT_TOTAL,
     PROGRESS, RAG_SUMMARY, SUMMARY,
 };
-use inspection_tracker::labels;
 use inspection_tracker::export::{render, ExportFormat, ExportRequest};
+use inspection_tracker::labels;
+use inspection_tracker::model::Rag;
 use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
 use inspection_tracker::plan::summary::summary;
-use inspection_tracker::model::Rag;
 use inspection_tracker::store::Store;
 
 fn paper(store: &Store, filter: Filter) -> Vec<u8> {

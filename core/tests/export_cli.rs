@@ -174,8 +174,8 @@ fn from_history_rebuilds_list_summary_and_export_as_recorded_by_that_day() {
     let db = db_with_plan(dir.path());
     // Everything was recorded today, so as recorded by yesterday the plan was empty;
     // today's plan rated as at yesterday is not.
-    let yesterday = (chrono::Local::now().date_naive() - chrono::Days::new(1)).to_string();
-    let today = chrono::Local::now().date_naive().to_string();
+    let yesterday = (inspection_tracker::schedule::today() - chrono::Days::new(1)).to_string();
+    let today = inspection_tracker::schedule::today().to_string();
     let rated = ok_json(&db, &["summary", "--as-of", &yesterday]);
     assert!(rated["overall"]["total"].as_i64().unwrap() > 0);
     let then = ok_json(&db, &["summary", "--as-of", &yesterday, "--from-history"]);

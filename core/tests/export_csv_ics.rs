@@ -7,9 +7,9 @@ use export_common::*;
 use inspection_tracker::export::csv::{BOM, HEADERS};
 use inspection_tracker::export::ics::uid;
 use inspection_tracker::export::{render, ExportFormat, ExportRequest};
+use inspection_tracker::model::ActionStatus;
 use inspection_tracker::plan::actions::{update_with_note, Change};
 use inspection_tracker::plan::query::{list_actions, Filter};
-use inspection_tracker::model::ActionStatus;
 use inspection_tracker::store::Store;
 
 fn export(store: &Store, format: ExportFormat) -> Vec<u8> {

@@ -7,11 +7,11 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use export_common::*;
-use inspection_tracker::labels;
 use inspection_tracker::export::xlsx::{
     ACTIONS_SHEET, ACTION_COLUMNS, DUE_COLUMN, RAG_COLUMN, SUMMARY_SHEET,
 };
 use inspection_tracker::export::{render, ExportFormat, ExportRequest};
+use inspection_tracker::labels;
 use inspection_tracker::plan::query::{list_actions, Filter};
 use inspection_tracker::plan::summary::summary;
 

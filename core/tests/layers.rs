@@ -34,7 +34,9 @@ fn layer(top: &str) -> u8 {
     LAYERS
         .iter()
         .find(|(m, _)| *m == top)
-        .unwrap_or_else(|| panic!("module `{top}` has no layer: add it to LAYERS and ARCHITECTURE.md"))
+        .unwrap_or_else(|| {
+            panic!("module `{top}` has no layer: add it to LAYERS and ARCHITECTURE.md")
+        })
         .1
 }
 
@@ -61,7 +63,10 @@ impl Crate {
                 if path.is_dir() {
                     stack.push(path);
                 } else if path.extension().is_some_and(|e| e == "rs") {
-                    files.insert(mod_path(&rel), code_only(&fs::read_to_string(&path).unwrap()));
+                    files.insert(
+                        mod_path(&rel),
+                        code_only(&fs::read_to_string(&path).unwrap()),
+                    );
                 }
             }
         }
@@ -152,7 +157,11 @@ fn paths_in(code: &str) -> Vec<String> {
         .collect();
     let without_uses = use_stmt.replace_all(code, "");
     let inline = Regex::new(r"\b[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)+").unwrap();
-    out.extend(inline.find_iter(&without_uses).map(|p| p.as_str().to_string()));
+    out.extend(
+        inline
+            .find_iter(&without_uses)
+            .map(|p| p.as_str().to_string()),
+    );
     out
 }
 
@@ -256,7 +265,11 @@ fn imports_run_down_the_layers_only() {
             }
         }
     }
-    assert!(wrong.is_empty(), "imports against the layers:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports against the layers:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -329,8 +342,15 @@ fn the_checker_sees_use_trees_reexports_and_inline_paths() {
     // On the real crate: imports through re-exports land on the defining file.
     let edges = Crate::load().edges();
     let from_actions = &edges[&m];
-    for want in [["store", "actions"], ["model", "status"], ["schedule", "rag"]] {
+    for want in [
+        ["store", "actions"],
+        ["model", "status"],
+        ["schedule", "rag"],
+    ] {
         let want: ModPath = want.iter().map(|s| s.to_string()).collect();
-        assert!(from_actions.contains(&want), "plan::actions → {want:?}: {from_actions:?}");
+        assert!(
+            from_actions.contains(&want),
+            "plan::actions → {want:?}: {from_actions:?}"
+        );
     }
 }

@@ -8,15 +8,15 @@ mod export_common;
 
 use chrono::NaiveDate;
 use inspection_tracker::export::{render, ExportFormat, ExportRequest};
+use inspection_tracker::model::{ActionStatus, RagSettings};
 use inspection_tracker::plan::actions::{
     add_action, delete_action, update_action, update_with_note, Change, NewAction,
 };
 use inspection_tracker::plan::as_recorded::as_recorded;
 use inspection_tracker::plan::import::{import_report, ImportOptions};
 use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
-use inspection_tracker::plan::summary::summary;
-use inspection_tracker::model::{ActionStatus, RagSettings};
 use inspection_tracker::plan::settings;
+use inspection_tracker::plan::summary::summary;
 use inspection_tracker::store::Store;
 use inspection_tracker::{Recommendation, Report, ReportKind};
 

@@ -4,6 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 use inspection_tracker::export::data::ExportData;
+use inspection_tracker::model::{ActionStatus, DueDateSource, Rag};
 use inspection_tracker::plan::actions::{
     add_action, delete_action, restore_action, update_action, update_with_note, Change, NewAction,
 };
@@ -12,10 +13,9 @@ use inspection_tracker::plan::evidence::add_link;
 use inspection_tracker::plan::history::history;
 use inspection_tracker::plan::import::{import_report, ImportOptions, ImportOutcome};
 use inspection_tracker::plan::query::{list_actions, Filter};
-use inspection_tracker::plan::summary::summary;
 use inspection_tracker::plan::report_dates::{set_next_inspection, set_received};
-use inspection_tracker::model::{ActionStatus, DueDateSource, Rag};
 use inspection_tracker::plan::settings;
+use inspection_tracker::plan::summary::summary;
 use inspection_tracker::store::Store;
 use inspection_tracker::{Error, Recommendation, Report, ReportKind};
 

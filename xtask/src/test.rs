@@ -1,4 +1,5 @@
-//! `cargo xtask test`: every check CI runs, in the order that fails fastest.
+//! `cargo xtask test`: every check CI runs, in the order that fails fastest: formatting,
+//! clippy, rustdoc, the TypeScript's lint, then the tests.
 
 use std::path::Path;
 use std::process::{Child, Command};
@@ -16,6 +17,12 @@ pub fn all() -> Result<(), String> {
         "-D",
         "warnings",
     ]))?;
+    // Rustdoc with warnings denied: a broken intra-doc link is a module or rule that moved.
+    run(cargo()
+        .args(["doc", "--workspace", "--no-deps"])
+        .env("RUSTDOCFLAGS", "-D warnings"))?;
+    // The TypeScript's formatter and linter (Biome) and type check, before the slow tests.
+    run(npm().args(["run", "lint"]))?;
     // One `cargo test` for the whole workspace: it also builds both binaries that the
     // end-to-end tests drive.
     run(cargo().args(["test", "--workspace"]))?;

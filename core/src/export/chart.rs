@@ -13,10 +13,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::data::BurnUp;
-use crate::labels;
 use super::render_error;
-use crate::plan::query::{Counts, NextInspectionView};
+use crate::labels;
 use crate::model::Rag;
+use crate::plan::query::{Counts, NextInspectionView};
 use crate::Result;
 
 /// Pixel size of the chart. Drawn large and shown at the page's width, so it stays sharp

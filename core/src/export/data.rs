@@ -12,12 +12,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::labels;
+use crate::model::{ActionStatus, Rag};
 pub use crate::plan::burn_up::BurnUp;
 use crate::plan::query::{
     list_actions, ActionListItem, Counts, Filter, NextInspectionView, ReportSummary, Summary,
 };
 use crate::plan::summary::summary;
-use crate::model::{ActionStatus, Rag};
 use crate::store::recommendations::{list_recommendations, RecommendationRow};
 use crate::store::{dates, Store};
 use crate::Result;

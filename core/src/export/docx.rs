@@ -13,8 +13,8 @@ use docx_rs::{
     TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
-use crate::labels;
 use super::render_error;
+use crate::labels;
 use crate::model::Rag;
 use crate::Result;
 

@@ -10,10 +10,10 @@ use rust_xlsxwriter::{
 
 use super::board_paper::{next_inspection_text, percent, recommendation_ref, report_label};
 use super::data::ExportData;
-use crate::labels;
 use super::render_error;
-use crate::plan::query::Counts;
+use crate::labels;
 use crate::model::Rag;
+use crate::plan::query::Counts;
 use crate::Result;
 
 pub const ACTIONS_SHEET: &str = "Actions";

@@ -444,9 +444,7 @@ fn jar_untabbed(doc: &Doc, from: usize, scale: &[(String, &'static str)]) -> Vec
         if !area.is_empty() {
             table.push((std::mem::take(&mut area), std::mem::take(&mut grades)));
         }
-        if grade_word(&l.key).is_some()
-            || p.len() > 60
-            || super::headings::is_list_heading(&l.key)
+        if grade_word(&l.key).is_some() || p.len() > 60 || super::headings::is_list_heading(&l.key)
         {
             break;
         }

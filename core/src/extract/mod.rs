@@ -1,4 +1,4 @@
-//! Text → [`Report`](crate::Report): the report's facts, judgements and every
+//! Text → [`Report`]: the report's facts, judgements and every
 //! recommendation. Works on structure only (headings, lists, labels, tables), so it
 //! generalises to reports it has never seen; it never panics, whatever the input.
 

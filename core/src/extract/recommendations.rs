@@ -4,7 +4,7 @@
 //! by where the list is in the report, never by words in the item) and its offsets.
 //!
 //! This module finds the lists and decides each item's section; reading one list's
-//! items is [`super::list_reader`]'s.
+//! items is `list_reader`'s.
 
 use super::headings::{is_list_heading, LSCB_SECTION};
 use super::lines::{starts_with_marker, Doc};

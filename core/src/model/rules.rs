@@ -35,7 +35,7 @@ impl Default for OpenEndedRule {
     }
 }
 
-/// Settings for the RAG rule ([`crate::schedule::rag`]), stored with the user's settings.
+/// Settings for the RAG rule ([`crate::schedule::rag()`]), stored with the user's settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RagSettings {

@@ -68,14 +68,14 @@ pub struct ActionDetail {
     pub report: ReportRow,
     pub updates: Vec<UpdateRow>,
     pub evidence: Vec<EvidenceRow>,
-    /// As of the date asked for, by [`crate::schedule::rag`].
+    /// As of the date asked for, by [`crate::schedule::rag()`].
     pub rag: Rag,
     /// Days past the due date, when overdue.
     #[ts(type = "number | null")]
     pub days_overdue: Option<i64>,
 }
 
-/// The one way the plan rates an action: [`crate::schedule::rag`] with "evidenced and signed
+/// The one way the plan rates an action: [`crate::schedule::rag()`] with "evidenced and signed
 /// off" meaning at least one piece of evidence and a sign-off.
 pub fn rag_of(a: &ActionRow, evidenced: bool, today: NaiveDate, settings: &RagSettings) -> Rag {
     rag(

@@ -1,5 +1,5 @@
 //! Facts about a report's inspection that several plan views need: its overall grade and
-//! the estimated next inspection (the rule itself is [`crate::schedule::next_inspection`]).
+//! the estimated next inspection (the rule itself is [`crate::schedule::next_inspection()`]).
 
 use chrono::NaiveDate;
 

@@ -183,7 +183,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ActionRow> {
     })
 }
 
-/// Insert actions, in order (a multi-row insert: see [`super::insert_rows`]).
+/// Insert actions, in order (a multi-row insert: see `store::insert_rows`).
 pub fn insert_actions(conn: &Connection, actions: &[ActionRow]) -> Result<()> {
     super::insert_rows(
         conn,

@@ -149,7 +149,7 @@ pub fn rotate(store: &Store, keep: u32) -> Result<Option<PathBuf>> {
     let Some(dir) = backup_dir(store).filter(|_| keep > 0) else {
         return Ok(None);
     };
-    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S-%3f");
+    let stamp = crate::schedule::now().format("%Y%m%d-%H%M%S-%3f");
     let base = format!("{}-{stamp}", stem(store));
     let mut dest = dir.join(format!("{base}.db"));
     let mut n = 1;

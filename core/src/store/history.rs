@@ -33,7 +33,7 @@ pub struct NewHistory<'a> {
     pub at: &'a str,
 }
 
-/// Append changes, in order (a multi-row insert: see [`super::insert_rows`]).
+/// Append changes, in order (a multi-row insert: see `store::insert_rows`).
 pub fn insert_history(conn: &Connection, rows: &[NewHistory<'_>]) -> Result<()> {
     super::insert_rows(
         conn,

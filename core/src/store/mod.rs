@@ -238,7 +238,7 @@ pub(crate) fn insert_rows<T>(
 
 /// UTC timestamp for `created_at`/`at` columns.
 pub fn now_utc() -> String {
-    chrono::Utc::now()
+    crate::schedule::now()
         .format("%Y-%m-%dT%H:%M:%S%.3fZ")
         .to_string()
 }

@@ -77,7 +77,7 @@ pub struct NewRecommendation<'a> {
     pub period: Timeframe,
 }
 
-/// Insert recommendations, in order (a multi-row insert: see [`super::insert_rows`]).
+/// Insert recommendations, in order (a multi-row insert: see `store::insert_rows`).
 pub fn insert_recommendations(conn: &Connection, recs: &[NewRecommendation<'_>]) -> Result<()> {
     super::insert_rows(
         conn,

@@ -1,7 +1,7 @@
 //! Shared by the CLI tests of the action plan: run the `inspection-tracker` binary on a
 //! throw-away database, and a database holding the four dated reference reports.
 
-#![allow(dead_code)] // each test binary uses a different part
+#![allow(dead_code, reason = "each test binary uses a different part")]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -8,11 +8,11 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use inspection_tracker::extract::extract;
+use inspection_tracker::model::ActionStatus;
 use inspection_tracker::plan::actions::{update_with_note, Change};
 use inspection_tracker::plan::evidence::add_link;
 use inspection_tracker::plan::import::{import_report, sha256_hex, ImportOptions};
 use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
-use inspection_tracker::model::ActionStatus;
 use inspection_tracker::store::Store;
 
 /// The reference reports the exports are checked on (002, the joint area review, states

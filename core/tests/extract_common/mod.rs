@@ -2,7 +2,7 @@
 //! `*.expected.json` and describe every difference readably.
 
 // Each test crate that includes this module uses a different part of it.
-#![allow(dead_code)]
+#![allow(dead_code, reason = "each test binary uses a different part")]
 
 use inspection_tracker::Report;
 use serde_json::Value;

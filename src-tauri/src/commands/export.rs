@@ -4,7 +4,6 @@ use std::path::Path;
 
 use inspection_tracker::export::{export_to_file, ExportFormat, ExportOutcome, ExportRequest};
 
-
 use super::{as_of as as_of_or_today, Res};
 use crate::dto::ActionFilter;
 use crate::state::AppState;

@@ -179,7 +179,9 @@ pub fn set_next_inspection(
         .transpose()?;
     let report_id = match report_id {
         Some(id) => id,
-        None => summary::summary(&store, today)?.latest_report()?.to_string(),
+        None => summary::summary(&store, today)?
+            .latest_report()?
+            .to_string(),
     };
     let who = who(&store)?;
     report_dates::set_next_inspection(&mut store, &report_id, date, &who)?;

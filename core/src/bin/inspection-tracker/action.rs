@@ -2,11 +2,11 @@
 //! unique prefix of at least four characters (lists show eight).
 
 use chrono::NaiveDate;
+use inspection_tracker::model::{ActionStatus, Rag};
 use inspection_tracker::plan::actions::{
     add_action, check_update, delete_action, resolve_action_id, show_action, update_with_note,
     ActionDetail, Change, NewAction,
 };
-use inspection_tracker::model::{ActionStatus, Rag};
 use inspection_tracker::store::actions::{get_action, ActionRow};
 use inspection_tracker::store::recommendations::get_recommendation;
 use inspection_tracker::{Error, Result};

@@ -2,9 +2,9 @@
 //! and the app accept the same input.
 
 use chrono::NaiveDate;
+use inspection_tracker::model::{ActionStatus, Rag};
 use inspection_tracker::plan::as_recorded::as_recorded;
 use inspection_tracker::plan::input;
-use inspection_tracker::model::{ActionStatus, Rag};
 use inspection_tracker::schedule;
 use inspection_tracker::store::Store;
 use inspection_tracker::Result as CoreResult;

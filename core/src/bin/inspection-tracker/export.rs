@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use inspection_tracker::export::{export_to_file, ExportFormat, ExportRequest};
-use inspection_tracker::plan::query::Filter;
 use inspection_tracker::model::{ActionStatus, Rag};
+use inspection_tracker::plan::query::Filter;
 use inspection_tracker::Result;
 
 use crate::args;

@@ -1,8 +1,8 @@
 //! `list`: the actions matching some filters, as at a date, soonest due first.
 
 use chrono::NaiveDate;
-use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
 use inspection_tracker::model::{ActionStatus, Rag};
+use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
 use inspection_tracker::Result;
 
 use crate::args::{self, clip, short, show_date};
