@@ -18,6 +18,10 @@ pub const DB_FILE: &str = "tracker.db";
 /// (tests use it to keep away from the user's own data).
 pub const DB_ENV: &str = "INSPECTION_TRACKER_DB";
 
+/// Environment variable that lets the app and the CLI open a database in a network or sync
+/// folder (see `store::location`); the CLI's `--allow-network-folder` sets the same.
+pub const ALLOW_NETWORK_FOLDER_ENV: &str = "INSPECTION_TRACKER_ALLOW_NETWORK_FOLDER";
+
 /// The per-user data folder.
 pub fn data_dir() -> Option<PathBuf> {
     let (q, o, a) = APP_QUALIFIER;
