@@ -72,9 +72,10 @@ pub enum Error {
     },
 
     #[error(
-        "{} cannot be written by the user {user} (permission denied); nothing was changed. \
-         Ask whoever manages this computer to give {user} write access to it and to its \
-         folder, or copy it to a folder you own and open the copy", path.display()
+        "{}: permission denied for the user {user}; nothing was changed. Ask whoever \
+         manages this computer to give {user} access to it (and to its folder, where the \
+         database keeps its journal and backups), or copy it to a folder you own and use \
+         the copy", path.display()
     )]
     PermissionDenied { path: PathBuf, user: String },
 

@@ -389,8 +389,7 @@ fn a_read_only_database_names_the_file_and_the_user() {
     assert_eq!(o.status.code(), Some(6), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains("permission denied")
-            && err.contains(&format!("by the user {user}"))
+        err.contains(&format!("permission denied for the user {user}"))
             && err.contains(&dir.path().display().to_string()),
         "{err}"
     );
