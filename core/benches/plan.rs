@@ -376,6 +376,48 @@ fn bench(c: &mut Criterion) {
             BatchSize::SmallInput,
         )
     });
+
+    // A CLI update as a script runs it (a whole process: open, check, write), with the
+    // scheduled backup on once the day's backup exists, and with backups off. The first
+    // run of the day copies the whole plan (~1 GB here); the rest must not.
+    let action: String = store
+        .conn()
+        .query_row("SELECT id FROM actions ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    inspection_tracker::store::backup::take_now(&db, 1).unwrap();
+    let mut progress = 0u32;
+    let mut cli_update = |b: &mut criterion::Bencher<'_>| {
+        b.iter(|| {
+            progress = (progress + 1) % 100;
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_inspection-tracker"))
+                .arg("--db")
+                .arg(&db)
+                .args([
+                    "action",
+                    "update",
+                    &action,
+                    "--progress",
+                    &progress.to_string(),
+                ])
+                .env_remove("INSPECTION_TRACKER_DB")
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        })
+    };
+    g.sample_size(20);
+    g.bench_function(
+        "cli update, backups on (day's backup taken)",
+        &mut cli_update,
+    );
+    inspection_tracker::plan::settings::set(&mut store, "backups_keep", "0", "bench").unwrap();
+    g.bench_function("cli update, backups off", &mut cli_update);
     g.finish();
 }
 

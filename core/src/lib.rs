@@ -2,6 +2,7 @@
 //! Tauri in it. Data flows one way: `read` (file → text) → `extract` (text → [`Report`]) →
 //! `store` (SQLite) → `plan` (actions) → views and exports; `schedule` holds every date rule.
 
+pub mod environment;
 pub mod error;
 pub mod export;
 pub mod extract;

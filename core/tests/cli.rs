@@ -96,6 +96,10 @@ fn a_file_that_is_not_a_database_is_refused_untouched() {
     let before = std::fs::read(&db).unwrap();
     let out = cli(&db, &["info"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("not a database"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is not an Inspection Action Tracker database"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }

@@ -242,6 +242,15 @@ fn rows(conn: &Connection, sql: &str) -> HashSet<String> {
     it.map(Result::unwrap).collect()
 }
 
+/// Rounds of a kill test: `default` in the normal test run, `$SOAK_ROUNDS` under
+/// `cargo xtask soak`.
+fn soak_rounds(default: u64) -> u64 {
+    std::env::var("SOAK_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 /// Milliseconds that differ from run to run (so kills land at different points).
 fn jitter(max: u64) -> u64 {
     let nanos = std::time::SystemTime::now()
@@ -257,7 +266,7 @@ fn killing_the_writer_mid_transaction_loses_no_commit_and_leaves_nothing_half_wr
     let db = dir.path().join("crash.db");
     Store::open(&db).unwrap();
     let mut announced = Vec::new();
-    for round in 0..6 {
+    for round in 0..soak_rounds(6) {
         let (mut child, rx) = spawn_writer(&db);
         let run_for = Duration::from_millis(250 + jitter(500));
         collect(&rx, &mut announced, Instant::now() + run_for);
@@ -345,7 +354,7 @@ fn killing_the_cli_during_imports_keeps_each_report_whole() {
     let dir = tempfile::tempdir().unwrap();
     let files = fixtures();
     let want = [15, 3, 5, 24];
-    for round in 0..12 {
+    for round in 0..soak_rounds(12) {
         let db = dir.path().join(format!("cli-{round}.db"));
         let mut child = cli(&db)
             .arg("import")
@@ -354,7 +363,7 @@ fn killing_the_cli_during_imports_keeps_each_report_whole() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(jitter(40) + round * 10));
+        std::thread::sleep(Duration::from_millis(jitter(40) + (round % 12) * 10));
         let _ = child.kill();
         let out = child.wait_with_output().unwrap();
         let printed = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -423,11 +432,13 @@ fn a_writer_kept_waiting_too_long_gets_a_clear_busy_error_and_changes_nothing() 
     let items: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
     let id = items[0]["id"].as_str().unwrap().to_string();
 
-    // Another program holds the write lock for longer than the 5-second busy timeout.
+    // Another program holds the write lock for longer than the busy timeout (30 s by
+    // default; 3 s here, set as a script would, to keep the test short).
     let holder = Connection::open(&db).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
     let started = Instant::now();
     let out = cli(&db)
+        .env("INSPECTION_TRACKER_BUSY_TIMEOUT", "3")
         .args(["action", "update", &id, "--progress", "50"])
         .output()
         .unwrap();
@@ -435,9 +446,16 @@ fn a_writer_kept_waiting_too_long_gets_a_clear_busy_error_and_changes_nothing() 
     holder.execute_batch("ROLLBACK").unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("busy") && err.contains("try again"), "{err}");
     assert!(
-        waited >= Duration::from_secs(4),
+        err.contains("the database is busy: another program is writing to it")
+            && err.contains("after 3 seconds")
+            && err.contains("nothing was changed")
+            && err.contains("Try again"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(3), "busy has its own exit status");
+    assert!(
+        waited >= Duration::from_millis(2500),
         "it waited first: {waited:?}"
     );
 

@@ -10,9 +10,14 @@ use std::sync::LazyLock;
 use inspection_tracker::read::{read_bytes, Format};
 use proptest::prelude::*;
 
+/// `cases` in the normal test run, times `$SOAK_CASE_FACTOR` under `cargo xtask soak`.
 fn config(cases: u32) -> ProptestConfig {
+    let factor: f64 = std::env::var("SOAK_CASE_FACTOR")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1.0);
     ProptestConfig {
-        cases,
+        cases: (f64::from(cases) * factor).round() as u32,
         failure_persistence: None,
         ..ProptestConfig::default()
     }

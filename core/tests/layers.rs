@@ -3,7 +3,7 @@
 //! layer or a lower one, and no module may reach itself through others (no loops).
 //!
 //! The layers, lowest first (ARCHITECTURE.md draws them):
-//! `model`, `paths` → `read`, `labels` → `schedule`, `extract`, `error` → `store` → `plan` →
+//! `model`, `paths`, `environment` → `read`, `labels` → `schedule`, `extract`, `error` → `store` → `plan` →
 //! `intake`, `export`.
 //! A path is followed through `pub use` re-exports to the file that defines the item, so a
 //! loop cannot hide behind a `mod.rs`.
@@ -19,6 +19,7 @@ use regex::Regex;
 const LAYERS: &[(&str, u8)] = &[
     ("model", 0),
     ("paths", 0),
+    ("environment", 0),
     ("read", 1),
     ("labels", 1),
     ("error", 2),

@@ -48,7 +48,8 @@ impl AppState {
     }
 }
 
-/// A rotating backup at each start, so a bad day can be undone.
+/// The scheduled backup at start-up (when the newest is older than the interval, once a
+/// day by default), so a bad day can be undone.
 ///
 /// It runs on a thread of its own, beside the window's start-up: copying a large database
 /// (60 MB at 10,000 actions) before the window opened held up the first paint, by most on
@@ -57,14 +58,17 @@ impl AppState {
 /// lets the two run at once). A failed backup must not keep the app from opening: it is
 /// reported on stderr and the app carries on.
 pub fn start_backup(store: &Store) -> Option<JoinHandle<()>> {
-    let keep = settings::load(store.conn())
-        .map(|s| s.backups_keep)
-        .unwrap_or(backup::DEFAULT_KEEP);
+    let (keep, every) = settings::load(store.conn())
+        .map(|s| (s.backups_keep, s.backup_interval()))
+        .unwrap_or((
+            backup::DEFAULT_KEEP,
+            std::time::Duration::from_secs(u64::from(backup::DEFAULT_INTERVAL_HOURS) * 3600),
+        ));
     let path = store.path()?.to_path_buf();
     let spawned = std::thread::Builder::new()
         .name("start-up backup".into())
         .spawn(move || {
-            if let Err(e) = Store::open(&path).and_then(|s| backup::rotate(&s, keep)) {
+            if let Err(e) = backup::take_if_due(&path, keep, every) {
                 eprintln!("inspection-action-tracker: the start-up backup failed: {e}");
             }
         });

@@ -172,6 +172,7 @@ export function sampleData({ bulk = 0, empty = false } = {}) {
       { key: "amber_window_days", value: "30", is_default: true },
       { key: "amber_progress_below", value: "50", is_default: true },
       { key: "backups_keep", value: "10", is_default: true },
+      { key: "backup_interval_hours", value: "24", is_default: true },
       { key: "reminders", value: "on", is_default: true },
     ],
     backups: [

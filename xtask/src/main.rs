@@ -3,6 +3,7 @@
 //! runs every check CI runs.
 
 mod setup;
+mod soak;
 mod test;
 mod util;
 
@@ -17,7 +18,11 @@ commands:
   setup             only the set-up steps
   screens           screenshots of every screen from the real window into docs/screens/
   measure           release build: cold start to first paint, memory and filter speed
-                    with 10,000 actions (real window, under Xvfb on Linux)";
+                    with 10,000 actions (real window, under Xvfb on Linux)
+  soak [--rounds N] [--processes N] [--writes N] [--cases N]
+                    long runs (release build): the crash-safety kill tests N rounds
+                    (default 1,000), N concurrent CLI writers (default 4 x 250 updates),
+                    the readers' fuzz over N cases (default 1,000,000)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +32,7 @@ fn main() -> ExitCode {
         Some("setup") => setup::all(),
         Some("screens") => setup::all().and_then(|()| test::screenshots()),
         Some("measure") => setup::all().and_then(|()| test::measure()),
+        Some("soak") => soak::soak(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -21,33 +21,25 @@ pub struct Settings {
     pub rag: RagSettings,
     /// Automatic backups kept in `backups/` (0 = none).
     pub backups_keep: u32,
+    /// Hours between scheduled backups (0 = before every write, as before version 0.2).
+    pub backup_interval_hours: u32,
     /// Desktop notifications of actions overdue or due this week.
     pub reminders: bool,
 }
 
 /// The keys `get` and `set` accept, in display order.
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 8] = [
     "user_name",
     "base_date_rule",
     "open_ended",
     "amber_window_days",
     "amber_progress_below",
     "backups_keep",
+    "backup_interval_hours",
     "reminders",
 ];
 
-/// The operating-system user: `USER` (`USERNAME` on Windows) as the session sets it, else
-/// the account's name from the system (a program started without a login environment —
-/// a service, a scheduler, some launchers — has neither variable), else "unknown".
-pub fn default_user() -> String {
-    ["USER", "USERNAME"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .chain(whoami::username().ok())
-        .map(|v| v.trim().to_string())
-        .find(|v| !v.is_empty())
-        .unwrap_or_else(|| "unknown".into())
-}
+pub use crate::environment::default_user;
 
 /// A key's value when it was never set.
 fn default_value(key: &str) -> Result<String> {
@@ -59,6 +51,7 @@ fn default_value(key: &str) -> Result<String> {
         "amber_window_days" => rag.amber_window_days.to_string(),
         "amber_progress_below" => rag.amber_progress_below.to_string(),
         "backups_keep" => backup::DEFAULT_KEEP.to_string(),
+        "backup_interval_hours" => backup::DEFAULT_INTERVAL_HOURS.to_string(),
         "reminders" => "on".into(),
         _ => return Err(unknown_key(key)),
     })
@@ -75,6 +68,16 @@ fn format_open_ended(rule: OpenEndedRule) -> String {
     match rule {
         OpenEndedRule::MonthsAfterBase(n) => n.to_string(),
         OpenEndedRule::ByNextInspection => "next_inspection".into(),
+    }
+}
+
+/// A year: the longest gap between scheduled backups anyone should choose.
+const MAX_INTERVAL_HOURS: u32 = 8760;
+
+impl Settings {
+    /// How often the scheduled backup is due.
+    pub fn backup_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(u64::from(self.backup_interval_hours) * 3600)
     }
 }
 
@@ -112,6 +115,7 @@ pub fn canonical(key: &str, value: &str) -> Result<String> {
         "amber_window_days" => number(key, v, 366)?.to_string(),
         "amber_progress_below" => number(key, v, 100)?.to_string(),
         "backups_keep" => number(key, v, 1000)?.to_string(),
+        "backup_interval_hours" => number(key, v, MAX_INTERVAL_HOURS)?.to_string(),
         "reminders" => if switch(v)? { "on" } else { "off" }.to_string(),
         _ => return Err(unknown_key(key)),
     })
@@ -188,6 +192,11 @@ pub fn load(conn: &Connection) -> Result<Settings> {
             .unwrap_or(50),
         },
         backups_keep: number("backups_keep", &stored("backups_keep")?, 1000)?,
+        backup_interval_hours: number(
+            "backup_interval_hours",
+            &stored("backup_interval_hours")?,
+            MAX_INTERVAL_HOURS,
+        )?,
         reminders: switch(&stored("reminders")?)?,
     })
 }

@@ -4,8 +4,14 @@
 //!
 //! * [`backup_to`] writes a snapshot to a named file (via a temporary name, so a crash never
 //!   leaves a half-written backup under the real name).
-//! * [`rotate`] keeps the last N automatic backups in a `backups/` folder beside the
-//!   database; the app and CLI call it at start-up before writing.
+//! * [`take_if_due`] is the scheduled backup: the app at start-up and the CLI before it
+//!   writes take one when the newest in the `backups/` folder beside the database is older
+//!   than the interval (a setting; once a day by default). [`rotate`] always takes one:
+//!   before a restore, a schema migration or a bulk import. Both keep the newest N.
+//! * Several processes may back up the same database at once (the app and a script, two
+//!   scripts): each takes a lock file in `backups/` first, so one copies while the others
+//!   wait (forced) or see the fresh copy and skip (scheduled), and no process deletes a
+//!   file another is still writing.
 //! * [`restore`] checks a candidate before touching anything (integrity check, schema
 //!   version, that it is one of our databases), backs up the current database, then copies
 //!   the candidate into the live connection with the backup API, so the result is the
@@ -13,18 +19,18 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::backup::{Backup, StepResult};
+use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+use super::backup_files::{copy_file, copy_with, same_file, step_all};
+pub use super::backup_files::{
+    list_backups_for, newest_age, take_if_due, take_now, DEFAULT_INTERVAL_HOURS, DEFAULT_KEEP,
+};
 use super::{migrate, Store};
 use crate::{Error, Result};
 
-/// Automatic backups kept when no setting says otherwise.
-pub const DEFAULT_KEEP: u32 = 10;
-
-/// The folder beside the database that holds automatic backups.
-pub const BACKUP_DIR: &str = "backups";
+pub use crate::paths::{backup_dir_for, BACKUP_DIR};
 
 /// What [`restore`] did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,15 +40,6 @@ pub struct RestoreOutcome {
     pub safety_backup: Option<PathBuf>,
     /// The candidate's schema version (it is migrated to ours after the copy).
     pub restored_version: i64,
-}
-
-fn step_all(backup: &Backup<'_, '_>) -> Result<()> {
-    match backup.step(-1)? {
-        StepResult::Done => Ok(()),
-        StepResult::Busy | StepResult::Locked => Err(Error::Busy),
-        // step(-1) copies every page in one go; anything else means it could not finish.
-        _ => Err(Error::Busy),
-    }
 }
 
 /// Write a consistent snapshot of `store` to `dest` (replacing it if present).
@@ -55,37 +52,13 @@ pub fn backup_to(store: &Store, dest: &Path) -> Result<()> {
             )));
         }
     }
-    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    }
-    let mut partial = dest.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    remove_if_present(&partial)?;
-    let result = (|| -> Result<()> {
-        let mut dst = Connection::open(&partial)?;
+    match store.path() {
         // From a connection of its own when the database is a file: copying every page
         // through the store's connection would fill its large page cache with the whole
         // database (memory the app then keeps). The copy is still one consistent snapshot.
-        let own = match store.path() {
-            Some(p) => Some(Connection::open_with_flags(
-                p,
-                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?),
-            None => None,
-        };
-        let source = own.as_ref().unwrap_or(store.conn());
-        step_all(&Backup::new(source, &mut dst)?)?;
-        // A backup is one self-contained file: no -wal beside it.
-        let _: String = dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-        dst.close().map_err(|(_, e)| e)?;
-        std::fs::rename(&partial, dest).map_err(|e| Error::io(dest, e))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&partial);
+        Some(p) => copy_file(p, dest),
+        None => copy_with(store.conn(), dest),
     }
-    result
 }
 
 /// A private in-memory copy of `store` (one consistent snapshot, read through its own
@@ -107,64 +80,26 @@ pub fn copy_to_memory(store: &Store) -> Result<Store> {
 
 /// The automatic backups folder for `store` (`None` for an in-memory database).
 pub fn backup_dir(store: &Store) -> Option<PathBuf> {
-    let path = store.path()?;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    Some(dir.map_or_else(|| PathBuf::from(BACKUP_DIR), |d| d.join(BACKUP_DIR)))
-}
-
-fn stem(store: &Store) -> String {
-    store
-        .path()
-        .and_then(|p| p.file_stem())
-        .map_or_else(|| "tracker".into(), |s| s.to_string_lossy().into_owned())
+    store.path().map(backup_dir_for)
 }
 
 /// The automatic backups of `store`, oldest first (names sort by time).
 pub fn list_backups(store: &Store) -> Result<Vec<PathBuf>> {
-    let Some(dir) = backup_dir(store) else {
-        return Ok(Vec::new());
-    };
-    let prefix = format!("{}-", stem(store));
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(&dir, e)),
-    };
-    let mut found: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".db"))
-        })
-        .collect();
-    found.sort();
-    Ok(found)
+    match store.path() {
+        Some(db) => list_backups_for(db),
+        None => Ok(Vec::new()),
+    }
 }
 
-/// Make an automatic backup in the `backups/` folder and delete all but the newest
+/// Make an automatic backup in the `backups/` folder now and delete all but the newest
 /// `keep`. `keep == 0` turns automatic backups off; in-memory databases have none.
-/// Returns the new backup's path.
+/// Returns the new backup's path. Waits for another process's backup of the same database
+/// to finish first.
 pub fn rotate(store: &Store, keep: u32) -> Result<Option<PathBuf>> {
-    let Some(dir) = backup_dir(store).filter(|_| keep > 0) else {
-        return Ok(None);
-    };
-    let stamp = crate::schedule::now().format("%Y%m%d-%H%M%S-%3f");
-    let base = format!("{}-{stamp}", stem(store));
-    let mut dest = dir.join(format!("{base}.db"));
-    let mut n = 1;
-    while dest.exists() {
-        dest = dir.join(format!("{base}-{n}.db"));
-        n += 1;
+    match store.path() {
+        Some(db) => take_now(db, keep),
+        None => Ok(None),
     }
-    remove_stale_partials(&dir, &format!("{}-", stem(store)));
-    backup_to(store, &dest)?;
-    let all = list_backups(store)?;
-    let excess = all.len().saturating_sub(keep as usize);
-    for old in &all[..excess] {
-        remove_if_present(old)?;
-    }
-    Ok(Some(dest))
 }
 
 /// Replace the database's content with the backup at `from`, after checking it (see the
@@ -189,6 +124,47 @@ pub fn restore(store: &mut Store, from: &Path, keep: u32) -> Result<RestoreOutco
     Ok(RestoreOutcome {
         restored_from: from.to_path_buf(),
         safety_backup,
+        restored_version,
+    })
+}
+
+/// Put the backup at `from` in place of a database file that cannot be opened because it
+/// is damaged or not one of ours. The candidate is checked first (as [`restore`] does);
+/// the damaged file is not deleted but renamed beside it (`….damaged-<time>`, with its
+/// journal files), and reported as the outcome's `safety_backup`.
+pub fn restore_over_damaged(db: &Path, from: &Path) -> Result<RestoreOutcome> {
+    if same_file(db, from) {
+        return Err(Error::Invalid(format!(
+            "{} is the database itself, not a backup",
+            from.display()
+        )));
+    }
+    let candidate = open_candidate(from)?;
+    let restored_version = migrate::user_version(&candidate)?;
+    let stamp = crate::schedule::now().format("%Y%m%d-%H%M%S");
+    let mut kept = db.as_os_str().to_owned();
+    kept.push(format!(".damaged-{stamp}"));
+    let kept = PathBuf::from(kept);
+    if db.exists() {
+        std::fs::rename(db, &kept).map_err(|e| Error::io(db, e))?;
+    }
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut side = db.as_os_str().to_owned();
+        side.push(suffix);
+        let side = PathBuf::from(side);
+        if side.exists() {
+            let mut to = kept.as_os_str().to_owned();
+            to.push(suffix);
+            std::fs::rename(&side, PathBuf::from(to)).map_err(|e| Error::io(&side, e))?;
+        }
+    }
+    copy_with(&candidate, db)?;
+    drop(candidate);
+    // Opening brings the copy to WAL mode and our schema.
+    Store::open(db)?;
+    Ok(RestoreOutcome {
+        restored_from: from.to_path_buf(),
+        safety_backup: kept.exists().then_some(kept),
         restored_version,
     })
 }
@@ -245,48 +221,4 @@ fn open_candidate(from: &Path) -> Result<Connection> {
         ));
     }
     Ok(conn)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
-}
-
-/// A copy older than this that never got its real name was cut short (the app or the CLI
-/// was closed or killed mid-copy); a younger one may belong to a copy still running in
-/// another process.
-const STALE_PARTIAL: std::time::Duration = std::time::Duration::from_secs(3600);
-
-/// Delete what cut-short copies left behind (`….db.partial` and its journal), so they do
-/// not pile up beside the backups. Best effort: a file that cannot be read or removed is
-/// left for next time.
-fn remove_stale_partials(dir: &Path, prefix: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        let leftover = name.starts_with(prefix)
-            && (name.ends_with(".db.partial") || name.ends_with(".db.partial-journal"));
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > STALE_PARTIAL);
-        if leftover && old {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-fn remove_if_present(path: &Path) -> Result<()> {
-    match std::fs::remove_file(path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io(path, e)),
-    }
 }

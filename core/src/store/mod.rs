@@ -5,9 +5,11 @@
 
 pub mod actions;
 pub mod backup;
+pub mod backup_files;
 pub mod dates;
 pub mod evidence;
 pub mod history;
+pub mod location;
 pub mod migrate;
 pub mod recommendations;
 pub mod reports;
@@ -16,7 +18,6 @@ pub mod settings;
 pub mod updates;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OpenFlags};
@@ -25,14 +26,41 @@ use ts_rs::TS;
 
 use crate::{Error, Result};
 
-/// How long a connection waits for another writer before reporting "busy".
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub use crate::environment::{busy_timeout, BUSY_TIMEOUT_ENV};
 
 /// An open, migrated database.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    journal: Journal,
+}
+
+/// How SQLite keeps its journal. WAL everywhere it works; the rollback journal only where
+/// the person chose to keep the database in a network or sync folder anyway (WAL's
+/// shared-memory index cannot work across computers, and a rollback-journal database is
+/// one whole file between writes, which is what a sync client copies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Journal {
+    Wal,
+    Rollback,
+}
+
+/// Choices made when opening a database file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OpenOptions {
+    /// Open a database in a network or sync folder (see [`location`]) instead of refusing.
+    pub allow_network_folder: bool,
+}
+
+impl OpenOptions {
+    /// The options the environment asks for ([`crate::paths::ALLOW_NETWORK_FOLDER_ENV`]).
+    pub fn from_env() -> OpenOptions {
+        OpenOptions {
+            allow_network_folder: std::env::var(crate::paths::ALLOW_NETWORK_FOLDER_ENV)
+                .is_ok_and(|v| matches!(v.trim(), "1" | "yes" | "true" | "on")),
+        }
+    }
 }
 
 /// What `info` reports about a database.
@@ -53,34 +81,55 @@ pub struct StoreInfo {
 }
 
 impl Store {
-    /// Open (creating if needed) the database at `path` and bring its schema up to date.
-    /// A database written by a newer version of the program is refused untouched.
+    /// Open (creating if needed) the database at `path` and bring its schema up to date,
+    /// with the options the environment gives ([`OpenOptions::from_env`]).
     pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                | OpenFlags::SQLITE_OPEN_URI,
-        )?;
-        Store::setup(conn, Some(path.to_path_buf()))
+        Store::open_with(path, OpenOptions::from_env())
+    }
+
+    /// Open (creating if needed) the database at `path` and bring its schema up to date.
+    /// Refused untouched: a database written by a newer version of the program, a file
+    /// that is not one of our databases, and (unless `options` allow it) a database in a
+    /// network or sync folder. Before a migration to a newer schema, a backup is taken.
+    pub fn open_with(path: &Path, options: OpenOptions) -> Result<Store> {
+        let journal = match location::check(path) {
+            Some(risk) if !options.allow_network_folder => {
+                return Err(Error::UnsafeLocation {
+                    path: path.to_path_buf(),
+                    why: risk.to_string(),
+                })
+            }
+            Some(_) => Journal::Rollback,
+            None => Journal::Wal,
+        };
+        (|| {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            let conn = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_URI,
+            )?;
+            Store::setup(conn, Some(path.to_path_buf()), journal)
+        })()
+        .map_err(|e| e.in_database(path))
     }
 
     /// A private in-memory database with the same pragmas and schema (tests, previews).
     pub fn open_in_memory() -> Result<Store> {
-        Store::setup(Connection::open_in_memory()?, None)
+        Store::setup(Connection::open_in_memory()?, None, Journal::Wal)
     }
 
     /// A connection already holding a copy of a database (see
     /// [`backup::copy_to_memory`]), with the same pragmas and schema checks.
     pub(crate) fn from_copy(conn: Connection) -> Result<Store> {
-        Store::setup(conn, None)
+        Store::setup(conn, None, Journal::Wal)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    fn setup(mut conn: Connection, path: Option<PathBuf>, journal: Journal) -> Result<Store> {
         configure(&conn)?;
         // Check the version before anything writes (WAL mode itself writes the header).
         let found = migrate::user_version(&conn)?;
@@ -94,9 +143,25 @@ impl Store {
                 supported,
             });
         }
-        enable_wal(&conn)?;
+        if let Some(p) = path.as_deref() {
+            // Another program's SQLite database (version 0 with tables of its own) must
+            // not have our tables written into it.
+            if found == 0 && has_tables(&conn)? {
+                return Err(Error::NotADatabase {
+                    path: p.to_path_buf(),
+                });
+            }
+        }
+        set_journal(&conn, journal)?;
+        if let Some(p) = path.as_deref().filter(|_| found >= 1 && found < supported) {
+            backup_files::take_now(p, migration_keep(&conn))?;
+        }
         migrate::migrate(&mut conn, migrate::MIGRATIONS)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            journal,
+        })
     }
 
     pub fn conn(&self) -> &Connection {
@@ -109,6 +174,11 @@ impl Store {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The journal mode the database was opened with.
+    pub fn journal(&self) -> Journal {
+        self.journal
     }
 
     /// The folder the database file is in (evidence and backups live beside it); `None`
@@ -133,7 +203,7 @@ impl Store {
     /// date (a backup may be from an older version).
     pub(crate) fn after_restore(&mut self) -> Result<()> {
         configure(&self.conn)?;
-        enable_wal(&self.conn)?;
+        set_journal(&self.conn, self.journal)?;
         migrate::migrate(&mut self.conn, migrate::MIGRATIONS)?;
         Ok(())
     }
@@ -171,7 +241,7 @@ pub fn busy(e: rusqlite::Error) -> Error {
 
 /// Pragmas every connection gets, whoever opens it.
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.busy_timeout(busy_timeout())?;
     conn.pragma_update(None, "foreign_keys", true)?;
     // A 64 MiB page cache (SQLite's default is 2 MiB): on a large plan the list views
     // otherwise re-read the same index pages from the OS on every query. It fills only
@@ -180,16 +250,48 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn enable_wal(conn: &Connection) -> Result<()> {
-    // In-memory databases answer "memory"; files must really be in WAL mode.
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    if mode != "wal" && mode != "memory" {
+fn set_journal(conn: &Connection, journal: Journal) -> Result<()> {
+    let (want, synchronous) = match journal {
+        Journal::Wal => ("wal", "NORMAL"),
+        // Without WAL, NORMAL can lose the last commits on a power cut; FULL cannot.
+        Journal::Rollback => ("delete", "FULL"),
+    };
+    // In-memory databases answer "memory"; files must really be in the mode asked for.
+    let mode: String =
+        conn.query_row(&format!("PRAGMA journal_mode = {want}"), [], |r| r.get(0))?;
+    if mode != want && mode != "memory" {
         return Err(Error::Invalid(format!(
-            "could not switch the database to WAL mode (it reports {mode})"
+            "could not switch the database to {want} journal mode (it reports {mode}); \
+             close any other program using it and try again"
         )));
     }
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "synchronous", synchronous)?;
     Ok(())
+}
+
+/// Whether the database already holds tables (of whatever program made it).
+fn has_tables(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}
+
+/// Backups to keep when backing up before a migration: the `backups_keep` setting as the
+/// old schema stores it, at least one (this backup is taken even when automatic ones are
+/// off: a migration is the moment one is most wanted).
+fn migration_keep(conn: &Connection) -> u32 {
+    conn.query_row(
+        "SELECT value FROM settings WHERE key = 'backups_keep'",
+        [],
+        |r| r.get::<_, String>(0),
+    )
+    .ok()
+    .and_then(|v| v.parse::<u32>().ok())
+    .unwrap_or(backup_files::DEFAULT_KEEP)
+    .max(1)
 }
 
 /// Most rows one `INSERT` statement carries (20 columns each stays far below SQLite's

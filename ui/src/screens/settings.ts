@@ -110,6 +110,11 @@ export function settingsForm(initial: SettingView[]): HTMLElement {
     field("Amber warning (days before the due date)", number("amber_window_days", "s-amber-days", "0", "365", "The amber warning window")),
     field("Amber when progress is below (%)", number("amber_progress_below", "s-amber-progress", "0", "100", "The amber progress threshold")),
     field("Backups to keep", number("backups_keep", "s-backups-keep", "1", "100", "The number of backups to keep")),
+    field(
+      "Hours between automatic backups",
+      number("backup_interval_hours", "s-backup-interval", "0", "8760", "The hours between automatic backups"),
+      "A backup is taken when the app starts or a change is made and the newest is older than this (24: once a day; 0: before every change).",
+    ),
     errors,
     status,
   );

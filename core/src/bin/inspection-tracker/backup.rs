@@ -54,9 +54,18 @@ pub fn backup(cli: &Cli, args: &BackupArgs) -> Result<()> {
 }
 
 pub fn restore(cli: &Cli, args: &RestoreArgs) -> Result<()> {
-    let mut store = db::open(cli)?;
-    let keep = settings::load(store.conn())?.backups_keep;
-    let outcome = backup::restore(&mut store, &args.file, keep)?;
+    let outcome = match db::open(cli) {
+        Ok(mut store) => {
+            let keep = settings::load(store.conn())?.backups_keep;
+            backup::restore(&mut store, &args.file, keep)?
+        }
+        // The one command that must work on a database that will not open: it is how a
+        // person gets their work back. The damaged file is kept beside the restored one.
+        Err(e) if matches!(e.code(), "not_a_database" | "damaged") => {
+            backup::restore_over_damaged(&db::path(cli)?, &args.file)?
+        }
+        Err(e) => return Err(e),
+    };
     if cli.json {
         return print_json(&outcome);
     }

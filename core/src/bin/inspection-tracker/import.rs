@@ -38,12 +38,19 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
         inspection_date: args.inspection_date,
         who: db::who(&store)?,
     };
+    let mut new = 0;
     for f in &files {
         if imported_report_id(&store, &f.sha256)?.is_none() {
             check_dates(&f.source_name, &f.report, &opts)?;
+            new += 1;
         }
     }
-    db::backup_before_write(&store)?;
+    // Several new reports at once is a bulk change: a backup first, whatever the schedule.
+    if new > 1 {
+        db::backup_before_bulk(&store)?;
+    } else {
+        db::backup_before_write(&store)?;
+    }
     let mut outcomes = Vec::with_capacity(files.len());
     for f in &files {
         let outcome = import_report(

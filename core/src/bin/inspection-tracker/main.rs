@@ -39,6 +39,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     json: bool,
 
+    /// Open a database kept in a network or sync folder (OneDrive, Dropbox, a network
+    /// drive) instead of refusing; it is then used with SQLite's rollback journal
+    #[arg(long, global = true)]
+    allow_network_folder: bool,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -106,9 +111,37 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
+            // SQLite's words about the database file become ones that name it and say
+            // what to do (damaged, full disk, no permission, busy).
+            let e = match db::path(&cli) {
+                Ok(path) => e.in_database(&path),
+                Err(_) => e,
+            };
+            if cli.json {
+                let report = inspection_tracker::ErrorReport::from(&e);
+                eprintln!(
+                    "{}",
+                    serde_json::to_string(&report).unwrap_or_else(|_| format!("error: {e}"))
+                );
+            } else {
+                eprintln!("error: {e}");
+            }
+            ExitCode::from(exit_code(e.code()))
         }
+    }
+}
+
+/// The exit status for an error's code, so scripts can tell a busy database (try again)
+/// from bad input without reading the message. Documented in the README.
+fn exit_code(code: &str) -> u8 {
+    match code {
+        "busy" => 3,
+        "not_a_database" | "damaged" => 4,
+        "disk_full" => 5,
+        "permission_denied" => 6,
+        "schema_too_new" => 7,
+        "unsafe_location" => 8,
+        _ => 1,
     }
 }
 
