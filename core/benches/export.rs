@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use inspection_tracker::export::{render, ExportFormat, ExportRequest};
-use inspection_tracker::model::{ActionStatus, Recommendation, Report, ReportKind};
+use inspection_tracker::model::{ActionStatus, Recommendation, Report, ReportKind, Timeframe};
 use inspection_tracker::plan::actions::{update_with_note, Change};
 use inspection_tracker::plan::import::{import_report, ImportOptions};
 use inspection_tracker::plan::query::{list_actions, Filter};
@@ -34,7 +34,12 @@ fn plan() -> Store {
         .map(|i| Recommendation {
             section: sections[i % sections.len()].into(),
             timeframe: None,
-            timeframe_months: Some([0, 3, 6, 12][i % 4]),
+            period: [
+                Timeframe::Immediate,
+                Timeframe::Months(3),
+                Timeframe::Months(6),
+                Timeframe::Months(12),
+            ][i % 4],
             text: format!(
                 "Improve the quality and consistency of practice area {i}, so that children \
                  and young people receive timely help that is recorded and reviewed."

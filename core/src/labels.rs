@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{ActionStatus, Rag, ReportKind};
+use crate::model::{ActionStatus, DueDateSource, Rag, ReportKind, Timeframe};
 
 pub fn status(s: ActionStatus) -> &'static str {
     match s {
@@ -66,6 +66,45 @@ pub fn report_kind(k: ReportKind) -> &'static str {
     }
 }
 
+/// Where an action's due date came from, as a phrase after "Due date …".
+pub fn due_source(s: DueDateSource) -> &'static str {
+    match s {
+        DueDateSource::Report => "from the report's timeframe",
+        DueDateSource::Default => "default for open-ended timeframes",
+        DueDateSource::NextInspection => "by the next inspection",
+        DueDateSource::Override => "changed by hand",
+        DueDateSource::Waiting => "waiting for a date",
+    }
+}
+
+/// The timeframes the review screen offers, each with the heading it is given when picked
+/// (`None`: no timeframe heading). A recommendation whose extracted timeframe is none of
+/// these is offered its own as well.
+pub const TIMEFRAME_CHOICES: [(Option<&str>, Timeframe); 7] = [
+    (Some("Immediately"), Timeframe::Immediate),
+    (Some("Within one month"), Timeframe::Months(1)),
+    (Some("Within three months"), Timeframe::Months(3)),
+    (Some("Within six months"), Timeframe::Months(6)),
+    (Some("Within 12 months"), Timeframe::Months(12)),
+    (Some("For action in the longer term"), Timeframe::LongerTerm),
+    (None, Timeframe::Unspecified),
+];
+
+/// How the review screen names a timeframe choice: the heading as written, marked when it
+/// fixes no date (the due date is then the configured default).
+pub fn timeframe_choice(heading: Option<&str>, t: Timeframe) -> String {
+    match heading {
+        None => NO_TIMEFRAME.into(),
+        Some(h) if t.is_fixed() => h.into(),
+        Some(h) => format!("{h}{OPEN_ENDED_SUFFIX}"),
+    }
+}
+
+/// The name of the "no timeframe heading" choice.
+pub const NO_TIMEFRAME: &str = "No timeframe";
+/// Added to a heading that fixes no date.
+pub const OPEN_ENDED_SUFFIX: &str = " (no fixed length)";
+
 /// A date as people write it in a board paper: "14 October 2011".
 pub fn long_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
@@ -94,6 +133,22 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2011, 10, 4).unwrap();
         assert_eq!(long_date(d), "4 October 2011");
         assert_eq!(short_date(d), "4 Oct 2011");
+    }
+
+    #[test]
+    fn timeframe_choices_say_when_no_date_is_fixed() {
+        assert_eq!(
+            timeframe_choice(None, Timeframe::Unspecified),
+            "No timeframe"
+        );
+        assert_eq!(
+            timeframe_choice(Some("Within six weeks"), Timeframe::Weeks(6)),
+            "Within six weeks"
+        );
+        assert_eq!(
+            timeframe_choice(Some("In the longer term"), Timeframe::LongerTerm),
+            "In the longer term (no fixed length)"
+        );
     }
 
     #[test]

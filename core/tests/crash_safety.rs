@@ -45,7 +45,7 @@ fn synthetic_report(n: u64) -> Report {
                 Recommendation {
                     section: "Safeguarding services".into(),
                     timeframe: Some("Within three months".into()),
-                    timeframe_months: Some(3),
+                    period: inspection_tracker::model::Timeframe::Months(3),
                     source_end: text.len(),
                     text,
                     paragraph: None,

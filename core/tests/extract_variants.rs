@@ -101,7 +101,7 @@ fn ilacs_for_an_authority_the_fixtures_never_mention() {
         ]
     );
     assert!(r.recommendations.iter().all(|x| x.timeframe.is_none()
-        && x.timeframe_months.is_none()
+        && x.timeframe_months().is_none()
         && x.section == "What needs to improve?"));
     offsets_ok(ILACS, &r);
 }
@@ -270,7 +270,7 @@ fn two_part_report_with_timeframes_in_digits_and_words() {
             (
                 x.section.as_str(),
                 x.timeframe.as_deref(),
-                x.timeframe_months,
+                x.timeframe_months(),
                 x.paragraph,
             )
         })

@@ -28,7 +28,10 @@ fn rec(timeframe: &str, months: u32, text: &str) -> Recommendation {
     Recommendation {
         section: "Safeguarding services".into(),
         timeframe: Some(timeframe.into()),
-        timeframe_months: Some(months),
+        period: match months {
+            0 => inspection_tracker::model::Timeframe::Immediate,
+            n => inspection_tracker::model::Timeframe::Months(n),
+        },
         text: text.into(),
         paragraph: None,
         source_start: 0,

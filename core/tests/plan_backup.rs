@@ -28,7 +28,7 @@ fn report() -> Report {
             .map(|i| Recommendation {
                 section: "Safeguarding services".into(),
                 timeframe: Some("Within three months".into()),
-                timeframe_months: Some(3),
+                period: inspection_tracker::model::Timeframe::Months(3),
                 text: format!("Recommendation number {i}"),
                 paragraph: None,
                 source_start: 0,

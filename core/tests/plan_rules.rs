@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 use inspection_tracker::export::data::ExportData;
-use inspection_tracker::model::{ActionStatus, DueDateSource, Rag};
+use inspection_tracker::model::{ActionStatus, DueDateSource, Rag, Timeframe};
 use inspection_tracker::plan::actions::{
     add_action, delete_action, restore_action, update_action, update_with_note, Change, NewAction,
 };
@@ -27,7 +27,14 @@ fn rec(timeframe: Option<&str>, months: Option<u32>, text: &str) -> Recommendati
     Recommendation {
         section: "Safeguarding services".into(),
         timeframe: timeframe.map(str::to_string),
-        timeframe_months: months,
+        // As the extractor or the review gives it: the months, else the heading's value.
+        period: match months {
+            Some(0) => Timeframe::Immediate,
+            Some(n) => Timeframe::Months(n),
+            None => timeframe
+                .and_then(Timeframe::parse)
+                .unwrap_or(Timeframe::Unspecified),
+        },
         text: text.into(),
         paragraph: None,
         source_start: 0,

@@ -1,9 +1,5 @@
 // Numbers, dates and labels as people in English councils write them. The one place a
 // date is formatted, so every screen says "14 Jan 2012" the same way.
-import type { ActionStatus } from "./gen/ActionStatus";
-import type { Rag } from "./gen/Rag";
-import type { ReportKind } from "./gen/ReportKind";
-import type { DueDateSource } from "./gen/DueDateSource";
 
 const count = new Intl.NumberFormat("en-GB");
 
@@ -120,40 +116,8 @@ export function formatBytes(bytes: number): string {
   return `${v.toFixed(1)} ${units[i]}`;
 }
 
-export const STATUS_LABELS: Record<ActionStatus, string> = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  completed: "Completed",
-  blocked: "Blocked",
-};
-
-export const RAG_LABELS: Record<Rag, string> = {
-  red: "Red",
-  amber: "Amber",
-  green: "Green",
-  blue: "Blue (done)",
-};
-
-export const KIND_LABELS: Record<ReportKind, string> = {
-  joint_area_review: "Joint area review",
-  contact_referral_assessment: "Contact, referral and assessment",
-  safeguarding_and_looked_after_children: "Safeguarding and looked after children",
-  looked_after_children: "Looked after children",
-  child_protection: "Child protection",
-  single_inspection_framework: "Single inspection framework",
-  ilacs: "ILACS",
-  focused_visit: "Focused visit",
-  monitoring_visit: "Monitoring visit",
-  other: "Other",
-};
-
-export const DUE_SOURCE_LABELS: Record<DueDateSource, string> = {
-  report: "from the report's timeframe",
-  default: "default for open-ended timeframes",
-  next_inspection: "by the next inspection",
-  override: "changed by hand",
-  waiting: "waiting for a date",
-};
+// The words for the plan's values are the core's (core/src/labels.rs), generated.
+export { DUE_SOURCE_LABELS, KIND_LABELS, RAG_LABELS, STATUS_LABELS } from "./gen/labels";
 
 export function formatPercent(n: number): string {
   return `${Number.isInteger(n) ? n : n.toFixed(1)}%`;

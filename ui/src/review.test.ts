@@ -7,7 +7,7 @@ import { parseHash } from "./router";
 const rec: Recommendation = {
   section: "Safeguarding services",
   timeframe: "Within three months",
-  timeframe_months: 3,
+  period: { unit: "months", amount: 3 },
   paragraph: 12,
   text: "ensure timely support from CAMHS; improve the quality of assessments – so information is analysed",
   source_start: 100,
@@ -25,7 +25,7 @@ describe("review edits", () => {
     expect(b.source_start).toBe(a.source_end);
     expect(b.source_end).toBe(rec.source_end);
     expect(b.paragraph).toBeNull();
-    expect(b.timeframe_months).toBe(3);
+    expect(b.period).toEqual({ unit: "months", amount: 3 });
   });
   it("refuses a split that leaves one side empty", () => {
     expect(splitRecommendation(rec, 0)).toBeNull();

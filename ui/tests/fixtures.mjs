@@ -568,11 +568,12 @@ export function installBackend(data) {
           position: i,
           section: rec.section,
           timeframe: rec.timeframe,
-          period: { unit: "months", amount: rec.timeframe_months ?? 12 },
+          period: rec.period,
           text: rec.text,
           paragraph: rec.paragraph,
         });
-        const due = plusDays(base, 30 * (rec.timeframe_months ?? 12));
+        const months = rec.period.unit === "immediate" ? 0 : rec.period.unit === "months" ? rec.period.amount : 12;
+        const due = plusDays(base, 30 * months);
         db.actions.push({
           id: `${recId}-a`,
           recommendation_id: recId,
@@ -736,7 +737,7 @@ export function importPreview({ path = "/home/sam/Downloads/rutland-2011.pdf", d
       recommendations: PREVIEW_RECS.map(([section, timeframe, months, text]) => ({
         section,
         timeframe,
-        timeframe_months: months,
+        period: months === 0 ? { unit: "immediate" } : { unit: "months", amount: months },
         text,
         paragraph: null,
         ...span(REPORT_TEXT, text),

@@ -164,7 +164,7 @@ test("facts and recommendations are corrected (edit, split, merge, delete) befor
     assert.equal(recs[0].source_start, p.report.recommendations[0].source_start);
     assert.equal(recs[0].source_end, p.report.recommendations[1].source_end);
     assert.match(recs[1].text, /CAMHS;$/);
-    assert.deepEqual([recs[3].section, recs[3].timeframe, recs[3].timeframe_months], ["Safeguarding services (CAF)", "Within six months", 6]);
+    assert.deepEqual([recs[3].section, recs[3].timeframe, recs[3].period], ["Safeguarding services (CAF)", "Within six months", { unit: "months", amount: 6 }]);
     assert.match(recs[3].text, /^Reduce re-referrals/);
     // After a single file, the new plan is shown.
     assert.match(new URL(page.url()).hash, /^#\/plan\?report=rep-new-1$/);

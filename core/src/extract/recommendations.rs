@@ -9,7 +9,7 @@
 use super::headings::{is_list_heading, LSCB_SECTION};
 use super::lines::{starts_with_marker, Doc};
 use super::list_reader::parse_list;
-use crate::{Recommendation, ReportKind};
+use crate::model::{Recommendation, ReportKind, Timeframe};
 
 /// The part of a two-part report a list belongs to.
 fn part_heading(key: &str) -> Option<&'static str> {
@@ -100,7 +100,10 @@ pub fn extract(doc: &Doc, kind: ReportKind) -> Vec<Recommendation> {
                     }
                     out.push(Recommendation {
                         section,
-                        timeframe_months: it.timeframe.as_ref().and_then(|t| t.1.months()),
+                        period: it
+                            .timeframe
+                            .as_ref()
+                            .map_or(Timeframe::Unspecified, |t| t.1),
                         timeframe: it.timeframe.map(|t| t.0),
                         text: it.text,
                         paragraph: it.paragraph,
@@ -156,9 +159,9 @@ mod tests {
             ]
         );
         assert_eq!(r[0].timeframe.as_deref(), Some("Immediately"));
-        assert_eq!(r[0].timeframe_months, Some(0));
+        assert_eq!(r[0].timeframe_months(), Some(0));
         assert_eq!(r[2].timeframe.as_deref(), Some("WITHIN THREE MONTHS"));
-        assert_eq!(r[2].timeframe_months, Some(3));
+        assert_eq!(r[2].timeframe_months(), Some(3));
         assert_eq!(r[0].paragraph, Some(16));
         assert_eq!(r[0].section, "Areas for improvement");
         for x in &r {
@@ -196,7 +199,7 @@ mod tests {
         let text = "What does the local authority need to improve?\nPriority and immediate action\n24. Strengthen management capacity now.\n25. Ensure that audits are robust.\nAreas for improvement:\n26. Review assessment processes.\nLeadership\n27. Improve the corporate parenting board.\n\nSummary for children\n\n28. Children are safe.\n";
         let r = recs(text, ReportKind::SingleInspectionFramework);
         assert_eq!(r.len(), 4, "{r:#?}");
-        assert_eq!(r[0].timeframe_months, Some(0));
+        assert_eq!(r[0].timeframe_months(), Some(0));
         assert_eq!(
             r[0].section,
             "What does the local authority need to improve?"

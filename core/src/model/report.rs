@@ -5,6 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::Timeframe;
+
 /// Which inspection framework a report belongs to; it decides grade scales and the
 /// estimated date of the next inspection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -75,16 +77,26 @@ pub struct Judgement {
 pub struct Recommendation {
     /// The list it belongs to ("Safeguarding services", "What needs to improve?" …).
     pub section: String,
-    /// The timeframe heading as written ("Within three months"), if there was one.
+    /// The timeframe heading as written ("Within three months"), if there was one: shown
+    /// as the report put it, never read again.
     pub timeframe: Option<String>,
-    /// The timeframe in months where it has one (0 = immediately).
-    pub timeframe_months: Option<u32>,
+    /// The timeframe as a value, parsed once from the heading by the extractor (or chosen
+    /// on the review screen); the due date counts from this.
+    pub period: Timeframe,
     pub text: String,
     /// The report's paragraph number for the item, where paragraphs are numbered.
     pub paragraph: Option<u32>,
     /// Byte offsets of the item in the report's text (start inclusive, end exclusive).
     pub source_start: usize,
     pub source_end: usize,
+}
+
+impl Recommendation {
+    /// The timeframe in months where it has one (0 = immediately), as the extract JSON
+    /// counts it.
+    pub fn timeframe_months(&self) -> Option<u32> {
+        self.period.months()
+    }
 }
 
 /// Everything extracted from one report.

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::{history, inspection, settings};
-use crate::model::{DueDateSource, OpenEndedRule, Recommendation, Report, ReportKind, Timeframe};
+use crate::model::{DueDateSource, OpenEndedRule, Report, ReportKind};
 use crate::schedule::{action_plan_deadline, base_date, due_date};
 use crate::store::actions::ActionRow;
 use crate::store::recommendations::{insert_recommendations, NewRecommendation};
@@ -60,20 +60,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// A recommendation's timeframe: its months where the review gave them (0 = immediately),
-/// else its heading as written, else unspecified.
-pub fn timeframe_of(rec: &Recommendation) -> Timeframe {
-    match rec.timeframe_months {
-        Some(0) => Timeframe::Immediate,
-        Some(n) => Timeframe::Months(n),
-        None => rec
-            .timeframe
-            .as_deref()
-            .and_then(Timeframe::parse)
-            .unwrap_or(Timeframe::Unspecified),
-    }
 }
 
 /// An action title from a recommendation's text: without trailing list punctuation, first
@@ -205,13 +191,12 @@ pub fn import_report(
     let mut recs = Vec::with_capacity(rec_ids.len());
     let mut actions = Vec::with_capacity(rec_ids.len());
     for (position, (rec, rec_id)) in report.recommendations.iter().zip(&rec_ids).enumerate() {
-        let period = timeframe_of(rec);
+        let period = rec.period;
         recs.push(NewRecommendation {
             id: rec_id,
             report_id: &report_id,
             position,
             rec,
-            period,
         });
         let due = base.map(|b| due_date(b, period, settings.open_ended, next));
         actions.push(ActionRow::new_open(

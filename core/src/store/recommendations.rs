@@ -74,7 +74,6 @@ pub struct NewRecommendation<'a> {
     /// Its place in the report, from 0.
     pub position: usize,
     pub rec: &'a Recommendation,
-    pub period: Timeframe,
 }
 
 /// Insert recommendations, in order (a multi-row insert: see `store::insert_rows`).
@@ -86,7 +85,7 @@ pub fn insert_recommendations(conn: &Connection, recs: &[NewRecommendation<'_>])
         11,
         recs,
         |n, put| {
-            let (unit, amount) = timeframe_columns(n.period);
+            let (unit, amount) = timeframe_columns(n.rec.period);
             put(params![
                 n.id,
                 n.report_id,

@@ -116,7 +116,7 @@ pub fn diff(got: &Report, want: &Value) -> Vec<String> {
             (
                 norm(&r.section),
                 r.timeframe.as_deref().map(norm),
-                r.timeframe_months,
+                r.timeframe_months(),
                 norm(&r.text),
             )
         });
@@ -133,7 +133,10 @@ pub fn diff(got: &Report, want: &Value) -> Vec<String> {
                 "recommendation {i}:\n    got  {}\n    want {}",
                 g.map(|r| format!(
                     "[{} | {:?} | {:?}] {}",
-                    r.section, r.timeframe, r.timeframe_months, r.text
+                    r.section,
+                    r.timeframe,
+                    r.timeframe_months(),
+                    r.text
                 ))
                 .unwrap_or("-".into()),
                 w.map(|w| format!(

@@ -11,7 +11,7 @@ import type { UpdateRow } from "./UpdateRow";
  */
 export type ActionDetail = { action: ActionRow, recommendation: RecommendationRow, report: ReportRow, updates: Array<UpdateRow>, evidence: Array<EvidenceRow>, 
 /**
- * As of the date asked for, by [`crate::schedule::rag`].
+ * As of the date asked for, by [`crate::schedule::rag()`].
  */
 rag: Rag, 
 /**

@@ -4,6 +4,8 @@
 import { h, button, field, select, uid } from "../dom";
 import { formatDate, KIND_LABELS, plural } from "../format";
 import type { ImportPreview } from "../gen/ImportPreview";
+import { TIMEFRAME_CHOICES, timeframeChoiceLabel } from "../gen/labels";
+import type { Timeframe } from "../gen/Timeframe";
 import type { Report } from "../gen/Report";
 import type { Recommendation } from "../gen/Recommendation";
 import type { ReportKind } from "../gen/ReportKind";
@@ -22,18 +24,13 @@ export interface ReviewOptions {
   onCancel: () => void;
 }
 
-/** Timeframes offered in the picker: the heading as written and its length in months. */
-export const TIMEFRAMES: [string | null, number | null][] = [
-  ["Immediately", 0],
-  ["Within one month", 1],
-  ["Within three months", 3],
-  ["Within six months", 6],
-  ["Within 12 months", 12],
-  ["For action in the longer term", null],
-  [null, null],
-];
-
 const GRADES = ["Outstanding", "Good", "Requires improvement to be good", "Adequate", "Inadequate"];
+
+type TimeframeChoice = (typeof TIMEFRAME_CHOICES)[number];
+
+function samePeriod(a: Timeframe, b: Timeframe): boolean {
+  return a.unit === b.unit && ("amount" in a ? a.amount : null) === ("amount" in b ? b.amount : null);
+}
 
 /** The report has no date of its own, so the user must give the inspection's last day. */
 export function needsDate(r: Report): boolean {
@@ -171,14 +168,16 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
     section.value = rec.section;
     section.addEventListener("input", () => (rec.section = section.value));
     // The heading as the report wrote it stays on offer beside the usual ones.
-    const same = ([t, m]: [string | null, number | null]) => t === rec.timeframe && m === rec.timeframe_months;
-    const tfChoices = TIMEFRAMES.some(same) ? [...TIMEFRAMES] : [[rec.timeframe, rec.timeframe_months] as [string | null, number | null], ...TIMEFRAMES];
-    const tfLabels = tfChoices.map(([t, m], k): [string, string] => [String(k), t === null ? "No timeframe" : m === null ? `${t} (no fixed length)` : t]);
+    // The choices, their values and their names are the core's (gen/labels.ts).
+    const same = (c: TimeframeChoice) => c.heading === rec.timeframe && samePeriod(c.period, rec.period);
+    const own: TimeframeChoice = { heading: rec.timeframe, period: rec.period, label: timeframeChoiceLabel(rec.timeframe, rec.period) };
+    const tfChoices = TIMEFRAME_CHOICES.some(same) ? [...TIMEFRAME_CHOICES] : [own, ...TIMEFRAME_CHOICES];
+    const tfLabels = tfChoices.map((c, k): [string, string] => [String(k), c.label]);
     const timeframe = select(tfLabels, String(tfChoices.findIndex(same)), { "aria-label": `Recommendation ${n}: timeframe`, "data-part": "timeframe" });
     timeframe.addEventListener("change", () => {
-      const [t, m] = tfChoices[Number(timeframe.value)];
-      rec.timeframe = t;
-      rec.timeframe_months = m;
+      const c = tfChoices[Number(timeframe.value)];
+      rec.timeframe = c.heading;
+      rec.period = c.period;
     });
     const show = button("Show in the report", () => scrollSourceTo(i, true), { class: "link-button", "data-part": "show" });
     const split = button(

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use inspection_tracker::extract::extract;
-use inspection_tracker::model::{BaseDateRule, OpenEndedRule, Timeframe};
+use inspection_tracker::model::{BaseDateRule, OpenEndedRule};
 use inspection_tracker::schedule::{base_date, due_date};
 use inspection_tracker::{Error, Report, Result};
 use serde::Serialize;
@@ -98,23 +98,18 @@ fn output(file: String, r: &Report, base_flag: Option<NaiveDate>) -> Output<'_> 
             .recommendations
             .iter()
             .map(|rec| {
-                let timeframe = rec
-                    .timeframe
-                    .as_deref()
-                    .and_then(Timeframe::parse)
-                    .unwrap_or(Timeframe::Unspecified);
                 // Only timeframes fixed in months have a due date here; "longer term" or
                 // no heading gets a configured default in the app, not in this output.
-                let due = match (base, timeframe.months()) {
+                let due = match (base, rec.timeframe_months()) {
                     (Some(base), Some(_)) => {
-                        Some(due_date(base, timeframe, OpenEndedRule::default(), None).date)
+                        Some(due_date(base, rec.period, OpenEndedRule::default(), None).date)
                     }
                     _ => None,
                 };
                 RecommendationOut {
                     section: &rec.section,
                     timeframe: rec.timeframe.as_deref(),
-                    timeframe_months: rec.timeframe_months,
+                    timeframe_months: rec.timeframe_months(),
                     text: &rec.text,
                     paragraph: rec.paragraph,
                     due_date: due,

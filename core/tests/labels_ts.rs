@@ -1,0 +1,96 @@
+//! The UI's labels are the core's: this writes ui/src/gen/labels.ts from
+//! `inspection_tracker::labels` whenever the tests run (as ts-rs writes the types beside
+//! it), and `cargo xtask test` fails if the committed file differs. The UI never keeps a
+//! table of its own.
+
+use std::path::PathBuf;
+
+use inspection_tracker::labels;
+use inspection_tracker::model::{ActionStatus, DueDateSource, Rag, ReportKind};
+
+fn js(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+fn record<T: Copy>(
+    name: &str,
+    ty: &str,
+    all: &[T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> String {
+    let mut out = format!("export const {name}: Record<{ty}, string> = {{\n");
+    for &v in all {
+        out.push_str(&format!("  {}: {},\n", key(v), js(label(v))));
+    }
+    out.push_str("};\n");
+    out
+}
+
+fn render() -> String {
+    let mut out = String::from(
+        "// Generated from core/src/labels.rs by core/tests/labels_ts.rs when `cargo test` runs; do not edit.\n\
+         import type { ActionStatus } from \"./ActionStatus\";\n\
+         import type { DueDateSource } from \"./DueDateSource\";\n\
+         import type { Rag } from \"./Rag\";\n\
+         import type { ReportKind } from \"./ReportKind\";\n\
+         import type { Timeframe } from \"./Timeframe\";\n\n",
+    );
+    out += &record(
+        "STATUS_LABELS",
+        "ActionStatus",
+        &ActionStatus::ALL,
+        ActionStatus::as_str,
+        labels::status,
+    );
+    out += &record("RAG_LABELS", "Rag", &Rag::ALL, Rag::as_str, labels::rag);
+    out += &record(
+        "KIND_LABELS",
+        "ReportKind",
+        &ReportKind::ALL,
+        ReportKind::as_str,
+        labels::report_kind,
+    );
+    out += &record(
+        "DUE_SOURCE_LABELS",
+        "DueDateSource",
+        &DueDateSource::ALL,
+        DueDateSource::as_str,
+        labels::due_source,
+    );
+    out += "\n/** The timeframes the review screen offers: the heading a pick gives, the value, its name. */\n";
+    out += "export const TIMEFRAME_CHOICES: { heading: string | null; period: Timeframe; label: string }[] = [\n";
+    for (heading, period) in labels::TIMEFRAME_CHOICES {
+        out += &format!(
+            "  {{ heading: {}, period: {}, label: {} }},\n",
+            heading.map_or("null".to_string(), js),
+            serde_json::to_string(&period).unwrap(),
+            js(&labels::timeframe_choice(heading, period)),
+        );
+    }
+    out += "];\n\n";
+    out += &format!(
+        "/** A recommendation's own timeframe, named as core/src/labels.rs `timeframe_choice` names it. */\n\
+         export function timeframeChoiceLabel(heading: string | null, period: Timeframe): string {{\n\
+         \x20 if (heading === null) return {};\n\
+         \x20 return period.unit === \"longer_term\" || period.unit === \"unspecified\" ? heading + {} : heading;\n\
+         }}\n",
+        js(labels::NO_TIMEFRAME),
+        js(labels::OPEN_ENDED_SUFFIX),
+    );
+    out
+}
+
+#[test]
+fn ui_labels_are_generated_from_the_core() {
+    let text = render();
+    // What the screens rely on is there (so an empty file cannot pass).
+    assert!(text.contains("blue: \"Blue\""), "{text}");
+    assert!(text.contains("ilacs: \"ILACS inspection\""), "{text}");
+    assert!(text.contains("{ heading: \"Within three months\", period: {\"unit\":\"months\",\"amount\":3}, label: \"Within three months\" }"), "{text}");
+    assert_eq!(text.matches("not_started:").count(), 1);
+    let dir = std::env::var_os("TS_RS_EXPORT_DIR").map(PathBuf::from);
+    if let Some(dir) = dir.filter(|d| d.is_dir()) {
+        std::fs::write(dir.join("labels.ts"), text).unwrap();
+    }
+}
