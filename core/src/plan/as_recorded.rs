@@ -14,7 +14,8 @@ use crate::schedule::action_plan_deadline;
 use crate::store::actions::Column;
 use crate::store::backup::copy_to_memory;
 use crate::store::rewind::{
-    drop_recorded_after, history_since, refresh_derived, set_action_column, set_setting,
+    drop_recorded_after, history_since, refresh_derived, set_action_column,
+    set_report_next_inspection, set_report_received, set_setting,
 };
 use crate::store::{dates, Store};
 use crate::Result;
@@ -36,20 +37,15 @@ pub fn as_recorded(store: &Store, day: NaiveDate) -> Result<Store> {
             }
             ("report", "received") => {
                 let received = old.and_then(dates::parse);
-                tx.execute(
-                    "UPDATE reports SET received = ?1, action_plan_deadline = ?2 WHERE id = ?3",
-                    rusqlite::params![
-                        dates::opt_to_sql(received),
-                        dates::opt_to_sql(received.map(action_plan_deadline)),
-                        h.entity_id
-                    ],
+                set_report_received(
+                    &tx,
+                    &h.entity_id,
+                    received,
+                    received.map(action_plan_deadline),
                 )?;
             }
             ("report", "next_inspection") => {
-                tx.execute(
-                    "UPDATE reports SET next_inspection = ?1 WHERE id = ?2",
-                    rusqlite::params![old, h.entity_id],
-                )?;
+                set_report_next_inspection(&tx, &h.entity_id, old)?;
             }
             ("setting", _) => set_setting(&tx, &h.entity_id, old)?,
             _ => {}

@@ -2,6 +2,11 @@
 //! schema version and applies pending migrations. The submodules hold the SQL for each
 //! table (verbs `get_`, `list_`, `insert_`, `update_`); rules and transactions live in
 //! [`crate::plan`].
+//!
+//! The SQL rule (ARCHITECTURE.md; `core/tests/sql_rule.rs` checks it): every write is
+//! here. A read that builds one view (the action list, the summary, the burn-up, the
+//! export's extra columns) keeps its SELECT beside the logic that owns the view, in
+//! `plan/` and `export/data.rs`; nothing else in the crate, the CLI or the shell writes SQL.
 
 pub mod actions;
 pub mod backup;

@@ -2,9 +2,11 @@
 //! moment (see [`crate::plan::as_recorded`]). Every function here is meant for that copy
 //! only: it deletes rows and sets columns back without recording history.
 
+use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use super::actions::Column;
+use super::dates;
 use super::history::{self, HistoryRow};
 use crate::Result;
 
@@ -53,6 +55,37 @@ pub fn set_action_column(
         }
         _ => conn.prepare_cached(&sql)?.execute(params![value, id])?,
     };
+    Ok(())
+}
+
+/// Put a report's received date back, with the action-plan deadline it gives.
+pub fn set_report_received(
+    conn: &Connection,
+    report_id: &str,
+    received: Option<NaiveDate>,
+    deadline: Option<NaiveDate>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE reports SET received = ?1, action_plan_deadline = ?2 WHERE id = ?3",
+        params![
+            dates::opt_to_sql(received),
+            dates::opt_to_sql(deadline),
+            report_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Put a report's next-inspection date back to `value` as stored (`None`: not set).
+pub fn set_report_next_inspection(
+    conn: &Connection,
+    report_id: &str,
+    value: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE reports SET next_inspection = ?1 WHERE id = ?2",
+        params![value, report_id],
+    )?;
     Ok(())
 }
 
