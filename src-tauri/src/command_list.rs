@@ -22,7 +22,7 @@ macro_rules! with_commands {
             plan::list_bin,
             plan::action_history,
             plan::burn_up,
-            plan::set_next_inspection,
+            reports::set_next_inspection,
             evidence::add_evidence_file,
             evidence::add_evidence_link,
             evidence::open_evidence,

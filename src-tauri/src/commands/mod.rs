@@ -5,6 +5,7 @@ pub mod export;
 pub mod import;
 pub mod info;
 pub mod plan;
+pub mod reports;
 pub mod settings;
 
 use chrono::NaiveDate;

@@ -2,9 +2,8 @@
 //! command converts its arguments and calls one core function.
 
 use inspection_tracker::plan::actions::{self, ActionDetail, Change, NewAction};
-use inspection_tracker::plan::input::parse_date;
 use inspection_tracker::plan::query::{self, ActionListItem, Filter, Summary};
-use inspection_tracker::plan::{burn_up, history, report_dates, settings, summary};
+use inspection_tracker::plan::{burn_up, history, settings, summary};
 use inspection_tracker::store::actions::ActionRow;
 use inspection_tracker::store::history::HistoryRow;
 
@@ -161,29 +160,4 @@ pub fn burn_up(state: tauri::State<'_, AppState>, as_of: Option<String>) -> Res<
         &store,
         self::as_of(as_of)?,
     )?))
-}
-
-/// Sets (or clears, back to the estimate) the next inspection's date on a report — by
-/// default the most recent inspection, the one the next inspection follows.
-#[tauri::command]
-pub fn set_next_inspection(
-    state: tauri::State<'_, AppState>,
-    date: Option<String>,
-    report_id: Option<String>,
-) -> Res<Summary> {
-    let mut store = state.store()?;
-    let today = self::as_of(None)?;
-    let date = date
-        .filter(|d| !d.trim().is_empty())
-        .map(|d| parse_date(&d))
-        .transpose()?;
-    let report_id = match report_id {
-        Some(id) => id,
-        None => summary::summary(&store, today)?
-            .latest_report()?
-            .to_string(),
-    };
-    let who = who(&store)?;
-    report_dates::set_next_inspection(&mut store, &report_id, date, &who)?;
-    Ok(summary::summary(&store, today)?)
 }
