@@ -2,7 +2,7 @@
 //! and the bank holidays GOV.UK publishes (www.gov.uk/bank-holidays, England and Wales).
 
 use chrono::NaiveDate;
-use inspection_tracker::model::{BaseDateRule, DueSource, OpenEndedRule, Timeframe};
+use inspection_tracker::model::{BaseDateRule, DueDateSource, OpenEndedRule, Timeframe};
 use inspection_tracker::schedule::{
     action_plan_deadline, add_working_days, base_date, due_date, is_working_day,
     named_bank_holidays,
@@ -14,7 +14,7 @@ fn d(s: &str) -> NaiveDate {
 
 const TWELVE: OpenEndedRule = OpenEndedRule::MonthsAfterBase(12);
 
-fn due(base: &str, t: Timeframe) -> (NaiveDate, DueSource) {
+fn due(base: &str, t: Timeframe) -> (NaiveDate, DueDateSource) {
     let due = due_date(d(base), t, TWELVE, None);
     (due.date, due.source)
 }
@@ -32,15 +32,15 @@ fn rutland_2011_inspected_3_to_14_october() {
     let b = "2011-10-14";
     assert_eq!(
         due(b, Timeframe::Immediate),
-        (d("2011-10-14"), DueSource::Report)
+        (d("2011-10-14"), DueDateSource::Report)
     );
     assert_eq!(
         due(b, Timeframe::Months(3)),
-        (d("2012-01-14"), DueSource::Report)
+        (d("2012-01-14"), DueDateSource::Report)
     );
     assert_eq!(
         due(b, Timeframe::Months(6)),
-        (d("2012-04-14"), DueSource::Report)
+        (d("2012-04-14"), DueDateSource::Report)
     );
 }
 
@@ -66,7 +66,7 @@ fn open_ended_recommendations_get_a_default_marked_as_such() {
     for t in [Timeframe::LongerTerm, Timeframe::Unspecified] {
         let (date, source) = due("2011-10-14", t);
         assert_eq!(date, d("2012-10-14"));
-        assert_eq!(source, DueSource::Default);
+        assert_eq!(source, DueDateSource::Default);
         assert!(source.is_default());
     }
     let by_next = due_date(
@@ -76,8 +76,8 @@ fn open_ended_recommendations_get_a_default_marked_as_such() {
         Some(d("2014-04-14")),
     );
     assert_eq!(by_next.date, d("2014-04-14"));
-    assert_eq!(by_next.source, DueSource::NextInspection);
-    assert!(!DueSource::Report.is_default());
+    assert_eq!(by_next.source, DueDateSource::NextInspection);
+    assert!(!DueDateSource::Report.is_default());
 }
 
 #[test]

@@ -13,7 +13,7 @@ pub mod rules;
 pub mod status;
 pub mod timeframe;
 
-pub use due_source::{DueDateSource, DueSource};
+pub use due_source::DueDateSource;
 pub use report::{Judgement, Recommendation, Report, ReportKind};
 pub use rules::{BaseDateRule, OpenEndedRule, RagSettings, DEFAULT_OPEN_ENDED_MONTHS};
 pub use status::{ActionStatus, Rag};

@@ -188,7 +188,7 @@ pub fn add_action(
                     )
                     .map(|n| n.prepare_by());
                     let due = due_date(b, rec.period, s.open_ended, next);
-                    (Some(due.date), due.source.into(), None)
+                    (Some(due.date), due.source, None)
                 }
                 None => (None, DueDateSource::Waiting, None),
             }

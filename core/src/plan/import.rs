@@ -204,7 +204,7 @@ pub fn import_report(
             report_id.clone(),
             action_title(&rec.text),
             due.map(|d| d.date),
-            due.map_or(DueDateSource::Waiting, |d| d.source.into()),
+            due.map_or(DueDateSource::Waiting, |d| d.source),
             now.clone(),
         ));
     }

@@ -4,19 +4,21 @@
 //! day of the inspection (the default) or from publication, so the base is a setting
 //! ([`BaseDateRule`]). Recommendations with no fixed timeframe ("for action in the longer
 //! term", or no heading at all) still need a date to be tracked, so they get a configured
-//! default ([`OpenEndedRule`]) — and the result says so ([`DueSource`]), so the UI never
+//! default ([`OpenEndedRule`]) — and the result says so ([`DueDateSource`]), so the UI never
 //! presents a default as if the report had set it.
 
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{BaseDateRule, DueSource, OpenEndedRule, Timeframe, DEFAULT_OPEN_ENDED_MONTHS};
+use crate::model::{
+    BaseDateRule, DueDateSource, OpenEndedRule, Timeframe, DEFAULT_OPEN_ENDED_MONTHS,
+};
 
 /// A due date and where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Due {
     pub date: NaiveDate,
-    pub source: DueSource,
+    pub source: DueDateSource,
 }
 
 /// The date a plan's timeframes count from.
@@ -52,7 +54,7 @@ pub fn due_date(
 ) -> Due {
     let report = |date| Due {
         date,
-        source: DueSource::Report,
+        source: DueDateSource::Report,
     };
     match timeframe {
         Timeframe::Immediate => report(base),
@@ -62,16 +64,16 @@ pub fn due_date(
         Timeframe::LongerTerm | Timeframe::Unspecified => match rule {
             OpenEndedRule::MonthsAfterBase(n) => Due {
                 date: add_months(base, n),
-                source: DueSource::Default,
+                source: DueDateSource::Default,
             },
             OpenEndedRule::ByNextInspection => match next_inspection.filter(|d| *d > base) {
                 Some(date) => Due {
                     date,
-                    source: DueSource::NextInspection,
+                    source: DueDateSource::NextInspection,
                 },
                 None => Due {
                     date: add_months(base, DEFAULT_OPEN_ENDED_MONTHS),
-                    source: DueSource::Default,
+                    source: DueDateSource::Default,
                 },
             },
         },
@@ -129,68 +131,68 @@ mod tests {
     ) {
         let due = due_date(base, timeframe, DEFAULT, None);
         assert_eq!(due.date, want);
-        assert_eq!(due.source, DueSource::Report);
+        assert_eq!(due.source, DueDateSource::Report);
         assert!(!due.source.is_default());
     }
 
     #[rstest]
-    #[case::longer_term_12(LongerTerm, DEFAULT, None, d(2012, 10, 14), DueSource::Default)]
-    #[case::unspecified_12(Unspecified, DEFAULT, None, d(2012, 10, 14), DueSource::Default)]
+    #[case::longer_term_12(LongerTerm, DEFAULT, None, d(2012, 10, 14), DueDateSource::Default)]
+    #[case::unspecified_12(Unspecified, DEFAULT, None, d(2012, 10, 14), DueDateSource::Default)]
     #[case::configured_18(
         LongerTerm,
         OpenEndedRule::MonthsAfterBase(18),
         None,
         d(2013, 4, 14),
-        DueSource::Default
+        DueDateSource::Default
     )]
     #[case::months_rule_ignores_inspection(
         LongerTerm,
         DEFAULT,
         Some(d(2014, 6, 1)),
         d(2012, 10, 14),
-        DueSource::Default
+        DueDateSource::Default
     )]
     #[case::by_next_inspection(
         LongerTerm,
         OpenEndedRule::ByNextInspection,
         Some(d(2014, 6, 1)),
         d(2014, 6, 1),
-        DueSource::NextInspection
+        DueDateSource::NextInspection
     )]
     #[case::by_next_inspection_unspecified(
         Unspecified,
         OpenEndedRule::ByNextInspection,
         Some(d(2013, 1, 7)),
         d(2013, 1, 7),
-        DueSource::NextInspection
+        DueDateSource::NextInspection
     )]
     #[case::next_inspection_unknown(
         LongerTerm,
         OpenEndedRule::ByNextInspection,
         None,
         d(2012, 10, 14),
-        DueSource::Default
+        DueDateSource::Default
     )]
     #[case::next_inspection_not_after_base(
         LongerTerm,
         OpenEndedRule::ByNextInspection,
         Some(d(2011, 10, 14)),
         d(2012, 10, 14),
-        DueSource::Default
+        DueDateSource::Default
     )]
     #[case::next_inspection_ignored_for_fixed(
         Months(3),
         OpenEndedRule::ByNextInspection,
         Some(d(2014, 6, 1)),
         d(2012, 1, 14),
-        DueSource::Report
+        DueDateSource::Report
     )]
     fn open_ended_timeframes_get_a_marked_default(
         #[case] timeframe: Timeframe,
         #[case] rule: OpenEndedRule,
         #[case] next: Option<NaiveDate>,
         #[case] want: NaiveDate,
-        #[case] source: DueSource,
+        #[case] source: DueDateSource,
     ) {
         let due = due_date(d(2011, 10, 14), timeframe, rule, next);
         assert_eq!(due, Due { date: want, source });
@@ -247,7 +249,7 @@ mod tests {
         assert_eq!(
             json(&Due {
                 date: d(2012, 1, 14),
-                source: DueSource::NextInspection
+                source: DueDateSource::NextInspection
             }),
             r#"{"date":"2012-01-14","source":"next_inspection"}"#
         );
