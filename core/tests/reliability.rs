@@ -361,9 +361,14 @@ fn a_read_only_database_names_the_file_and_the_user() {
     // Root may write anything, so the person is played by the unprivileged `nobody`.
     let (o, user) = if is_root() {
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        // A copy of the program where `nobody` may run it (the build folder may sit under a
+        // home folder that user cannot enter).
+        let exe = dir.path().join("inspection-tracker");
+        std::fs::copy(env!("CARGO_BIN_EXE_inspection-tracker"), &exe).unwrap();
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
         let o = Command::new("runuser")
             .args(["-u", "nobody", "--"])
-            .arg(env!("CARGO_BIN_EXE_inspection-tracker"))
+            .arg(&exe)
             .arg("--db")
             .arg(&db)
             .args(["action", "update", &id, "--progress", "40"])
