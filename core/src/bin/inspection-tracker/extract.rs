@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use inspection_tracker::extract::{extract, Timeframe};
+use inspection_tracker::extract::{extract, refusal, Timeframe};
 use inspection_tracker::schedule::{base_date, due_date, BaseDateRule, OpenEndedRule};
-use inspection_tracker::{Error, Report, Result};
+use inspection_tracker::{Error, Report, Result, StatedNextInspection};
 use serde::Serialize;
 
 use crate::{args, print_json, Cli};
@@ -32,7 +32,11 @@ struct Output<'a> {
     inspection_end: Option<NaiveDate>,
     published: Option<NaiveDate>,
     lead_inspector: Option<&'a str>,
+    previous_inspection_start: Option<NaiveDate>,
+    previous_inspection_end: Option<NaiveDate>,
     judgements: Vec<JudgementOut<'a>>,
+    next_inspection: Option<StatedNextInspection>,
+    priority_action_plan_required: bool,
     recommendations: Vec<RecommendationOut<'a>>,
 }
 
@@ -49,6 +53,7 @@ struct RecommendationOut<'a> {
     section: &'a str,
     timeframe: Option<&'a str>,
     timeframe_months: Option<u32>,
+    responsible_body: Option<&'a str>,
     text: &'a str,
     paragraph: Option<u32>,
     due_date: Option<NaiveDate>,
@@ -57,9 +62,10 @@ struct RecommendationOut<'a> {
 /// JSON is the output whether or not `--json` is given: this command exists to show the
 /// extraction exactly as the tests compare it.
 pub fn run(_cli: &Cli, args: &Args) -> Result<()> {
-    let doc = inspection_tracker::read::read_file(&args.file)
-        .map_err(|e| Error::Invalid(format!("{}: {e}", args.file.display())))?;
+    let in_words = |e| Error::Invalid(format!("{}: {e}", args.file.display()));
+    let doc = inspection_tracker::read::read_file(&args.file).map_err(in_words)?;
     let report = extract(&doc.text);
+    refusal::check(&doc, &report).map_err(in_words)?;
     let file = args
         .file
         .file_name()
@@ -84,6 +90,10 @@ fn output(file: String, r: &Report, base_flag: Option<NaiveDate>) -> Output<'_> 
         inspection_end: r.inspection_end,
         published: r.published,
         lead_inspector: r.lead_inspector.as_deref(),
+        previous_inspection_start: r.previous_inspection_start,
+        previous_inspection_end: r.previous_inspection_end,
+        next_inspection: r.next_inspection,
+        priority_action_plan_required: r.priority_action_plan_required,
         judgements: r
             .judgements
             .iter()
@@ -114,6 +124,7 @@ fn output(file: String, r: &Report, base_flag: Option<NaiveDate>) -> Output<'_> 
                     section: &rec.section,
                     timeframe: rec.timeframe.as_deref(),
                     timeframe_months: rec.timeframe_months,
+                    responsible_body: rec.responsible_body.as_deref(),
                     text: &rec.text,
                     paragraph: rec.paragraph,
                     due_date: due,
