@@ -138,19 +138,24 @@ fn every_area_send_report_has_kind_area_dates_and_outcome() {
                 r.recommendations.len()
             ));
         }
-        if r
-            .recommendations
+        if r.recommendations
             .iter()
             .any(|x| x.section == "Areas for priority action" && x.responsible_body.is_none())
         {
             wrong.push("a priority action without its responsible body".to_string());
         }
-        counts.push(format!("{stem} {priority}+{}", r.recommendations.len() - priority));
+        counts.push(format!(
+            "{stem} {priority}+{}",
+            r.recommendations.len() - priority
+        ));
         if !wrong.is_empty() {
             failures.push(format!("{stem}: {}", wrong.join("; ")));
         }
     }
-    eprintln!("priority actions + areas for improvement:\n  {}", counts.join("\n  "));
+    eprintln!(
+        "priority actions + areas for improvement:\n  {}",
+        counts.join("\n  ")
+    );
     assert!(
         failures.is_empty(),
         "{} of {} area SEND reports failed:\n  {}",

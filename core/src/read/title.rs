@@ -99,6 +99,9 @@ mod tests {
     fn long_titles_are_cut_at_a_word() {
         let long = "word ".repeat(60);
         let t = html_title(&format!("<title>{long}</title>")).unwrap();
-        assert!(t.ends_with("word…") && t.chars().count() <= MAX_CHARS + 1, "{t}");
+        assert!(
+            t.ends_with("word…") && t.chars().count() <= MAX_CHARS + 1,
+            "{t}"
+        );
     }
 }

@@ -88,4 +88,11 @@ fn print_outcome(o: &ImportOutcome) {
         show_date(o.base_date),
         show_date(o.action_plan_deadline),
     );
+    if o.recommendations == 0 {
+        // An all-outstanding inspection has no list: say so, so nobody hunts for one.
+        println!(
+            "{}: no recommendations in this report, so there are no actions to track",
+            o.source_name
+        );
+    }
 }

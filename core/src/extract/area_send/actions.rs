@@ -9,8 +9,8 @@
 //! sub-bullets stay in it. Areas for improvement are a one-column table or paragraphs:
 //! one item per paragraph, sub-bullets kept in their item.
 
-use crate::extract::lines::{split_marker, Doc, Marker};
-use crate::extract::wording::says_part_is_empty;
+use crate::extract::lines::{make_key, split_marker, Doc, Marker};
+use crate::extract::wording::{reads_as_instruction, remarks_on_the_list, says_part_is_empty};
 use crate::Recommendation;
 
 pub const PRIORITY_SECTION: &str = "Areas for priority action";
@@ -30,6 +30,12 @@ pub(super) fn extract(doc: &Doc) -> Vec<Recommendation> {
     if let Some(a) = improvement {
         out.extend(improvement_items(doc, a + 1));
     }
+    // A statement that a part is empty ("The inspection did not identify any areas for
+    // priority action") or a closing remark about the list is no item.
+    out.retain(|r| {
+        let key = make_key(&r.text);
+        !says_part_is_empty(&key) && !remarks_on_the_list(&key)
+    });
     out
 }
 
@@ -74,10 +80,10 @@ fn is_furniture(doc: &Doc, i: usize) -> bool {
     // "4 to 8 December 2023  6": dates and numbers only.
     l.key.bytes().any(|b| b.is_ascii_digit())
         && l.key.split_whitespace().all(|w| {
-        w.chars().all(|c| c.is_ascii_digit() || c == '-')
-            || matches!(w, "to" | "and" | "-")
-            || crate::extract::dates::month(w).is_some()
-    })
+            w.chars().all(|c| c.is_ascii_digit() || c == '-')
+                || matches!(w, "to" | "and" | "-")
+                || crate::extract::dates::month(w).is_some()
+        })
 }
 
 /// The content lines from `from` to `to` as segments, two-cell lines split.
@@ -158,7 +164,7 @@ fn is_column_title(key: &str) -> bool {
 fn priority_rows(doc: &Doc, from: usize, to: usize) -> Vec<Recommendation> {
     let segs: Vec<Seg> = segments(doc, from, to)
         .into_iter()
-        .filter(|s| !is_column_title(&crate::extract::lines::make_key(&s.text)))
+        .filter(|s| !is_column_title(&make_key(&s.text)))
         .collect();
     // An action starts where a new run begins with a capital: indented and longer than
     // the body column, or the right-hand cell of a two-cell line.
@@ -180,8 +186,8 @@ fn priority_rows(doc: &Doc, from: usize, to: usize) -> Vec<Recommendation> {
         let mut first = true;
         while j > 0 {
             let p = &segs[j - 1];
-            let fits = p.left_cell
-                || (p.text.chars().count() <= BODY_COLUMN_CHARS && !is_bullet(&p.text));
+            let fits =
+                p.left_cell || (p.text.chars().count() <= BODY_COLUMN_CHARS && !is_bullet(&p.text));
             if !fits || is_body[j - 1] || (!first && ends_sentence(&p.text)) {
                 break;
             }
@@ -242,7 +248,7 @@ fn improvement_items(doc: &Doc, from: usize) -> Vec<Recommendation> {
     let mut prev_short = false;
     let mut in_bullets = false;
     for s in &segs {
-        let key = crate::extract::lines::make_key(&s.text);
+        let key = make_key(&s.text);
         if is_column_title(&key) {
             continue;
         }
@@ -263,8 +269,7 @@ fn improvement_items(doc: &Doc, from: usize) -> Vec<Recommendation> {
         // a short last line, or after the item's sub-bullets; never inside a sentence.
         let new_item = !bullet
             && (starts_upper(&s.text) || number.is_some())
-            && (cur.is_none()
-                || !open && (s.after_blank || s.new_run || prev_short || in_bullets));
+            && (cur.is_none() || !open && (s.after_blank || s.new_run || prev_short || in_bullets));
         if new_item {
             out.extend(cur.take());
             let mut r = item(IMPROVEMENT_SECTION, s);
@@ -278,6 +283,11 @@ fn improvement_items(doc: &Doc, from: usize) -> Vec<Recommendation> {
         prev_short = ends_sentence(&s.text) && s.text.chars().count() * 20 < width * 17;
     }
     out.extend(cur);
+    // A finding placed before the items introduces them: every area for improvement is
+    // an instruction to someone.
+    if out.len() > 1 && !reads_as_instruction(&out[0].text) {
+        out.remove(0);
+    }
     out
 }
 

@@ -55,13 +55,22 @@ fn labelled_range(head: &str, label: &str) -> Option<(NaiveDate, NaiveDate)> {
     let at = head.find(label)? + label.len();
     let rest = head[at..].trim_start_matches([':', ' ']);
     // The value ends at the next label or sentence.
-    let end = ["inspection outcome", "dates of", "lead inspector", "inspection dates", ". "]
-        .iter()
-        .filter_map(|l| rest.find(l))
-        .min()
-        .unwrap_or(rest.len())
-        .min(80);
-    let end = (0..=end).rev().find(|&e| rest.is_char_boundary(e)).unwrap_or(0);
+    let end = [
+        "inspection outcome",
+        "dates of",
+        "lead inspector",
+        "inspection dates",
+        ". ",
+    ]
+    .iter()
+    .filter_map(|l| rest.find(l))
+    .min()
+    .unwrap_or(rest.len())
+    .min(80);
+    let end = (0..=end)
+        .rev()
+        .find(|&e| rest.is_char_boundary(e))
+        .unwrap_or(0);
     let value = &rest[..end];
     if value.starts_with("not ") {
         return None;
@@ -97,7 +106,16 @@ fn area(doc: &Doc) -> Option<String> {
 /// ("Sue Eastwood, Ofsted HMI Lead inspector  Kaye Goodfellow, CQC Lead inspector"), the
 /// marker sometimes wrapped onto the next line ("… Ofsted HMI lead" / "inspector").
 fn lead_inspector(doc: &Doc) -> Option<String> {
-    let first_cell = |s: &str| s.split("  ").next().unwrap_or(s).split('\t').next().unwrap_or(s).trim().to_string();
+    let first_cell = |s: &str| {
+        s.split("  ")
+            .next()
+            .unwrap_or(s)
+            .split('\t')
+            .next()
+            .unwrap_or(s)
+            .trim()
+            .to_string()
+    };
     for l in doc.lines.iter().filter(|l| !l.blank && !l.noise) {
         let cell = first_cell(&l.plain);
         let key = cell.to_lowercase();
@@ -136,11 +154,22 @@ pub(super) fn outcome(doc: &Doc) -> Option<usize> {
     let phrases: [(usize, &[&str]); 3] = [
         (1, &["typically lead to positive experiences and outcomes"]),
         (2, &["lead to inconsistent experiences and outcomes"]),
-        (3, &["widespread and/or systemic failings", "widespread and systemic failings"]),
+        (
+            3,
+            &[
+                "widespread and/or systemic failings",
+                "widespread and systemic failings",
+            ],
+        ),
     ];
     phrases
         .iter()
-        .filter_map(|(n, ps)| ps.iter().filter_map(|p| text.find(p)).min().map(|at| (at, *n)))
+        .filter_map(|(n, ps)| {
+            ps.iter()
+                .filter_map(|p| text.find(p))
+                .min()
+                .map(|at| (at, *n))
+        })
         .min()
         .map(|(_, n)| n)
 }
@@ -196,8 +225,24 @@ fn number(w: &str) -> Option<u32> {
         return Some(n);
     }
     const WORDS: [&str; 18] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
     ];
     WORDS.iter().position(|x| *x == w).map(|i| i as u32 + 1)
 }
