@@ -164,3 +164,19 @@ fn every_area_send_report_has_kind_area_dates_and_outcome() {
         failures.join("\n  ")
     );
 }
+
+/// The sample we wrote in the real layout (tests/fixtures/send, made by
+/// scripts/sample-area-send-pdf.sh): runs without the shared corpus.
+#[test]
+fn the_sample_area_send_pdf_matches_its_expected_json() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/send");
+    let want: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("kestrelford-area-send.expected.json")).unwrap(),
+    )
+    .unwrap();
+    let doc = read_file(&dir.join("kestrelford-area-send.pdf")).unwrap();
+    let got = extract(&doc.text);
+    let mut d = diff_area_send(&got, &want);
+    d.extend(check_offsets(&doc.text, &got));
+    assert!(d.is_empty(), "\n  {}", d.join("\n  "));
+}

@@ -20,6 +20,8 @@ pub struct ActionFilter {
     pub status: Option<ActionStatus>,
     pub rag: Option<Rag>,
     pub search: Option<String>,
+    /// Part of the lead partner's name (an area SEND responsible body).
+    pub lead_partner: Option<String>,
 }
 
 /// One edit to an action, tagged by `kind`.

@@ -106,25 +106,23 @@ fn area(doc: &Doc) -> Option<String> {
 /// ("Sue Eastwood, Ofsted HMI Lead inspector  Kaye Goodfellow, CQC Lead inspector"), the
 /// marker sometimes wrapped onto the next line ("… Ofsted HMI lead" / "inspector").
 fn lead_inspector(doc: &Doc) -> Option<String> {
-    let first_cell = |s: &str| {
-        s.split("  ")
-            .next()
-            .unwrap_or(s)
-            .split('\t')
-            .next()
-            .unwrap_or(s)
-            .trim()
-            .to_string()
-    };
     for l in doc.lines.iter().filter(|l| !l.blank && !l.noise) {
-        let cell = first_cell(&l.plain);
-        let key = cell.to_lowercase();
-        let marked = key.contains("lead inspector") || key.ends_with(" lead");
-        if !marked || key.contains("cqc") || key.contains("care quality") {
+        // Ofsted's column comes first: only the text before the first "lead" marker.
+        let lower = l.plain.to_lowercase();
+        let at = match lower.find("lead inspector") {
+            Some(p) => p,
+            None if lower.ends_with(" lead") => lower.len() - " lead".len(),
+            None => continue,
+        };
+        let Some(before) = l.plain.get(..at) else {
+            continue;
+        };
+        let b = before.to_lowercase();
+        if b.contains("cqc") || b.contains("care quality") {
             continue;
         }
-        let name = strip_title(&cell);
-        let cut = [",", " HMI", " Ofsted", " Lead", " lead", " ("]
+        let name = strip_title(before);
+        let cut = [",", " HMI", " Ofsted", " ("]
             .iter()
             .filter_map(|m| name.find(m))
             .min()
