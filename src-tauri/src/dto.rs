@@ -86,6 +86,11 @@ pub struct CreatePlanInput {
     pub report: Report,
     /// The inspection's last day, required when the report states no date.
     pub inspection_date: Option<NaiveDate>,
+    /// The priority action plan's deadline, entered at review for an area SEND report that
+    /// requires a plan (the report does not print it).
+    #[serde(default)]
+    #[ts(optional)]
+    pub priority_action_plan_deadline: Option<NaiveDate>,
 }
 
 /// One setting as the settings screen shows it.

@@ -440,4 +440,37 @@ mod tests {
     fn grade_words(#[case] word: &str, #[case] want: Option<Grade>) {
         assert_eq!(Grade::parse(word), want);
     }
+
+    #[rstest]
+    #[case::positive(
+        "Typically positive experiences and outcomes",
+        54,
+        60,
+        "full inspection"
+    )]
+    #[case::inconsistent("Inconsistent experiences and outcomes", 30, 36, "full inspection")]
+    #[case::failings("Widespread and/or systemic failings", 12, 18, "monitoring inspection")]
+    fn area_send_windows_follow_the_outcome(
+        #[case] outcome: &str,
+        #[case] from: u32,
+        #[case] to: u32,
+        #[case] what: &str,
+    ) {
+        let end = d(2025, 3, 7);
+        let next = next_inspection(ReportKind::AreaSend, Some(end), Some(outcome), None).unwrap();
+        assert_eq!(
+            next.earliest,
+            end.checked_add_months(Months::new(from)).unwrap()
+        );
+        assert_eq!(
+            next.latest,
+            end.checked_add_months(Months::new(to)).unwrap()
+        );
+        assert!(
+            next.estimated && next.basis.contains(what),
+            "{}",
+            next.basis
+        );
+        assert!(next.basis.contains("area SEND framework"), "{}", next.basis);
+    }
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use inspection_tracker::intake::{intake, Intake};
+use inspection_tracker::plan::area_send::set_priority_plan_deadline;
 use inspection_tracker::plan::import::{import_report, ImportOptions, ImportOutcome};
 use inspection_tracker::store::reports::{get_report, get_report_id_by_sha256};
 use inspection_tracker::store::Store;
@@ -40,7 +41,7 @@ pub fn create_plan(
         inspection_date: input.inspection_date,
         who: who(&store)?,
     };
-    Ok(import_report(
+    let outcome = import_report(
         &mut store,
         &read.source_name,
         &read.sha256,
@@ -48,7 +49,21 @@ pub fn create_plan(
         &read.text,
         &input.report,
         &opts,
-    )?)
+    )?;
+    if let Some(deadline) = input.priority_action_plan_deadline {
+        if !outcome.duplicate && input.report.priority_action_plan_required {
+            // Its own transaction after the plan's: should it fail, the plan stands and the
+            // message says the deadline still needs entering.
+            set_priority_plan_deadline(&mut store, &outcome.report_id, Some(deadline), &opts.who)
+                .map_err(|e| {
+                Error::Invalid(format!(
+                    "the action plan was created, but its priority action plan deadline \
+                         was not saved ({e}); enter it again on the dashboard"
+                ))
+            })?;
+        }
+    }
+    Ok(outcome)
 }
 
 /// Writes the bundled sample reports into `<data folder>/samples`, imports the dated

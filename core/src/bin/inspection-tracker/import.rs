@@ -57,6 +57,14 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
         )?;
         if !cli.json {
             print_outcome(&outcome);
+            if f.report.priority_action_plan_required && !outcome.duplicate {
+                println!(
+                    "{}: the report requires a priority action plan but does not print its \
+                     deadline; set it with `inspection-tracker report plan-deadline {} DATE`",
+                    outcome.source_name,
+                    args::short(&outcome.report_id)
+                );
+            }
         }
         outcomes.push(outcome);
     }

@@ -103,6 +103,18 @@ fn print_table(items: &[ActionListItem]) {
             clip(&a.title, 70),
         );
     }
+    // Lead partners (area SEND responsible bodies) on lines of their own: they are long.
+    let led: Vec<&ActionListItem> = items.iter().filter(|a| a.lead_partner.is_some()).collect();
+    if !led.is_empty() {
+        println!("Lead partners:");
+        for a in led {
+            println!(
+                "  {:<8}  {}",
+                short(&a.id),
+                a.lead_partner.as_deref().unwrap_or_default()
+            );
+        }
+    }
     let overdue = items.iter().filter(|a| a.days_overdue.is_some()).count();
     println!("{} actions ({overdue} overdue, marked !)", items.len());
 }
