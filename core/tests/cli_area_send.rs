@@ -147,3 +147,68 @@ fn a_report_that_needs_no_plan_refuses_a_plan_deadline_and_is_unchanged() {
     assert!(m.contains("nothing was changed"), "{m}");
     assert_eq!(ok_json(&db, &["report", "list"]), before);
 }
+
+#[path = "export_common/mod.rs"]
+mod export_common;
+
+#[test]
+fn the_statement_is_the_priority_action_plan_with_lead_partners_and_its_deadline() {
+    let (dir, db, id) = imported();
+    ok_json(&db, &["report", "plan-deadline", &id[..8], "2025-05-15"]);
+    let out = dir.path().join("plan.docx");
+    let o = cli(
+        &db,
+        &[
+            "export",
+            "--format",
+            "statement",
+            "--out",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert!(o.status.success(), "{}", cli_common::stderr(&o));
+    let text = export_common::docx_text(&std::fs::read(&out).unwrap());
+    assert!(
+        text.starts_with("Priority action plan (area SEND)"),
+        "{}",
+        &text[..120]
+    );
+    assert!(!text.contains("Written statement of action"), "{text}");
+    assert!(
+        text.contains("Inspection outcome: Widespread and/or systemic failings"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Priority action plan due: 15 May 2025"),
+        "{text}"
+    );
+    assert!(!text.contains("70 working days"), "{text}");
+    assert!(
+        text.contains("Lead partner: NHS Westmarch Integrated Care Board"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_board_paper_gives_the_priority_action_plan_deadline() {
+    let (dir, db, id) = imported();
+    ok_json(&db, &["report", "plan-deadline", &id[..8], "2025-05-15"]);
+    let out = dir.path().join("paper.docx");
+    let o = cli(
+        &db,
+        &[
+            "export",
+            "--format",
+            "board-paper",
+            "--out",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert!(o.status.success(), "{}", cli_common::stderr(&o));
+    let text = export_common::docx_text(&std::fs::read(&out).unwrap());
+    assert!(
+        text.contains("Priority action plan (area SEND) due Kestrelford"),
+        "{text}"
+    );
+    assert!(text.contains("15 May 2025"), "{text}");
+}
