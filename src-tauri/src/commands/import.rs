@@ -12,7 +12,7 @@ use inspection_tracker::{Error, ErrorReport};
 
 use super::who;
 use crate::dto::{CreatePlanInput, DuplicateInfo, ImportPreview, SampleLoad};
-use crate::samples::SAMPLES;
+use crate::samples::{SAMPLES, SAMPLE_FILES};
 use crate::state::AppState;
 
 type Res<T> = Result<T, ErrorReport>;
@@ -78,15 +78,19 @@ pub fn load_samples(state: tauri::State<'_, AppState>) -> Res<SampleLoad> {
         imported: Vec::new(),
         needs_review: Vec::new(),
     };
-    for (name, text) in SAMPLES {
+    let texts = SAMPLES.iter().map(|(n, t)| (*n, t.as_bytes()));
+    for (name, bytes) in texts.chain(SAMPLE_FILES.iter().copied()) {
         let path = dir.join(name);
         if !path.exists() {
-            std::fs::write(&path, text).map_err(|e| io_error(&path, e))?;
+            std::fs::write(&path, bytes).map_err(|e| io_error(&path, e))?;
         }
         let read = intake(&path)?;
         let dated = read.report.inspection_end.is_some() || read.report.published.is_some();
         let known = get_report_id_by_sha256(store.conn(), &read.sha256)?.is_some();
-        if dated || known {
+        // A report that requires a priority action plan goes to review too: its deadline is
+        // asked for there.
+        let asks = read.report.priority_action_plan_required;
+        if (dated && !asks) || known {
             let opts = ImportOptions {
                 inspection_date: None,
                 who: who.clone(),

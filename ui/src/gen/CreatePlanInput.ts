@@ -17,4 +17,4 @@ inspection_date: string | null,
  * The priority action plan's deadline, entered at review for an area SEND report that
  * requires a plan (the report does not print it).
  */
-priority_action_plan_deadline?: string | null, };
+priority_action_plan_deadline?: string, };

@@ -311,7 +311,7 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
         sha256: preview.sha256,
         report: { ...draft, recommendations: draft.recommendations.map((r) => ({ ...r, text: r.text.trim(), section: r.section.trim() })) },
         inspection_date: mustDate ? draft.inspection_end : null,
-        priority_action_plan_deadline: planDeadline ? isoOf(planDeadline) || null : null,
+        priority_action_plan_deadline: (planDeadline && isoOf(planDeadline)) || undefined,
       });
     } catch (e) {
       errors.replaceChildren(errorBox(e, "The action plan was not created"));
