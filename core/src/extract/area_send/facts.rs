@@ -97,7 +97,8 @@ fn area(doc: &Doc) -> Option<String> {
     };
     let from = low.find("inspection of ")? + "inspection of ".len();
     let to = from + low[from..].find(" local area partnership")?;
-    let name = src[from..to].trim();
+    // `get`: lower-casing can move char boundaries even where the length is kept.
+    let name = src.get(from..to)?.trim();
     let name = name.strip_prefix("the ").unwrap_or(name).trim();
     (!name.is_empty() && name.len() <= 60).then(|| name.to_string())
 }
