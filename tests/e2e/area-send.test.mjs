@@ -84,6 +84,14 @@ test("drop an area SEND PDF, enter the priority action plan deadline: the dashbo
     assert.match(await textOf(driver, "[data-testid=report-card]"), /Priority action plan due/);
     assert.match(await textOf(driver, "[data-testid=next-inspection]"), /monitoring inspection within approximately 18 months/);
     assert.match(await textOf(driver, "[data-testid=report-card]"), /Widespread and\/or systemic failings/);
+
+    // The plan: each priority action shows its lead partner, and the plan filters by it.
+    await driver.executeScript(() => { window.location.hash = "#/plan"; });
+    await shown(driver, "[data-testid=action-row]", WAIT);
+    await driver.wait(async () => (await countOf(driver, "[data-col=lead-partner]")) === 3, WAIT, "three actions show a lead partner");
+    await setValue(driver, "#f-lead", "Kestrelford Borough Council");
+    await driver.wait(async () => (await countOf(driver, "[data-testid=action-row]")) === 1, WAIT, "the lead partner filter leaves one action");
+    assert.equal(await textOf(driver, "[data-testid=action-row] [data-col=lead-partner]"), "Led by Kestrelford Borough Council");
   } finally {
     await stop();
     data.remove();
