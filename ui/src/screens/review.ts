@@ -323,7 +323,8 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
 
   // --- area SEND: the outcome's consequences --------------------------------------------
   // The report requires a priority action plan but does not print its deadline: ask for
-  // it (Ofsted's letter gives it), never invent one. It can be left blank and added later.
+  // it (Ofsted's letter gives it), never invent one. Left blank, it can be entered later
+  // (for now with the CLI's `report plan-deadline`).
   const planDeadline = original.priority_action_plan_required ? dateInput({ id: "r-plan-deadline" }) : null;
   const stated = statedNext(original);
   const sendPanel =
@@ -338,7 +339,7 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
             ? h(
                 "div",
                 { "data-testid": "plan-deadline-request" },
-                h("p", {}, "The report requires a priority action plan (area SEND) but does not print when it is due. Enter the deadline from Ofsted's letter so the plan tracks it; leave it blank to add it later."),
+                h("p", {}, "The report requires a priority action plan (area SEND) but does not print when it is due. Enter the deadline from Ofsted's letter so the plan tracks it. If you do not have it yet, leave it blank and enter it later with the command line: inspection-tracker report plan-deadline."),
                 field("Priority action plan deadline", planDeadline),
               )
             : h("p", { class: "meta" }, "No priority action plan is required."),
