@@ -422,3 +422,34 @@ fn the_area_send_sample_is_reviewed_with_its_plan_deadline_and_led_by_its_respon
                 .contains("NHS Westmarch Integrated Care Board")
     ));
 }
+
+#[test]
+fn the_app_refuses_a_file_that_is_not_a_report_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    let page = dir.path().join("report.pdf");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><html><head><title>Report not found - Find an Inspection Report - \
+         Ofsted</title></head><body><h1>Report not found</h1><p>Sorry, the document you \
+         requested no longer exists.</p></body></html>",
+    )
+    .unwrap();
+    let err = invoke_with(
+        &app,
+        "preview_import",
+        json!({ "path": page.display().to_string() }),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().starts_with(
+            "This is a web page ('Report not found - Find an Inspection Report - Ofsted'), \
+             not an inspection report"
+        ),
+        "{err}"
+    );
+    let list = invoke_with(&app, "list_actions", json!({ "filter": {} })).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 0);
+    let info = invoke(&app, "store_info").unwrap();
+    assert_eq!(info["reports"], 0, "{info}");
+}

@@ -187,3 +187,63 @@ fn an_all_outstanding_report_is_imported_with_no_actions_and_says_so() {
         .unwrap_or_else(|| panic!("Greyford not listed: {reports}"));
     assert_eq!(greyford["kind"], "ilacs");
 }
+
+/// A one-page PDF whose text is `lines` (Helvetica, one line each).
+fn text_pdf(lines: &[&str]) -> Vec<u8> {
+    use std::io::Write;
+    let mut content = String::from("BT /F1 11 Tf 40 760 Td ");
+    for l in lines {
+        content.push_str(&format!("({l}) Tj 0 -16 Td "));
+    }
+    content.push_str("ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+         /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
+            .to_string(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        write!(out, "{} 0 obj\n{o}\nendobj\n", i + 1).unwrap();
+    }
+    let xref = out.len();
+    write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).unwrap();
+    for o in offsets {
+        writeln!(out, "{o:010} 00000 n ").unwrap();
+    }
+    write!(
+        out,
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    )
+    .unwrap();
+    out
+}
+
+#[test]
+fn a_pdf_of_something_else_is_refused() {
+    let (dir, db) = plan();
+    let file = dir.path().join("report.pdf");
+    std::fs::write(
+        &file,
+        text_pdf(&[
+            "Minutes of the cabinet meeting",
+            "The chair welcomed members and the budget was agreed.",
+            "The next meeting is in the spring.",
+        ]),
+    )
+    .unwrap();
+    refused(
+        &db,
+        &file,
+        "This is a PDF beginning 'Minutes of the cabinet meeting', not an inspection report",
+    );
+}
