@@ -14,4 +14,6 @@ pub mod schedule;
 pub mod store;
 
 pub use error::{Error, ErrorReport, Result};
-pub use report::{Judgement, Recommendation, Report, ReportKind};
+pub use report::{
+    Judgement, Recommendation, Report, ReportKind, StatedInspectionKind, StatedNextInspection,
+};

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ActionListItem } from "./gen/ActionListItem";
-import { filterActions, sortActions, groupRows, references, planOrder, owners, overdueReview, reminderCounts, NO_OWNER, isFilterEmpty } from "./actions";
+import { filterActions, sortActions, groupRows, references, planOrder, owners, leadPartners, overdueReview, reminderCounts, NO_OWNER, isFilterEmpty } from "./actions";
 
 function item(over: Partial<ActionListItem>): ActionListItem {
   return {
     id: "a", report_id: "r1", local_authority: "Rutland", recommendation_id: "rec1", recommendation_number: 1, recommendation: "Improve the quality of assessments",
     section: "Safeguarding services", timeframe: "Within three months", title: "Audit assessments", owner: "Jo Adams",
-    due_date: "2012-01-14", due_date_source: "report", status: "in_progress", progress: 50, rag: "red", days_overdue: 6, last_update: "2012-01-10",
+    due_date: "2012-01-14", due_date_source: "report", status: "in_progress", progress: 50, rag: "red", days_overdue: 6, last_update: "2012-01-10", lead_partner: null,
     ...over,
   };
 }
@@ -171,5 +171,21 @@ describe("speed", () => {
     const ms = performance.now() - t0;
     expect(found.length).toBe(1429);
     expect(ms).toBeLessThan(1000); // generous: a sanity bound, the browser test reports the figure
+  });
+});
+
+describe("lead partners", () => {
+  const led = [
+    item({ id: "s1", lead_partner: "NHS Westmarch Integrated Care Board" }),
+    item({ id: "s2", lead_partner: "Kestrelford Borough Council" }),
+    item({ id: "s3" }),
+  ];
+  it("are listed once each, sorted", () => {
+    expect(leadPartners([...led, item({ id: "s4", lead_partner: "Kestrelford Borough Council" })])).toEqual(["Kestrelford Borough Council", "NHS Westmarch Integrated Care Board"]);
+  });
+  it("filter the plan and are found by search", () => {
+    expect(filterActions(led, { leadPartner: "Kestrelford Borough Council" }).map((a) => a.id)).toEqual(["s2"]);
+    expect(filterActions(led, { search: "westmarch" }).map((a) => a.id)).toEqual(["s1"]);
+    expect(isFilterEmpty({ leadPartner: "Kestrelford Borough Council" })).toBe(false);
   });
 });

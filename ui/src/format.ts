@@ -144,6 +144,7 @@ export const KIND_LABELS: Record<ReportKind, string> = {
   ilacs: "ILACS",
   focused_visit: "Focused visit",
   monitoring_visit: "Monitoring visit",
+  area_send: "Area SEND (Ofsted and CQC)",
   other: "Other",
 };
 

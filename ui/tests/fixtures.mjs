@@ -176,7 +176,7 @@ export function installBackend(data) {
       recommendation_number: rec.position + 1, recommendation: rec.text,
       section: rec.section, timeframe: rec.timeframe, title: a.title, owner: a.owner, due_date: a.due_date,
       due_date_source: a.due_date_source, status: a.status, progress: a.progress, rag: rag(a, asOf),
-      days_overdue: daysOverdue(a, asOf), last_update: last.get(a.id) ?? null,
+      days_overdue: daysOverdue(a, asOf), last_update: last.get(a.id) ?? null, lead_partner: a.lead_partner ?? null,
     };
   };
   // ActionFilter as the core reads it (search: every word's start, in the action's title

@@ -6,6 +6,7 @@
 //! [`crate::schedule`] only.
 
 pub mod actions;
+pub mod area_send;
 pub mod as_recorded;
 pub mod burn_up;
 pub mod due_source;

@@ -30,6 +30,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0003_report_text",
         sql: include_str!("../../../migrations/0003_report_text.sql"),
     },
+    Migration {
+        version: 4,
+        name: "0004_area_send",
+        sql: include_str!("../../../migrations/0004_area_send.sql"),
+    },
 ];
 
 /// The schema version this binary writes.

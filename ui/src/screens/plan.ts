@@ -9,7 +9,7 @@ import type { ActionStatus } from "../gen/ActionStatus";
 import type { Rag } from "../gen/Rag";
 import type { ReportSummary } from "../gen/ReportSummary";
 import {
-  filterActions, sortActions, groupRows, references, planOrder, owners, NO_OWNER, isFilterEmpty, warmSearch,
+  filterActions, sortActions, groupRows, references, planOrder, owners, leadPartners, NO_OWNER, isFilterEmpty, warmSearch,
   type PlanFilter, type PlanRow, type Sort, type SortKey,
 } from "../actions";
 import { createVirtualList } from "../components/virtual-list";
@@ -65,6 +65,7 @@ function filterFromQuery(q: URLSearchParams): PlanFilter {
     dueFrom: q.get("from") ?? "",
     dueTo: q.get("to") ?? "",
     search: q.get("q") ?? "",
+    leadPartner: q.get("lead") ?? "",
   };
 }
 
@@ -96,6 +97,9 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
   );
   const ragSel = select([["", "Any RAG"], ...(Object.entries(RAG_LABELS) as [string, string][])], filter.rag ?? "", { id: "f-rag" });
   const ownerSel = h("select", { id: "f-owner" });
+  // Lead partners (area SEND responsible bodies): offered only when some action has one.
+  const partners = leadPartners(initial);
+  const leadSel = select([["", "Any lead partner"], ...partners.map((p): [string, string] => [p, p])], filter.leadPartner ?? "", { id: "f-lead" });
   const reportSel = select(
     [["", "All reports"], ...reports.map((r) => [r.report_id, `${r.local_authority ?? r.source_name}${r.inspection_end ? ` (${formatDate(r.inspection_end)})` : ""}`] as [string, string])],
     filter.reportId ?? "",
@@ -107,7 +111,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
   setIso(to, filter.dueTo);
   const clear = button("Clear filters", () => {
     search.value = "";
-    for (const s of [statusSel, ragSel, ownerSel, reportSel]) s.value = "";
+    for (const s of [statusSel, ragSel, ownerSel, reportSel, leadSel]) s.value = "";
     setIso(from, "");
     setIso(to, "");
     readFilter();
@@ -132,13 +136,14 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       reportId: reportSel.value,
       dueFrom: isoOf(from),
       dueTo: isoOf(to),
+      leadPartner: leadSel.value,
     };
     refresh();
   }
   // Filtering is synchronous and fast enough to run on every keystroke (see the 10,000
   // action test), so there is no debounce to make typing feel laggy.
   search.addEventListener("input", readFilter);
-  for (const el of [statusSel, ragSel, ownerSel, reportSel, from, to]) el.addEventListener("change", readFilter);
+  for (const el of [statusSel, ragSel, ownerSel, reportSel, leadSel, from, to]) el.addEventListener("change", readFilter);
 
   const filters = h(
     "form",
@@ -147,6 +152,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     field("Status", statusSel),
     field("RAG", ragSel),
     field("Owner", ownerSel),
+    partners.length ? field("Lead partner", leadSel) : null,
     field("Report", reportSel),
     field("Due from", from),
     field("Due to", to),
@@ -268,7 +274,9 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       "div",
       { ...attrs, class: `row action ${it.status === "completed" ? "done" : ""}`, "data-testid": "action-row", "data-id": it.id },
       h("div", { role: "cell", class: "cell col-plan" }, ref),
-      h("div", { role: "cell", class: "cell col-title", title: it.title }, h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp" }, it.title)),
+      h("div", { role: "cell", class: "cell col-title", title: it.lead_partner ? `${it.title}\nLead partner: ${it.lead_partner}` : it.title },
+        h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp" }, it.title),
+        it.lead_partner ? h("span", { class: "meta lead-partner", "data-col": "lead-partner" }, `Led by ${it.lead_partner}`) : null),
       h("div", { role: "cell", class: "cell col-owner" }, owner),
       h("div", { role: "cell", class: "cell col-due_date" }, it.due_date ? formatDate(it.due_date) : h("span", { class: "muted" }, "No date"),
         it.due_date_source === "override" ? h("span", { class: "flag", title: DUE_SOURCE_LABELS.override }, "*", srOnly(` (${DUE_SOURCE_LABELS.override})`)) : null),
