@@ -30,6 +30,12 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0003_report_text",
         sql: include_str!("../../../migrations/0003_report_text.sql"),
     },
+    // 6, not 4: other branches add 0004 and 0005; renumber at merge if they do not land.
+    Migration {
+        version: 6,
+        name: "0006_repeat_links",
+        sql: include_str!("../../../migrations/0006_repeat_links.sql"),
+    },
 ];
 
 /// The schema version this binary writes.

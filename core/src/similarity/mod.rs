@@ -1,0 +1,212 @@
+//! Which earlier recommendations ask for the same thing as a new one: Okapi BM25 over the
+//! recommendations' [`terms`] (stemmed words without the stop-lists, and two-word
+//! phrases), with the inverse document frequencies of one authority's recommendations.
+//!
+//! Why BM25 and not cosine TF-IDF: the recommendations of one authority differ tenfold in
+//! length (a 2013 paragraph against a 2023 one-liner), and BM25's saturation and length
+//! normalisation keep a long old recommendation from matching everything. The score is
+//! the BM25 sum divided by what the new recommendation would score against itself, so it
+//! reads as "how much of the new ask is found in the earlier one" (0 to about 1) and one
+//! threshold serves every authority. Two rules make the precision: a suggestion must
+//! share at least [`MIN_SHARED_WORDS`] distinct words (one shared word such as "plans" or
+//! "care leavers"'s "leavers" is a topic, not the same ask) and score at least
+//! [`MIN_SCORE`]; a recommendation with no real match gets no suggestion. The figures on
+//! real reports are measured by `tests/repeats_real.rs` and given in the README.
+
+pub mod terms;
+
+use std::collections::HashMap;
+
+pub use terms::{terms, Term};
+
+/// BM25's term-frequency saturation and length normalisation (the usual values).
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+
+/// Least score for a suggestion (see the module's note).
+pub const MIN_SCORE: f64 = 0.2;
+
+/// Least number of distinct words (not phrases) a suggestion shares with the new
+/// recommendation.
+pub const MIN_SHARED_WORDS: usize = 2;
+
+/// One text, as BM25 sees it.
+#[derive(Debug, Clone)]
+struct Doc {
+    /// Term key → (count, surface as first written).
+    tf: HashMap<String, (u32, String)>,
+    /// Words (not phrases).
+    len: usize,
+}
+
+impl Doc {
+    fn new(text: &str) -> Doc {
+        let mut tf: HashMap<String, (u32, String)> = HashMap::new();
+        let mut len = 0;
+        for t in terms(text) {
+            if !t.phrase {
+                len += 1;
+            }
+            tf.entry(t.key).or_insert((0, t.surface)).0 += 1;
+        }
+        Doc { tf, len }
+    }
+}
+
+/// An earlier recommendation that may ask for the same thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// Its place among the texts the [`Matcher`] was built from.
+    pub index: usize,
+    /// 0 to about 1: the share of the new recommendation's weight found in it.
+    pub score: f64,
+    /// What they share, in the new recommendation's words: phrases first, then words not
+    /// already in a phrase, weightiest first.
+    pub shared_terms: Vec<String>,
+}
+
+/// The texts one authority's recommendations are compared within.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    docs: Vec<Doc>,
+    df: HashMap<String, u32>,
+    avg_len: f64,
+}
+
+impl Matcher {
+    /// Index `texts`: every recommendation of the authority (they give the document
+    /// frequencies, so a word common in this council's reports weighs little).
+    pub fn new<S: AsRef<str>>(texts: &[S]) -> Matcher {
+        let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t.as_ref())).collect();
+        let mut df: HashMap<String, u32> = HashMap::new();
+        for d in &docs {
+            for k in d.tf.keys() {
+                *df.entry(k.clone()).or_default() += 1;
+            }
+        }
+        let avg_len = if docs.is_empty() {
+            1.0
+        } else {
+            (docs.iter().map(|d| d.len).sum::<usize>() as f64 / docs.len() as f64).max(1.0)
+        };
+        Matcher { docs, df, avg_len }
+    }
+
+    fn idf(&self, key: &str) -> f64 {
+        let n = self.docs.len() as f64;
+        let df = f64::from(self.df.get(key).copied().unwrap_or(0));
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn weight(&self, key: &str, tf: f64, len: usize) -> f64 {
+        let norm = 1.0 - B + B * len as f64 / self.avg_len;
+        self.idf(key) * tf * (K1 + 1.0) / (tf + K1 * norm)
+    }
+
+    /// The best `top` of `candidates` (indexes into the texts) for the text at `query`,
+    /// best first, each above the thresholds. Ties keep the candidates' order.
+    pub fn suggest(&self, query: usize, candidates: &[usize], top: usize) -> Vec<Match> {
+        let Some(q) = self.docs.get(query) else {
+            return Vec::new();
+        };
+        let self_score: f64 = q.tf.keys().map(|k| self.weight(k, 1.0, q.len)).sum();
+        if self_score <= 0.0 || top == 0 {
+            return Vec::new();
+        }
+        let mut found: Vec<Match> = Vec::new();
+        for &c in candidates {
+            let Some(d) = self.docs.get(c).filter(|_| c != query) else {
+                continue;
+            };
+            let mut score = 0.0;
+            let mut shared: Vec<(f64, &str, &str)> = Vec::new();
+            let mut words = 0;
+            for (k, (_, surface)) in &q.tf {
+                if let Some((tf, _)) = d.tf.get(k) {
+                    let w = self.weight(k, f64::from(*tf), d.len);
+                    score += w;
+                    shared.push((w, k, surface));
+                    if !k.contains(' ') {
+                        words += 1;
+                    }
+                }
+            }
+            let score = score / self_score;
+            if words < MIN_SHARED_WORDS || score < MIN_SCORE {
+                continue;
+            }
+            found.push(Match {
+                index: c,
+                score,
+                shared_terms: shown(shared),
+            });
+        }
+        // Stable sort: equal scores keep the candidates' (report) order.
+        found.sort_by(|a, b| b.score.total_cmp(&a.score));
+        found.truncate(top);
+        found
+    }
+}
+
+/// Shared terms as a person reads them: phrases first, then the words no shown phrase
+/// already contains, each group weightiest first.
+fn shown(mut shared: Vec<(f64, &str, &str)>) -> Vec<String> {
+    shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(b.2)));
+    let phrases: Vec<(&str, &str)> = shared
+        .iter()
+        .filter(|(_, k, _)| k.contains(' '))
+        .map(|(_, k, s)| (*k, *s))
+        .collect();
+    let mut out: Vec<String> = phrases.iter().map(|(_, s)| s.to_string()).collect();
+    for (_, k, s) in &shared {
+        if !k.contains(' ') && !phrases.iter().any(|(pk, _)| pk.split(' ').any(|w| w == *k)) {
+            out.push(s.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> Matcher {
+        Matcher::new(&[
+            // 0, 1, 2: earlier
+            "Ensure that managers provide regular supervision that is well recorded and that \
+             management oversight of casework decisions is clearly recorded.",
+            "Ensure that all care leavers have a pathway plan of high quality.",
+            "Develop a targeted recruitment campaign to increase the number of foster carers.",
+            // 3, 4: later
+            "The regularity and effectiveness of management oversight.",
+            "The support for children who present as homeless.",
+        ])
+    }
+
+    #[test]
+    fn the_same_ask_in_other_words_is_found_with_what_they_share() {
+        let m = matcher();
+        let got = m.suggest(3, &[0, 1, 2], 3);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].index, 0);
+        assert!(got[0].score >= MIN_SCORE && got[0].score <= 1.5, "{got:?}");
+        assert_eq!(got[0].shared_terms, ["management oversight"]);
+    }
+
+    #[test]
+    fn a_recommendation_with_no_real_match_gets_no_suggestion() {
+        assert!(matcher().suggest(4, &[0, 1, 2], 3).is_empty());
+    }
+
+    #[test]
+    fn top_limits_the_suggestions_and_the_query_never_matches_itself() {
+        let m = Matcher::new(&[
+            "management oversight and supervision",
+            "management oversight and supervision of plans",
+            "management oversight and supervision records",
+        ]);
+        assert_eq!(m.suggest(0, &[0, 1, 2], 1).len(), 1);
+        assert!(m.suggest(0, &[0], 3).is_empty());
+        assert!(m.suggest(0, &[1, 2], 0).is_empty());
+    }
+}
