@@ -18,6 +18,8 @@ pub struct Term {
     /// The words as written (lower case): what is shown.
     pub surface: String,
     pub phrase: bool,
+    /// An area of practice ([`super::concepts`]) rather than a word of the text.
+    pub concept: bool,
 }
 
 /// English function words.
@@ -221,16 +223,17 @@ static SAME_THING: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         ),
         (r"care[- ]experienced", "care leavers"),
         (
-            r"children looked after|looked[- ]after children|looked[- ]after young people",
+            r"children looked after|looked after children|looked-after children",
             "children in care",
         ),
         (
             r"\bcamhs\b|child and adolescent mental health services?",
             "emotional mental health",
         ),
-        (r"quality assurance", "quality assurance audit"),
         (r"\bsupervision\b", "supervision oversight"),
         (r"\bpas\b", "personal advisers"),
+        (r"\boversee(s|n|ing)?\b", "oversight"),
+        (r"quality assur\w*", "quality assurance audit"),
     ]
     .into_iter()
     .map(|(p, to)| (Regex::new(p).expect("valid pattern"), to))
@@ -258,11 +261,13 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     Lists { stemmer, stop }
 });
 
-/// The terms of `text`, in order: each kept word, then each phrase of two neighbouring
-/// kept words (words dropped in between break a phrase).
+/// The terms of `text`, in order: each kept word, then the areas of practice it names
+/// ([`super::concepts`]), then each phrase of two neighbouring kept words (words dropped
+/// in between break a phrase).
 pub fn terms(text: &str) -> Vec<Term> {
     let lists = &*LISTS;
-    let mut t = text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+    let lower = text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+    let mut t = lower.clone();
     for (re, to) in SAME_THING.iter() {
         if re.is_match(&t) {
             t = re.replace_all(&t, *to).into_owned();
@@ -293,14 +298,22 @@ pub fn terms(text: &str) -> Vec<Term> {
             key: stem.clone(),
             surface: (*w).to_string(),
             phrase: false,
+            concept: false,
         })
         .collect();
+    out.extend(super::concepts::named_in(&lower).map(|c| Term {
+        key: format!("#{}", c.key),
+        surface: c.label.to_string(),
+        phrase: false,
+        concept: true,
+    }));
     for pair in words.windows(2) {
         if let [Some((s1, w1)), Some((s2, w2))] = pair {
             out.push(Term {
                 key: format!("{s1} {s2}"),
                 surface: format!("{w1} {w2}"),
                 phrase: true,
+                concept: false,
             });
         }
     }
@@ -320,6 +333,10 @@ mod tests {
         assert_eq!(
             keys("Ensure that children’s care plans are improved."),
             ["care", "plan", "care plan"]
+        );
+        assert_eq!(
+            keys("The quality of supervision."),
+            ["supervis", "oversight", "#oversight", "supervis oversight"]
         );
     }
 
