@@ -5,9 +5,10 @@
 //! Each term keeps the words it was first written with, to show a person why two
 //! recommendations were matched.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// One term of a text.
@@ -215,8 +216,8 @@ const DOMAIN: &[&str] = &[
 /// earlier "children looked after", "care-experienced" for "care leavers"), the usual
 /// abbreviations, and asks that Ofsted treats as one (supervision is how management
 /// oversight is recorded; audits are how quality is assured).
-static SAME_THING: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
-    [
+static SAME_THING: LazyLock<(RegexSet, Vec<(Regex, &'static str)>)> = LazyLock::new(|| {
+    let rules: Vec<(&str, &str)> = vec![
         (
             r"care[- ]experienced (young )?(people|adults|children)",
             "care leavers",
@@ -234,10 +235,14 @@ static SAME_THING: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         (r"\bpas\b", "personal advisers"),
         (r"\boversee(s|n|ing)?\b", "oversight"),
         (r"quality assur\w*", "quality assurance audit"),
-    ]
-    .into_iter()
-    .map(|(p, to)| (Regex::new(p).expect("valid pattern"), to))
-    .collect()
+    ];
+    // The set finds in one pass which rules apply; most texts need none.
+    let set = RegexSet::new(rules.iter().map(|r| r.0)).expect("valid patterns");
+    let each = rules
+        .into_iter()
+        .map(|(p, to)| (Regex::new(p).expect("valid pattern"), to))
+        .collect();
+    (set, each)
 });
 
 static WORD: LazyLock<Regex> =
@@ -245,20 +250,21 @@ static WORD: LazyLock<Regex> =
 
 struct Lists {
     stemmer: Stemmer,
-    stop: std::collections::HashSet<String>,
+    stop_words: HashSet<&'static str>,
+    stop_stems: HashSet<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let stemmer = Stemmer::create(Algorithm::English);
-    // Stop both the words and their stems, so "improves" or "ensured" are dropped too.
-    let mut stop = std::collections::HashSet::new();
-    for w in ENGLISH.iter().chain(DOMAIN) {
-        stop.insert(format!("w:{w}"));
+    // Stop both the words and the domain words' stems, so "improves" or "ensured" are
+    // dropped too.
+    let stop_words = ENGLISH.iter().chain(DOMAIN).copied().collect();
+    let stop_stems = DOMAIN.iter().map(|w| stemmer.stem(w).into_owned()).collect();
+    Lists {
+        stemmer,
+        stop_words,
+        stop_stems,
     }
-    for w in DOMAIN {
-        stop.insert(format!("s:{}", stemmer.stem(w)));
-    }
-    Lists { stemmer, stop }
 });
 
 /// The terms of `text`, in order: each kept word, then the areas of practice it names
@@ -268,10 +274,10 @@ pub fn terms(text: &str) -> Vec<Term> {
     let lists = &*LISTS;
     let lower = text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
     let mut t = lower.clone();
-    for (re, to) in SAME_THING.iter() {
-        if re.is_match(&t) {
-            t = re.replace_all(&t, *to).into_owned();
-        }
+    let (set, rules) = &*SAME_THING;
+    for i in set.matches(&lower).into_iter() {
+        let (re, to) = &rules[i];
+        t = re.replace_all(&t, *to).into_owned();
     }
     let words: Vec<Option<(String, &str)>> = WORD
         .find_iter(&t)
@@ -281,11 +287,11 @@ pub fn terms(text: &str) -> Vec<Term> {
                 .strip_suffix("'s")
                 .or_else(|| w.strip_suffix('\''))
                 .unwrap_or(w);
-            if w.len() < 2 || lists.stop.contains(&format!("w:{w}")) {
+            if w.len() < 2 || lists.stop_words.contains(w) {
                 return None;
             }
             let stem = lists.stemmer.stem(w).into_owned();
-            if lists.stop.contains(&format!("s:{stem}")) {
+            if lists.stop_stems.contains(&stem) {
                 return None;
             }
             Some((stem, w))
