@@ -127,13 +127,23 @@ pub fn suggest_repeats(
         if rep != report_id {
             continue;
         }
-        let candidates: Vec<usize> = earlier
-            .iter()
-            .copied()
-            .filter(|&c| !rejected.contains(&(rec_id.clone(), owners[c].1.clone())))
-            .collect();
+        let kept: Vec<usize>;
+        let candidates = if rejected.iter().any(|(r, _)| r == rec_id) {
+            kept = earlier
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    !rejected
+                        .iter()
+                        .any(|(r, e)| r == rec_id && *e == owners[c].1)
+                })
+                .collect();
+            &kept
+        } else {
+            &earlier
+        };
         let suggestions = matcher
-            .suggest(i, &candidates, top)
+            .suggest(i, candidates, top)
             .into_iter()
             .map(|m| RepeatSuggestion {
                 recommendation_id: owners[m.index].1.clone(),

@@ -31,27 +31,13 @@ pub const MIN_SCORE: f64 = 0.15;
 /// Least score for a suggestion as a share of the best one's for the same recommendation.
 pub const RELATIVE_TO_BEST: f64 = 0.6;
 
-/// One text, as BM25 sees it.
+/// One text, as BM25 sees it: its terms as ids (sorted, so two texts' shared terms are
+/// found by one merge), each with its count and the words it was first written with.
 #[derive(Debug, Clone)]
 struct Doc {
-    /// Term key → (count, surface as first written).
-    tf: HashMap<String, (u32, String)>,
+    terms: Vec<(u32, u32, String)>,
     /// Words and areas (not phrases).
     len: usize,
-}
-
-impl Doc {
-    fn new(text: &str) -> Doc {
-        let mut tf: HashMap<String, (u32, String)> = HashMap::new();
-        let mut len = 0;
-        for t in terms(text) {
-            if !t.phrase {
-                len += 1;
-            }
-            tf.entry(t.key).or_insert((0, t.surface)).0 += 1;
-        }
-        Doc { tf, len }
-    }
 }
 
 /// An earlier recommendation that may ask for the same thing.
@@ -61,8 +47,8 @@ pub struct Match {
     pub index: usize,
     /// 0 to about 1: the share of the new recommendation's weight found in it.
     pub score: f64,
-    /// What they share, in the new recommendation's words: phrases first, then words not
-    /// already in a phrase, weightiest first.
+    /// What they share, in the new recommendation's words: phrases first, then areas of
+    /// practice, then words not already in a phrase, weightiest first.
     pub shared_terms: Vec<String>,
 }
 
@@ -70,7 +56,9 @@ pub struct Match {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     docs: Vec<Doc>,
-    df: HashMap<String, u32>,
+    /// Term id → its key and inverse document frequency.
+    keys: Vec<String>,
+    idf: Vec<f64>,
     avg_len: f64,
 }
 
@@ -78,30 +66,55 @@ impl Matcher {
     /// Index `texts`: every recommendation of the authority (they give the document
     /// frequencies, so a word common in this council's reports weighs little).
     pub fn new<S: AsRef<str>>(texts: &[S]) -> Matcher {
-        let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t.as_ref())).collect();
-        let mut df: HashMap<String, u32> = HashMap::new();
-        for d in &docs {
-            for k in d.tf.keys() {
-                *df.entry(k.clone()).or_default() += 1;
-            }
-        }
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        let docs: Vec<Doc> = texts
+            .iter()
+            .map(|t| {
+                let mut counts: HashMap<u32, (u32, String)> = HashMap::new();
+                let mut len = 0;
+                for term in terms(t.as_ref()) {
+                    if !term.phrase {
+                        len += 1;
+                    }
+                    let id = *ids.entry(term.key.clone()).or_insert_with(|| {
+                        keys.push(term.key);
+                        df.push(0);
+                        (keys.len() - 1) as u32
+                    });
+                    counts.entry(id).or_insert((0, term.surface)).0 += 1;
+                }
+                let mut terms: Vec<(u32, u32, String)> =
+                    counts.into_iter().map(|(id, (n, s))| (id, n, s)).collect();
+                terms.sort_unstable_by_key(|t| t.0);
+                for t in &terms {
+                    df[t.0 as usize] += 1;
+                }
+                Doc { terms, len }
+            })
+            .collect();
+        let n = docs.len() as f64;
+        let idf = df
+            .iter()
+            .map(|&d| (1.0 + (n - f64::from(d) + 0.5) / (f64::from(d) + 0.5)).ln())
+            .collect();
         let avg_len = if docs.is_empty() {
             1.0
         } else {
-            (docs.iter().map(|d| d.len).sum::<usize>() as f64 / docs.len() as f64).max(1.0)
+            (docs.iter().map(|d| d.len).sum::<usize>() as f64 / n).max(1.0)
         };
-        Matcher { docs, df, avg_len }
+        Matcher {
+            docs,
+            keys,
+            idf,
+            avg_len,
+        }
     }
 
-    fn idf(&self, key: &str) -> f64 {
-        let n = self.docs.len() as f64;
-        let df = f64::from(self.df.get(key).copied().unwrap_or(0));
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-    }
-
-    fn weight(&self, key: &str, tf: f64, len: usize) -> f64 {
+    fn weight(&self, id: u32, tf: f64, len: usize) -> f64 {
         let norm = 1.0 - B + B * len as f64 / self.avg_len;
-        self.idf(key) * tf * (K1 + 1.0) / (tf + K1 * norm)
+        self.idf[id as usize] * tf * (K1 + 1.0) / (tf + K1 * norm)
     }
 
     /// The best `top` of `candidates` (indexes into the texts) for the text at `query`,
@@ -110,41 +123,57 @@ impl Matcher {
         let Some(q) = self.docs.get(query) else {
             return Vec::new();
         };
-        let self_score: f64 = q.tf.keys().map(|k| self.weight(k, 1.0, q.len)).sum();
+        let self_score: f64 = q.terms.iter().map(|t| self.weight(t.0, 1.0, q.len)).sum();
         if self_score <= 0.0 || top == 0 {
             return Vec::new();
         }
-        let mut found: Vec<Match> = Vec::new();
+        let mut found: Vec<(f64, usize, Vec<(f64, usize)>)> = Vec::new();
         for &c in candidates {
             let Some(d) = self.docs.get(c).filter(|_| c != query) else {
                 continue;
             };
-            let mut score = 0.0;
-            let mut shared: Vec<(f64, &str, &str)> = Vec::new();
-            for (k, (_, surface)) in &q.tf {
-                if let Some((tf, _)) = d.tf.get(k) {
-                    let w = self.weight(k, f64::from(*tf), d.len);
-                    score += w;
-                    shared.push((w, k, surface));
+            // Shared terms: (weight, position in the query's terms).
+            let mut shared: Vec<(f64, usize)> = Vec::new();
+            let (mut i, mut j) = (0, 0);
+            while i < q.terms.len() && j < d.terms.len() {
+                match q.terms[i].0.cmp(&d.terms[j].0) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        let w = self.weight(d.terms[j].0, f64::from(d.terms[j].1), d.len);
+                        shared.push((w, i));
+                        i += 1;
+                        j += 1;
+                    }
                 }
             }
-            let score = score / self_score;
-            if shared.is_empty() || score < MIN_SCORE {
-                continue;
+            let score = shared.iter().map(|s| s.0).sum::<f64>() / self_score;
+            if !shared.is_empty() && score >= MIN_SCORE {
+                found.push((score, c, shared));
             }
-            found.push(Match {
-                index: c,
-                score,
-                shared_terms: shown(shared),
-            });
         }
         // Stable sort: equal scores keep the candidates' (report) order.
-        found.sort_by(|a, b| b.score.total_cmp(&a.score));
-        if let Some(best) = found.first().map(|m| m.score) {
-            found.retain(|m| m.score >= RELATIVE_TO_BEST * best);
+        found.sort_by(|a, b| b.0.total_cmp(&a.0));
+        if let Some(best) = found.first().map(|m| m.0) {
+            found.retain(|m| m.0 >= RELATIVE_TO_BEST * best);
         }
         found.truncate(top);
         found
+            .into_iter()
+            .map(|(score, index, shared)| Match {
+                index,
+                score,
+                shared_terms: shown(
+                    shared
+                        .iter()
+                        .map(|&(w, i)| {
+                            let t = &q.terms[i];
+                            (w, self.keys[t.0 as usize].as_str(), t.2.as_str())
+                        })
+                        .collect(),
+                ),
+            })
+            .collect()
     }
 }
 

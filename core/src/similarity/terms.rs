@@ -259,7 +259,10 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     // Stop both the words and the domain words' stems, so "improves" or "ensured" are
     // dropped too.
     let stop_words = ENGLISH.iter().chain(DOMAIN).copied().collect();
-    let stop_stems = DOMAIN.iter().map(|w| stemmer.stem(w).into_owned()).collect();
+    let stop_stems = DOMAIN
+        .iter()
+        .map(|w| stemmer.stem(w).into_owned())
+        .collect();
     Lists {
         stemmer,
         stop_words,
