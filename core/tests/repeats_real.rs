@@ -82,7 +82,7 @@ fn measure() -> Figures {
     let mut linked = HashSet::new();
     let mut by_pair = HashMap::new();
     for p in pairs {
-        let id = |file: &str, idx: &str, text: &str| {
+        let id = |file: &str, idx: &str| {
             let key = (
                 p[file].as_str().unwrap().to_string(),
                 p[idx].as_u64().unwrap() as usize,
@@ -92,8 +92,8 @@ fn measure() -> Figures {
                 .unwrap_or_else(|| panic!("{key:?} not imported"));
             id.clone()
         };
-        let later = id("later_file", "later_index", "later_text");
-        let earlier = id("earlier_file", "earlier_index", "earlier_text");
+        let later = id("later_file", "later_index");
+        let earlier = id("earlier_file", "earlier_index");
         by_pair.insert(
             (later.clone(), earlier.clone()),
             format!(

@@ -40,6 +40,9 @@ struct Doc {
     len: usize,
 }
 
+/// Shared terms of two texts: (weight, place in the query's terms).
+type Shared = Vec<(f64, usize)>;
+
 /// An earlier recommendation that may ask for the same thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
@@ -127,13 +130,13 @@ impl Matcher {
         if self_score <= 0.0 || top == 0 {
             return Vec::new();
         }
-        let mut found: Vec<(f64, usize, Vec<(f64, usize)>)> = Vec::new();
+        // (score, candidate, its shared terms as (weight, place in the query's terms)).
+        let mut found: Vec<(f64, usize, Shared)> = Vec::new();
         for &c in candidates {
             let Some(d) = self.docs.get(c).filter(|_| c != query) else {
                 continue;
             };
-            // Shared terms: (weight, position in the query's terms).
-            let mut shared: Vec<(f64, usize)> = Vec::new();
+            let mut shared: Shared = Vec::new();
             let (mut i, mut j) = (0, 0);
             while i < q.terms.len() && j < d.terms.len() {
                 match q.terms[i].0.cmp(&d.terms[j].0) {
