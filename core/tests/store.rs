@@ -180,7 +180,11 @@ fn upgrading_moves_each_report_text_out_of_the_reports_table_and_keeps_it() {
              '2024-05-01T10:00:00.000Z', '2027-05-01');",
     )
     .unwrap();
-    assert_eq!(migrate::migrate(&mut conn, MIGRATIONS).unwrap(), 1);
+    // Every migration after the first two (0003 and any added since).
+    assert_eq!(
+        migrate::migrate(&mut conn, MIGRATIONS).unwrap(),
+        MIGRATIONS.len() - 2
+    );
     let (text, next): (String, String) = conn
         .query_row(
             "SELECT t.source_text, r.next_inspection FROM reports r
