@@ -226,3 +226,23 @@ fn unknown_ambiguous_or_backwards_input_is_refused_and_changes_nothing() {
     let err = fails(&db, &["history", &new_rec]);
     assert!(err.contains("not found"), "{err}");
 }
+
+#[test]
+fn a_report_that_names_no_authority_is_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    let file = dir.path().join("letter.txt");
+    std::fs::write(&file, "Areas for development\n\n• Improve care plans.\n").unwrap();
+    let out = ok_json(
+        &db,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--inspection-date",
+            "2024-05-01",
+        ],
+    );
+    let id = out[0]["report_id"].as_str().unwrap();
+    let err = fails(&db, &["repeats", id]);
+    assert!(err.contains("names no local authority"), "{err}");
+}
