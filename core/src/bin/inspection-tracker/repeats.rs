@@ -87,10 +87,17 @@ fn show(cli: &Cli, report: &str, top: usize) -> Result<()> {
             println!("       shares: {}", s.shared_terms.join(", "));
         }
     }
-    println!(
-        "\nConfirm a link with `inspection-tracker repeats confirm NEW EARLIER`, or reject it \
-         with `repeats reject NEW EARLIER`."
-    );
+    if found.iter().all(|r| r.suggestions.is_empty()) {
+        println!(
+            "\nNo suggestions: either no earlier report of this authority is in the database \
+             (import one to compare), or none of its recommendations asks for the same thing."
+        );
+    } else {
+        println!(
+            "\nConfirm a link with `inspection-tracker repeats confirm NEW EARLIER`, or reject \
+             it with `repeats reject NEW EARLIER`."
+        );
+    }
     Ok(())
 }
 
