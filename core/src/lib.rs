@@ -11,6 +11,7 @@ pub mod plan;
 pub mod read;
 pub mod report;
 pub mod schedule;
+pub mod similarity;
 pub mod store;
 
 pub use error::{Error, ErrorReport, Result};

@@ -16,6 +16,7 @@ pub mod import;
 pub mod input;
 pub mod inspection;
 pub mod query;
+pub mod repeats;
 pub mod report_dates;
 pub mod settings;
 pub mod status;
