@@ -8,8 +8,8 @@
 #   scripts/extract-snapshot.sh /tmp/extract-after         # with the new one
 #   diff -r /tmp/extract-before /tmp/extract-after && echo identical
 #
-# CLI=path/to/inspection-tracker picks the binary (default: target/debug). Exits non-zero
-# if a file fails to extract, so a missing output is never taken for an identical one.
+# CLI=path/to/inspection-tracker picks the binary (default: target/debug). A refused file's
+# message and exit code are saved in its place, so they are compared too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: scripts/extract-snapshot.sh OUT_DIR}
@@ -19,7 +19,8 @@ mkdir -p "$out"
 n=0
 for f in "$real"/*.pdf tests/fixtures/*.txt tests/fixtures/pdf/* tests/fixtures/docx/*; do
   name=$(basename "$(dirname "$f")")__$(basename "$f")
-  "$cli" extract "$f" >"$out/$name.json"
+  # A file the CLI refuses (not an inspection report) is recorded with its message and code.
+  "$cli" extract "$f" >"$out/$name.json" 2>&1 || echo "exit $?" >>"$out/$name.json"
   n=$((n + 1))
 done
 echo "$n files extracted into $out"

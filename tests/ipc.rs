@@ -112,8 +112,10 @@ fn samples_load_the_dated_reports_and_hold_back_the_one_without_a_date() {
     let load = invoke(&app, "load_samples").expect("load_samples succeeds");
     assert_eq!(load["imported"].as_array().unwrap().len(), 4, "{load}");
     let review = load["needs_review"].as_array().unwrap();
-    assert_eq!(review.len(), 1);
+    // The JAR (no date) and the area SEND sample (its plan deadline is asked at review).
+    assert_eq!(review.len(), 2);
     assert_eq!(review[0]["report"]["kind"], "joint_area_review");
+    assert_eq!(review[1]["report"]["kind"], "area_send");
     assert!(review[0]["report"]["inspection_end"].is_null());
 
     // Rutland 2011 (9 due before 1 Feb 2012) and Derby 2011 (all 24).
@@ -370,4 +372,84 @@ fn reminders_are_a_setting_that_can_be_switched_off() {
         err["message"].as_str().unwrap().contains("on or off"),
         "{err}"
     );
+}
+
+#[test]
+fn the_area_send_sample_is_reviewed_with_its_plan_deadline_and_led_by_its_responsible_bodies() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    let load = invoke(&app, "load_samples").unwrap();
+    let send = load["needs_review"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["report"]["kind"] == "area_send")
+        .expect("the area SEND sample waits for review")
+        .clone();
+    assert_eq!(send["report"]["priority_action_plan_required"], true);
+    assert_eq!(
+        send["report"]["judgements"][0]["grade"],
+        "Widespread and/or systemic failings"
+    );
+    let input = json!({
+        "path": send["path"], "sha256": send["sha256"], "report": send["report"],
+        "inspection_date": null, "priority_action_plan_deadline": "2025-05-15",
+    });
+    let made = invoke_with(&app, "create_plan", json!({ "input": input })).expect("created");
+    assert_eq!(made["recommendations"], 5);
+    let summary = invoke_with(&app, "get_summary", json!({ "asOf": "2025-04-01" })).unwrap();
+    let report = summary["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "area_send")
+        .unwrap();
+    assert_eq!(report["action_plan_deadline"], "2025-05-15");
+    assert_eq!(report["next_inspection"]["latest"], "2026-09-07");
+    let led = invoke_with(
+        &app,
+        "list_actions",
+        json!({ "filter": { "lead_partner": "westmarch" }, "asOf": "2025-04-01" }),
+    )
+    .unwrap();
+    let led = led.as_array().unwrap();
+    assert_eq!(led.len(), 2);
+    assert!(led.iter().all(
+        |a| a["lead_partner"] == "NHS Westmarch Integrated Care Board"
+            || a["lead_partner"]
+                .as_str()
+                .unwrap()
+                .contains("NHS Westmarch Integrated Care Board")
+    ));
+}
+
+#[test]
+fn the_app_refuses_a_file_that_is_not_a_report_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    let page = dir.path().join("report.pdf");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><html><head><title>Report not found - Find an Inspection Report - \
+         Ofsted</title></head><body><h1>Report not found</h1><p>Sorry, the document you \
+         requested no longer exists.</p></body></html>",
+    )
+    .unwrap();
+    let err = invoke_with(
+        &app,
+        "preview_import",
+        json!({ "path": page.display().to_string() }),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().starts_with(
+            "This is a web page ('Report not found - Find an Inspection Report - Ofsted'), \
+             not an inspection report"
+        ),
+        "{err}"
+    );
+    let list = invoke_with(&app, "list_actions", json!({ "filter": {} })).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 0);
+    let info = invoke(&app, "store_info").unwrap();
+    assert_eq!(info["reports"], 0, "{info}");
 }

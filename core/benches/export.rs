@@ -47,6 +47,7 @@ fn plan() -> Store {
             paragraph: Some(i as u32 + 1),
             source_start: 0,
             source_end: 10,
+            responsible_body: None,
         })
         .collect();
     let report = Report {
@@ -56,6 +57,10 @@ fn plan() -> Store {
         inspection_end: Some(date("2024-02-23")),
         published: Some(date("2024-04-05")),
         lead_inspector: None,
+        previous_inspection_start: None,
+        previous_inspection_end: None,
+        next_inspection: None,
+        priority_action_plan_required: false,
         judgements: vec![],
         recommendations,
     };

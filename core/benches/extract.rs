@@ -1,4 +1,5 @@
-//! Report extraction speed on the five reference reports.
+//! Report extraction speed on the five reference reports, and on the 40 real area SEND
+//! reports in `../shared/reports/send/` (all of them per iteration).
 //!
 //! Targets: extracting a text report under 1 ms; reading and extracting a PDF no slower
 //! than poppler's `pdftotext` alone on the same file (timed here as a child process,
@@ -91,10 +92,65 @@ fn pdftotext(c: &mut Criterion) {
     g.finish();
 }
 
+/// The 40 real area SEND PDFs in `../shared/reports/send/` (not ours to commit; skipped
+/// when absent), sorted.
+fn area_send_pdfs() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/reports/send");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Read + extract every area SEND PDF, one after another (one iteration = all of them),
+/// against `pdftotext` alone on the same files, each as a child process writing to stdout.
+/// Files are read from disk in both, as a user's import does.
+fn area_send(c: &mut Criterion) {
+    let pdfs = area_send_pdfs();
+    if pdfs.is_empty() {
+        eprintln!("note: ../shared/reports/send is absent; skipping the area SEND benchmark");
+        return;
+    }
+    let mut g = c.benchmark_group("area_send_40");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(20));
+    g.bench_function("read_extract", |b| {
+        b.iter(|| {
+            pdfs.iter()
+                .map(|p| {
+                    let doc = inspection_tracker::read::read_file(black_box(p)).unwrap();
+                    extract(&doc.text).recommendations.len()
+                })
+                .sum::<usize>()
+        })
+    });
+    if Path::new(PDFTOTEXT).exists() {
+        g.bench_function("pdftotext", |b| {
+            b.iter(|| {
+                pdfs.iter()
+                    .map(|p| {
+                        let out = Command::new(PDFTOTEXT).arg(p).arg("-").output().unwrap();
+                        assert!(out.status.success());
+                        out.stdout.len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+    } else {
+        eprintln!("note: {PDFTOTEXT} is not installed; skipping the comparison");
+    }
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     // No plots: they need system fonts, and the medians are what the targets are about.
     config = Criterion::default().without_plots();
-    targets = text_extraction, pdf_read_and_extract, pdftotext
+    targets = text_extraction, pdf_read_and_extract, pdftotext, area_send
 }
 criterion_main!(benches);

@@ -29,6 +29,8 @@ pub fn intake(path: &Path) -> Result<Intake> {
         .unwrap_or_else(|| path.display().to_string());
     let doc = read_bytes(&bytes, Some(&source_name))?;
     let report = extract(&doc.text);
+    // A file that reads but is no report (a saved error page) is refused before any write.
+    crate::extract::refusal::check(&doc, &report)?;
     Ok(Intake {
         source_name,
         sha256: sha256_hex(&bytes),

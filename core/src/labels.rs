@@ -62,6 +62,7 @@ pub fn report_kind(k: ReportKind) -> &'static str {
         ReportKind::Ilacs => "ILACS inspection",
         ReportKind::FocusedVisit => "Focused visit",
         ReportKind::MonitoringVisit => "Monitoring visit",
+        ReportKind::AreaSend => "Area SEND inspection",
         ReportKind::Other => "Inspection",
     }
 }

@@ -13,7 +13,10 @@ pub mod paths;
 pub mod plan;
 pub mod read;
 pub mod schedule;
+pub mod similarity;
 pub mod store;
 
 pub use error::{Error, ErrorReport, Result};
-pub use model::{Judgement, Recommendation, Report, ReportKind};
+pub use model::{
+    Judgement, Recommendation, Report, ReportKind, StatedInspectionKind, StatedNextInspection,
+};

@@ -37,6 +37,10 @@ fn synthetic_report(n: u64) -> Report {
         inspection_end: NaiveDate::from_ymd_opt(2011, 10, 14),
         published: NaiveDate::from_ymd_opt(2011, 11, 18),
         lead_inspector: None,
+        previous_inspection_start: None,
+        previous_inspection_end: None,
+        next_inspection: None,
+        priority_action_plan_required: false,
         judgements: vec![],
         recommendations: (0..RECS_PER_REPORT)
             .map(|i| {
@@ -47,6 +51,7 @@ fn synthetic_report(n: u64) -> Report {
                     timeframe: Some("Within three months".into()),
                     period: inspection_tracker::model::Timeframe::Months(3),
                     source_end: text.len(),
+                    responsible_body: None,
                     text,
                     paragraph: None,
                     source_start: 0,

@@ -10,7 +10,7 @@ mod extract_common;
 use std::path::{Path, PathBuf};
 
 use extract_common::{check_offsets, diff};
-use inspection_tracker::extract::extract;
+use inspection_tracker::extract::{extract, refusal};
 use inspection_tracker::read::{read_file, Format};
 
 fn corpus() -> Option<PathBuf> {
@@ -84,17 +84,26 @@ fn every_real_report_reads_and_has_the_basics() {
         if doc.format != Format::Pdf {
             // A defect of the corpus, not of the reader: a few files named .pdf are the
             // web page the download returned instead ("Report not found"). The reader
-            // must see through the name; there is nothing in them to extract.
+            // must see through the name, and the file is refused as no report.
             let r = extract(&doc.text);
             assert!(
                 r.recommendations.is_empty(),
                 "{stem}: recommendations found in a {} file",
                 doc.format
             );
+            let refusal = refusal::check(&doc, &r).expect_err("a saved web page is refused");
+            assert!(
+                refusal.to_string().starts_with("This is a web page ('"),
+                "{stem}: {refusal}"
+            );
             not_pdf.push(format!("{stem} ({})", doc.format));
             continue;
         }
         let r = extract(&doc.text);
+        if let Err(e) = refusal::check(&doc, &r) {
+            failures.push((stem.clone(), format!("refused: {e}")));
+            continue;
+        }
         let mut missing = Vec::new();
         if r.recommendations.is_empty() {
             missing.push("recommendations");

@@ -20,6 +20,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("model", 0),
     ("paths", 0),
     ("environment", 0),
+    ("similarity", 0),
     ("read", 1),
     ("labels", 1),
     ("error", 2),

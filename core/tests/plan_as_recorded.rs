@@ -36,6 +36,7 @@ fn rec(timeframe: &str, months: u32, text: &str) -> Recommendation {
         paragraph: None,
         source_start: 0,
         source_end: text.len(),
+        responsible_body: None,
     }
 }
 
@@ -48,6 +49,10 @@ fn report() -> Report {
         inspection_end: Some(d("2011-10-14")),
         published: Some(d("2011-11-18")),
         lead_inspector: None,
+        previous_inspection_start: None,
+        previous_inspection_end: None,
+        next_inspection: None,
+        priority_action_plan_required: false,
         judgements: vec![],
         recommendations: vec![
             rec("Immediately", 0, "ensure every visit is recorded"),

@@ -23,6 +23,10 @@ fn report() -> Report {
         inspection_end: Some(d("2011-10-14")),
         published: Some(d("2011-11-18")),
         lead_inspector: None,
+        previous_inspection_start: None,
+        previous_inspection_end: None,
+        next_inspection: None,
+        priority_action_plan_required: false,
         judgements: vec![],
         recommendations: (0..5)
             .map(|i| Recommendation {
@@ -33,6 +37,7 @@ fn report() -> Report {
                 paragraph: None,
                 source_start: 0,
                 source_end: 10,
+                responsible_body: None,
             })
             .collect(),
     }

@@ -39,6 +39,7 @@ fn rec(timeframe: Option<&str>, months: Option<u32>, text: &str) -> Recommendati
         paragraph: None,
         source_start: 0,
         source_end: text.len(),
+        responsible_body: None,
     }
 }
 
@@ -50,6 +51,10 @@ fn report(end: Option<&str>, published: Option<&str>, recs: Vec<Recommendation>)
         inspection_end: end.map(d),
         published: published.map(d),
         lead_inspector: None,
+        previous_inspection_start: None,
+        previous_inspection_end: None,
+        next_inspection: None,
+        priority_action_plan_required: false,
         judgements: vec![],
         recommendations: recs,
     }

@@ -180,7 +180,8 @@ fn upgrading_moves_each_report_text_out_of_the_reports_table_and_keeps_it() {
              '2024-05-01T10:00:00.000Z', '2027-05-01');",
     )
     .unwrap();
-    assert_eq!(migrate::migrate(&mut conn, MIGRATIONS).unwrap(), 1);
+    // Migration 3 alone: the one this test is about.
+    assert_eq!(migrate::migrate(&mut conn, &MIGRATIONS[..3]).unwrap(), 1);
     let (text, next): (String, String) = conn
         .query_row(
             "SELECT t.source_text, r.next_inspection FROM reports r

@@ -20,6 +20,8 @@ pub struct ActionFilter {
     pub status: Option<ActionStatus>,
     pub rag: Option<Rag>,
     pub search: Option<String>,
+    /// Part of the lead partner's name (an area SEND responsible body).
+    pub lead_partner: Option<String>,
 }
 
 /// One edit to an action, tagged by `kind`.
@@ -84,6 +86,11 @@ pub struct CreatePlanInput {
     pub report: Report,
     /// The inspection's last day, required when the report states no date.
     pub inspection_date: Option<NaiveDate>,
+    /// The priority action plan's deadline, entered at review for an area SEND report that
+    /// requires a plan (the report does not print it).
+    #[serde(default)]
+    #[ts(optional)]
+    pub priority_action_plan_deadline: Option<NaiveDate>,
 }
 
 /// One setting as the settings screen shows it.

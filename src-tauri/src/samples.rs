@@ -24,3 +24,10 @@ pub const SAMPLES: [(&str, &str); 5] = [
         include_str!("../../tests/fixtures/004_68b5994d671394d9.txt"),
     ),
 ];
+
+/// Samples that are files, not text: an area SEND report we wrote in the layout Ofsted and
+/// CQC publish (tests/fixtures/send, made by scripts/sample-area-send-pdf.sh).
+pub const SAMPLE_FILES: [(&str, &[u8]); 1] = [(
+    "Kestrelford 2025 - area SEND (sample).pdf",
+    include_bytes!("../../tests/fixtures/send/kestrelford-area-send.pdf"),
+)];

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { ActionListItem } from "./gen/ActionListItem";
-import { filterActions, sortActions, groupRows, references, planOrder, owners, overdueReview, reminderCounts, NO_OWNER, isFilterEmpty } from "./actions";
+import {
+  filterActions,
+  sortActions,
+  groupRows,
+  references,
+  planOrder,
+  owners,
+  leadPartners,
+  overdueReview,
+  reminderCounts,
+  NO_OWNER,
+  isFilterEmpty,
+} from "./actions";
 
 function item(over: Partial<ActionListItem>): ActionListItem {
   return {
@@ -21,6 +33,7 @@ function item(over: Partial<ActionListItem>): ActionListItem {
     rag: "red",
     days_overdue: 6,
     last_update: "2012-01-10",
+    lead_partner: null,
     ...over,
   };
 }
@@ -225,5 +238,24 @@ describe("speed", () => {
     const ms = performance.now() - t0;
     expect(found.length).toBe(1429);
     expect(ms).toBeLessThan(1000); // generous: a sanity bound, the browser test reports the figure
+  });
+});
+
+describe("lead partners", () => {
+  const led = [
+    item({ id: "s1", lead_partner: "NHS Westmarch Integrated Care Board" }),
+    item({ id: "s2", lead_partner: "Kestrelford Borough Council" }),
+    item({ id: "s3" }),
+  ];
+  it("are listed once each, sorted", () => {
+    expect(leadPartners([...led, item({ id: "s4", lead_partner: "Kestrelford Borough Council" })])).toEqual([
+      "Kestrelford Borough Council",
+      "NHS Westmarch Integrated Care Board",
+    ]);
+  });
+  it("filter the plan and are found by search", () => {
+    expect(filterActions(led, { leadPartner: "Kestrelford Borough Council" }).map((a) => a.id)).toEqual(["s2"]);
+    expect(filterActions(led, { search: "westmarch" }).map((a) => a.id)).toEqual(["s1"]);
+    expect(isFilterEmpty({ leadPartner: "Kestrelford Borough Council" })).toBe(false);
   });
 });

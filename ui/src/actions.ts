@@ -16,6 +16,8 @@ export interface PlanFilter {
   dueFrom?: string;
   dueTo?: string;
   search?: string;
+  /** A lead partner (an area SEND responsible body), exactly as listed. */
+  leadPartner?: string;
 }
 
 export const NO_OWNER = "\u0000none";
@@ -66,7 +68,7 @@ const haystacks = new WeakMap<ActionListItem, string>();
 function haystack(it: ActionListItem): string {
   let s = haystacks.get(it);
   if (s === undefined) {
-    s = `${it.title}\n${it.recommendation}\n${it.owner ?? ""}\n${it.section}\n${it.local_authority ?? ""}`.toLowerCase();
+    s = `${it.title}\n${it.recommendation}\n${it.owner ?? ""}\n${it.section}\n${it.local_authority ?? ""}\n${it.lead_partner ?? ""}`.toLowerCase();
     haystacks.set(it, s);
   }
   return s;
@@ -78,7 +80,7 @@ export function warmSearch(items: readonly ActionListItem[]): void {
 }
 
 export function isFilterEmpty(f: PlanFilter): boolean {
-  return !f.status && !f.statusGroup && !f.rag && !f.owner && !f.reportId && !f.dueFrom && !f.dueTo && !f.search?.trim();
+  return !f.status && !f.statusGroup && !f.rag && !f.owner && !f.reportId && !f.dueFrom && !f.dueTo && !f.search?.trim() && !f.leadPartner;
 }
 
 export function filterActions(items: readonly ActionListItem[], f: PlanFilter): ActionListItem[] {
@@ -91,6 +93,7 @@ export function filterActions(items: readonly ActionListItem[], f: PlanFilter): 
       if (f.owner === NO_OWNER ? it.owner : it.owner !== f.owner) return false;
     }
     if (f.reportId && it.report_id !== f.reportId) return false;
+    if (f.leadPartner && it.lead_partner !== f.leadPartner) return false;
     if (f.dueFrom && (!it.due_date || it.due_date < f.dueFrom)) return false;
     if (f.dueTo && (!it.due_date || it.due_date > f.dueTo)) return false;
     if (words.length) {
@@ -185,6 +188,13 @@ export function groupRows(items: readonly ActionListItem[], refs: Map<string, st
 }
 
 /** Distinct owners, sorted, for the owner filter. */
+/** The lead partners named on the actions, sorted. */
+export function leadPartners(items: readonly ActionListItem[]): string[] {
+  const set = new Set<string>();
+  for (const it of items) if (it.lead_partner) set.add(it.lead_partner);
+  return [...set].sort((a, b) => a.localeCompare(b, "en-GB"));
+}
+
 export function owners(items: readonly ActionListItem[]): string[] {
   const set = new Set<string>();
   for (const it of items) if (it.owner) set.add(it.owner);

@@ -33,7 +33,7 @@ export interface Headline {
 export function headlineJudgements(judgements: readonly Judgement[]): Headline[] {
   const several = groupJudgements(judgements).length > 1;
   return judgements
-    .filter((j) => /\boverall effectiveness\b/i.test(j.area))
+    .filter((j) => /\boverall effectiveness\b|^inspection outcome$/i.test(j.area))
     .map((j) => ({ label: several && j.section.trim() ? j.section.trim() : j.area, grade: j.grade }));
 }
 
@@ -47,5 +47,9 @@ export function gradeTone(grade: string): GradeTone {
   if (g.startsWith("requires improvement")) return "improve";
   if (g.startsWith("adequate")) return "adequate";
   if (g.startsWith("inadequate")) return "inadequate";
+  // Area SEND outcomes, best to worst.
+  if (g.startsWith("typically positive")) return "good";
+  if (g.startsWith("inconsistent")) return "improve";
+  if (g.startsWith("widespread")) return "inadequate";
   return "other";
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Recommendation } from "./gen/Recommendation";
-import { splitRecommendation, mergeRecommendations, defaultSplitPoint, needsDate } from "./screens/review";
+import { splitRecommendation, mergeRecommendations, defaultSplitPoint, needsDate, statedNext } from "./screens/review";
 import { reminderText, remindersOn } from "./reminders";
 import { parseHash } from "./router";
 
@@ -12,6 +12,7 @@ const rec: Recommendation = {
   text: "ensure timely support from CAMHS; improve the quality of assessments – so information is analysed",
   source_start: 100,
   source_end: 100 + new TextEncoder().encode("ensure timely support from CAMHS; improve the quality of assessments – so information is analysed").length,
+  responsible_body: null,
 };
 
 describe("review edits", () => {
@@ -52,9 +53,38 @@ describe("review edits", () => {
       lead_inspector: null,
       judgements: [],
       recommendations: [],
+      previous_inspection_start: null,
+      previous_inspection_end: null,
+      next_inspection: null,
+      priority_action_plan_required: false,
     } as const;
     expect(needsDate({ ...r, judgements: [], recommendations: [] })).toBe(true);
     expect(needsDate({ ...r, judgements: [], recommendations: [], published: "2011-11-18" })).toBe(false);
+  });
+});
+
+describe("area SEND", () => {
+  const r = {
+    kind: "area_send",
+    local_authority: "Kestrelford",
+    inspection_start: null,
+    inspection_end: "2025-03-07",
+    published: null,
+    lead_inspector: null,
+    judgements: [],
+    recommendations: [],
+    previous_inspection_start: null,
+    previous_inspection_end: null,
+    priority_action_plan_required: true,
+  } as const;
+  it("says the stated next inspection in words", () => {
+    expect(statedNext({ ...r, judgements: [], recommendations: [], next_inspection: { kind: "monitoring", within_months: 18 } })).toBe(
+      "A monitoring inspection within about 18 months",
+    );
+    expect(statedNext({ ...r, judgements: [], recommendations: [], next_inspection: { kind: "full", within_months: 60 } })).toBe(
+      "The next full inspection within about 5 years",
+    );
+    expect(statedNext({ ...r, judgements: [], recommendations: [], next_inspection: null })).toBeNull();
   });
 });
 

@@ -253,6 +253,7 @@ export function installBackend(data) {
       rag: rag(a, asOf),
       days_overdue: daysOverdue(a, asOf),
       last_update: last.get(a.id) ?? null,
+      lead_partner: a.lead_partner ?? null,
     };
   };
   // ActionFilter as the core reads it (search: every word's start, in the action's title

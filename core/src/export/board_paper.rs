@@ -225,6 +225,7 @@ pub fn percent(p: f64) -> String {
 
 /// The labels of the summary's key-facts table, in order.
 pub const FACT_NEXT: &str = "Next inspection";
+pub const FACT_PRIORITY_PLAN: &str = "Priority action plan (area SEND) due";
 pub const FACT_TOTAL: &str = "Actions";
 pub const FACT_COMPLETE: &str = "Complete";
 pub const FACT_STATUS: &str = "By status";
@@ -254,7 +255,7 @@ fn summary_facts(
         Some(n) => format!("{}\n{}", next_inspection_text(n), n.basis),
         None => "Not known: no inspection date recorded".into(),
     };
-    vec![
+    let mut facts = vec![
         (FACT_NEXT, Cell::text(next_text)),
         (FACT_TOTAL, Cell::text(c.total.to_string())),
         (
@@ -264,7 +265,22 @@ fn summary_facts(
         (FACT_STATUS, Cell::text(status_counts_text(c))),
         (FACT_RAG, Cell::text(rag_counts_text(c))),
         (FACT_OVERDUE, Cell::text(c.overdue.to_string())),
-    ]
+    ];
+    // Area SEND: the priority action plan's deadline, as the council entered it.
+    let plans: Vec<String> = data
+        .summary
+        .reports
+        .iter()
+        .filter(|r| r.kind == crate::ReportKind::AreaSend)
+        .filter_map(|r| {
+            let d = r.action_plan_deadline?;
+            Some(format!("{}: {}", report_label(r), labels::long_date(d)))
+        })
+        .collect();
+    if !plans.is_empty() {
+        facts.push((FACT_PRIORITY_PLAN, Cell::text(plans.join("\n"))));
+    }
+    facts
 }
 
 fn rag_summary_table(data: &ExportData) -> docx_rs::Table {

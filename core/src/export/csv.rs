@@ -9,7 +9,7 @@ use crate::store::dates;
 
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-pub const HEADERS: [&str; 16] = [
+pub const HEADERS: [&str; 17] = [
     "Report",
     "Authority",
     "Section",
@@ -17,6 +17,7 @@ pub const HEADERS: [&str; 16] = [
     "Recommendation",
     "Action",
     "Owner",
+    "Lead partner",
     "Due date",
     "Status",
     "Progress %",
@@ -48,6 +49,7 @@ pub fn render(data: &ExportData) -> Vec<u8> {
                 it.recommendation.clone(),
                 it.title.clone(),
                 it.owner.clone().unwrap_or_default(),
+                it.lead_partner.clone().unwrap_or_default(),
                 // ISO dates: Excel reads them as dates in every locale.
                 it.due_date.map(dates::to_sql).unwrap_or_default(),
                 labels::status(it.status).to_string(),

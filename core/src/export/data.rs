@@ -243,7 +243,8 @@ fn statement_items(
         || f.owner.is_some()
         || f.status.is_some()
         || f.rag.is_some()
-        || f.search.is_some();
+        || f.search.is_some()
+        || f.lead_partner.is_some();
     let mut by_recommendation: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in actions.iter().enumerate() {
         by_recommendation

@@ -10,6 +10,9 @@ use crate::plan::query::ReportSummary;
 use crate::Result;
 
 pub const TITLE: &str = "Written statement of action";
+/// The title when every report in it is an area SEND inspection: the partnership's plan
+/// answers the areas for priority action.
+pub const AREA_SEND_TITLE: &str = "Priority action plan (area SEND)";
 
 /// The table under each recommendation (header, share of the width).
 pub const ACTION_COLUMNS: [(&str, usize); 4] = [
@@ -31,8 +34,15 @@ fn build(data: &ExportData, items: &[StatementItem]) -> Result<Vec<u8>> {
         authorities.join(", ")
     };
     let as_at = labels::long_date(data.as_of);
-    let mut doc = docx::new_document(&format!("{authority}: written statement of action"))
-        .add_paragraph(docx::title(TITLE))
+    // Every report in scope an area SEND one: the plan is the partnership's priority plan.
+    let area_send = !items.is_empty()
+        && items.iter().all(|i| {
+            data.report(&i.recommendation.report_id)
+                .is_some_and(|r| r.kind == crate::ReportKind::AreaSend)
+        });
+    let title = if area_send { AREA_SEND_TITLE } else { TITLE };
+    let mut doc = docx::new_document(&format!("{authority}: {}", title.to_lowercase()))
+        .add_paragraph(docx::title(title))
         .add_paragraph(docx::labelled("Authority:", &authority))
         .add_paragraph(docx::labelled("Prepared:", &as_at));
     if items.is_empty() {
@@ -74,6 +84,9 @@ fn build(data: &ExportData, items: &[StatementItem]) -> Result<Vec<u8>> {
             .map(|&i| {
                 let a = &data.actions[i];
                 let mut action = a.item.title.clone();
+                if let Some(p) = &a.item.lead_partner {
+                    action.push_str(&format!("\nLead partner: {p}"));
+                }
                 if let Some(p) = &a.extra.partner_agency {
                     action.push_str(&format!("\nWith: {p}"));
                 }
@@ -108,7 +121,18 @@ fn report_facts(r: &ReportSummary) -> Vec<docx_rs::Paragraph> {
     if let Some(d) = r.received {
         out.push(docx::labelled("Report received:", &labels::long_date(d)));
     }
-    if let Some(d) = r.action_plan_deadline {
+    if r.kind == crate::ReportKind::AreaSend {
+        if let Some(j) = r.judgements.iter().find(|j| j.area == "Inspection outcome") {
+            out.push(docx::labelled("Inspection outcome:", &j.grade));
+        }
+        if let Some(d) = r.action_plan_deadline {
+            // Entered by the council from Ofsted's letter: the report does not print it.
+            out.push(docx::labelled(
+                "Priority action plan due:",
+                &labels::long_date(d),
+            ));
+        }
+    } else if let Some(d) = r.action_plan_deadline {
         out.push(docx::labelled(
             "Statement due (70 working days from receipt):",
             &labels::long_date(d),

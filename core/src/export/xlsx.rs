@@ -20,7 +20,7 @@ pub const ACTIONS_SHEET: &str = "Actions";
 pub const SUMMARY_SHEET: &str = "Summary";
 
 /// The Actions sheet's columns: header and width in characters.
-pub const ACTION_COLUMNS: [(&str, f64); 15] = [
+pub const ACTION_COLUMNS: [(&str, f64); 16] = [
     ("Report", 24.0),
     ("Section", 18.0),
     ("Ref", 12.0),
@@ -36,6 +36,8 @@ pub const ACTION_COLUMNS: [(&str, f64); 15] = [
     ("Latest update", 44.0),
     ("Measure of success", 30.0),
     ("Action id", 37.0),
+    // Last, so the columns before it keep their places in workbooks people have built on.
+    ("Lead partner", 30.0),
 ];
 
 /// Tallest a row is made, in lines; longer text is still all in the cell.
@@ -178,6 +180,9 @@ fn write_actions(
             ws.write_string_with_format(row, 13, m, &f.wrap)?;
         }
         ws.write_string_with_format(row, 14, &it.id, &f.text)?;
+        if let Some(p) = &it.lead_partner {
+            ws.write_string_with_format(row, 15, p, &f.wrap)?;
+        }
         // Row heights are set, not left to the program opening the file: LibreOffice does
         // not grow rows for wrapped text on load, so long text would overprint.
         let note = a.extra.latest_note.as_ref().map(|n| n.text.as_str());
@@ -188,6 +193,7 @@ fn write_actions(
             (it.title.as_str(), 4),
             (note.unwrap_or(""), 12),
             (a.extra.measure_of_success.as_deref().unwrap_or(""), 13),
+            (it.lead_partner.as_deref().unwrap_or(""), 15),
         ]
         .iter()
         .map(|(t, c)| wrapped_lines(t, ACTION_COLUMNS[*c].1))

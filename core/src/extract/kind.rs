@@ -45,7 +45,9 @@ fn title_text(doc: &Doc) -> String {
 /// The kind from lower-cased title-page text (the first matching rule wins).
 pub fn from_title(head: &str) -> ReportKind {
     let has = |s: &str| head.contains(s);
-    if has("focused visit") {
+    if has("area send inspection") || has("local area partnership") {
+        ReportKind::AreaSend
+    } else if has("focused visit") {
         ReportKind::FocusedVisit
     } else if has("monitoring visit") {
         ReportKind::MonitoringVisit
@@ -104,6 +106,7 @@ mod tests {
             ("focused visit to leeds local authority children's services", ReportKind::FocusedVisit),
             ("monitoring visit of slough children's services", ReportKind::MonitoringVisit),
             ("inspection of buckinghamshire council children's services", ReportKind::Ilacs),
+            ("area send inspection of bexley local area partnership", ReportKind::AreaSend),
             ("minutes of the cabinet", ReportKind::Other),
         ];
         for (t, k) in cases {

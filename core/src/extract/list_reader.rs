@@ -7,7 +7,9 @@
 
 use super::headings::{is_list_heading, is_sub_list_heading};
 use super::lines::{heading_text, make_key, split_marker, starts_with_marker, Doc, Marker};
-use super::wording::{is_report_part, reads_as_instruction, says_part_is_empty};
+use super::wording::{
+    is_report_part, reads_as_instruction, remarks_on_the_list, says_part_is_empty,
+};
 use crate::model::Timeframe;
 
 /// Most items one list can have; beyond this the list has run into body text.
@@ -262,6 +264,12 @@ pub(super) fn parse_list(doc: &Doc, h: usize) -> List {
                         continue;
                     }
                 }
+                if style == Some(Style::Plain) {
+                    // Unmarked paragraphs before the first marked item: a finding that
+                    // introduces the list, not an item, unless it reads as one.
+                    finish(&mut cur, &mut items);
+                    items.retain(|it| reads_as_instruction(&it.text));
+                }
                 finish(&mut cur, &mut items);
                 if style.is_none() || style == Some(Style::Plain) {
                     style = Some(if marker == Marker::Bullet {
@@ -373,6 +381,15 @@ pub(super) fn parse_list(doc: &Doc, h: usize) -> List {
         end = lines.len();
     }
     finish(&mut cur, &mut items);
+    // A statement that the list (or a part) is empty, or a closing remark about the list
+    // read as its last paragraph: not items.
+    items.retain(|it| !says_part_is_empty(&make_key(&it.text)));
+    if items
+        .last()
+        .is_some_and(|it| remarks_on_the_list(&make_key(&it.text)))
+    {
+        items.pop();
+    }
     List { items, end }
 }
 

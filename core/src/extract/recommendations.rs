@@ -109,6 +109,7 @@ pub fn extract(doc: &Doc, kind: ReportKind) -> Vec<Recommendation> {
                         paragraph: it.paragraph,
                         source_start: it.start,
                         source_end: it.end,
+                        responsible_body: None,
                     });
                 }
                 prev_list_end = Some(list.end);

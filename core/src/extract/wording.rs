@@ -11,10 +11,46 @@ pub(super) fn says_part_is_empty(key: &str) -> bool {
         || key.starts_with("there were no ")
         || key.starts_with("none")
         || key.contains(" did not find any ")
+        || key.contains(" did not identify any ")
+        || key.contains(" found no ")
+        || key.contains(" identified no ")
         || key.contains(" no areas ")
         || key.contains(" no priority ")
         || key.contains(" no recommendations");
     negated && key.split(' ').count() <= 25
+}
+
+/// A closing remark about the list itself ("Any areas for development identified above
+/// will be considered at any future inspection"): it points back at the list, or names
+/// the list and what will happen to it, rather than saying what to do.
+pub(super) fn remarks_on_the_list(key: &str) -> bool {
+    let points_back = [
+        "identified above",
+        "listed above",
+        "set out above",
+        "outlined above",
+        "above will be",
+        "these areas will",
+        "these recommendations will",
+    ]
+    .iter()
+    .any(|p| key.contains(p));
+    let names_list = [
+        "areas for improvement",
+        "areas for development",
+        "areas for priority action",
+        "recommendations",
+    ]
+    .iter()
+    .any(|p| key.contains(p));
+    let follow_up = [
+        "will be considered",
+        "will be followed up",
+        "will be reviewed",
+    ]
+    .iter()
+    .any(|p| key.contains(p));
+    points_back || (names_list && follow_up)
 }
 
 /// Verbs that open a recommendation ("Ensure …", "Improve …"). Recommendations are

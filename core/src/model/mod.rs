@@ -14,7 +14,9 @@ pub mod status;
 pub mod timeframe;
 
 pub use due_source::DueDateSource;
-pub use report::{Judgement, Recommendation, Report, ReportKind};
+pub use report::{
+    Judgement, Recommendation, Report, ReportKind, StatedInspectionKind, StatedNextInspection,
+};
 pub use rules::{BaseDateRule, OpenEndedRule, RagSettings, DEFAULT_OPEN_ENDED_MONTHS};
 pub use status::{ActionStatus, Rag};
 pub use timeframe::Timeframe;

@@ -22,11 +22,13 @@ pub enum ReportKind {
     Ilacs,
     FocusedVisit,
     MonitoringVisit,
+    /// Joint Ofsted/CQC inspection of a local area partnership's SEND arrangements (2023 framework).
+    AreaSend,
     Other,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 10] = [
+    pub const ALL: [ReportKind; 11] = [
         ReportKind::JointAreaReview,
         ReportKind::ContactReferralAssessment,
         ReportKind::SafeguardingAndLookedAfterChildren,
@@ -36,6 +38,7 @@ impl ReportKind {
         ReportKind::Ilacs,
         ReportKind::FocusedVisit,
         ReportKind::MonitoringVisit,
+        ReportKind::AreaSend,
         ReportKind::Other,
     ];
 
@@ -53,6 +56,7 @@ impl ReportKind {
             ReportKind::Ilacs => "ilacs",
             ReportKind::FocusedVisit => "focused_visit",
             ReportKind::MonitoringVisit => "monitoring_visit",
+            ReportKind::AreaSend => "area_send",
             ReportKind::Other => "other",
         }
     }
@@ -89,6 +93,26 @@ pub struct Recommendation {
     /// Byte offsets of the item in the report's text (start inclusive, end exclusive).
     pub source_start: usize,
     pub source_end: usize,
+    /// The body the report names beside the item (area SEND priority actions: "Oldham
+    /// Council and NHS Greater Manchester ICB"); `None` where it names none.
+    #[serde(default)]
+    pub responsible_body: Option<String>,
+}
+
+/// The next inspection as the report itself states it (area SEND reports do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatedNextInspection {
+    pub kind: StatedInspectionKind,
+    pub within_months: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum StatedInspectionKind {
+    Full,
+    Monitoring,
 }
 
 impl Recommendation {
@@ -112,4 +136,15 @@ pub struct Report {
     pub lead_inspector: Option<String>,
     pub judgements: Vec<Judgement>,
     pub recommendations: Vec<Recommendation>,
+    /// Dates of the previous inspection, where the report gives them (area SEND).
+    #[serde(default)]
+    pub previous_inspection_start: Option<NaiveDate>,
+    #[serde(default)]
+    pub previous_inspection_end: Option<NaiveDate>,
+    /// The soonest next inspection the report itself names; `None` if it names none.
+    #[serde(default)]
+    pub next_inspection: Option<StatedNextInspection>,
+    /// The report requires a priority action plan (area SEND outcome 3).
+    #[serde(default)]
+    pub priority_action_plan_required: bool,
 }

@@ -158,7 +158,11 @@ pub fn import_report(
     // The council receives the report when it is published (the letter date for letters);
     // the user can correct it later.
     let received = report.published;
-    let deadline = received.map(action_plan_deadline);
+    // The 70-working-day rule is children's services'; an area SEND report's priority
+    // action plan deadline is entered by the user (see `super::area_send`).
+    let deadline = received
+        .filter(|_| report.kind != ReportKind::AreaSend)
+        .map(action_plan_deadline);
     let now = now_utc();
     let report_id = new_id();
     insert_report(
@@ -210,6 +214,7 @@ pub fn import_report(
     }
     insert_recommendations(&tx, &recs)?;
     super::actions::insert_new(&tx, &actions, &opts.who)?;
+    super::area_send::store_imported(&tx, &report_id, &rec_ids, report)?;
     tx.commit()?;
     let n = report.recommendations.len();
     Ok(ImportOutcome {

@@ -6,11 +6,15 @@ use chrono::NaiveDate;
 use crate::model::{Judgement, ReportKind};
 use crate::schedule::{next_inspection, NextInspection};
 
-/// The first "overall effectiveness" grade among a report's judgements.
+/// The first "overall effectiveness" grade among a report's judgements (for an area SEND
+/// report, its "Inspection outcome").
 pub fn overall_grade(judgements: &[Judgement]) -> Option<&str> {
     judgements
         .iter()
-        .find(|j| j.area.to_lowercase().contains("overall effectiveness"))
+        .find(|j| {
+            let area = j.area.to_lowercase();
+            area.contains("overall effectiveness") || area == "inspection outcome"
+        })
         .map(|j| j.grade.as_str())
 }
 

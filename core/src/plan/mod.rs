@@ -6,6 +6,7 @@
 //! [`crate::schedule`] only.
 
 pub mod actions;
+pub mod area_send;
 pub mod as_recorded;
 pub mod burn_up;
 pub mod evidence;
@@ -14,6 +15,7 @@ pub mod import;
 pub mod input;
 pub mod inspection;
 pub mod query;
+pub mod repeats;
 pub mod report_dates;
 pub mod settings;
 pub mod summary;

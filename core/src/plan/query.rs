@@ -40,6 +40,8 @@ pub struct Filter {
     pub rag: Option<Rag>,
     /// Words to find in the recommendation, the action or its notes.
     pub search: Option<String>,
+    /// Part of the lead partner's name, ignoring case ("ICB").
+    pub lead_partner: Option<String>,
 }
 
 /// One row of the action list.
@@ -67,6 +69,9 @@ pub struct ActionListItem {
     pub days_overdue: Option<i64>,
     /// The date of the latest note.
     pub last_update: Option<NaiveDate>,
+    /// The organisation leading the action (an area SEND priority action's responsible
+    /// body); the owner is a person.
+    pub lead_partner: Option<String>,
 }
 
 /// Counts over a set of actions.
@@ -257,6 +262,10 @@ pub fn list_actions(
         clauses.push("a.status = :status");
         params.push((":status", Box::new(status.as_str())));
     }
+    if let Some(lead) = &filter.lead_partner {
+        clauses.push("instr(lower(a.lead_partner), lower(:lead)) > 0");
+        params.push((":lead", Box::new(lead.trim().to_string())));
+    }
     if let Some(search) = &filter.search {
         clauses.push(SEARCH_SQL);
         params.push((":q", Box::new(fts_query(search)?)));
@@ -264,7 +273,7 @@ pub fn list_actions(
     let sql = format!(
         "SELECT a.id, a.report_id, a.recommendation_id, a.title, a.owner, a.due_date,
                 a.due_date_source, a.status, a.progress, a.rag_override, a.sign_ready,
-                a.last_update, a.rowid
+                a.last_update, a.rowid, a.lead_partner
          FROM actions a
          WHERE {}",
         clauses.join(" AND ")
@@ -314,6 +323,7 @@ pub fn list_actions(
             rag,
             days_overdue: days_overdue(due, status, as_of),
             last_update: dates::get_opt(row, 11)?,
+            lead_partner: row.get(13)?,
         });
         placed.push((report_rank, row.get(12)?));
     }

@@ -20,14 +20,13 @@ pub fn set_received(
 ) -> Result<ReportRow> {
     let tx = store.write()?;
     let r = get_report(&tx, report_id)?;
-    let deadline = action_plan_deadline(received);
-    update_report_plan_dates(
-        &tx,
-        report_id,
-        Some(received),
-        Some(deadline),
-        r.next_inspection,
-    )?;
+    // An area SEND report's plan deadline is the user's, not 70 working days from receipt.
+    let deadline = if r.kind == crate::ReportKind::AreaSend {
+        r.action_plan_deadline
+    } else {
+        Some(action_plan_deadline(received))
+    };
+    update_report_plan_dates(&tx, report_id, Some(received), deadline, r.next_inspection)?;
     let old = dates::opt_to_sql(r.received);
     let new = dates::to_sql(received);
     if old.as_deref() != Some(new.as_str()) {

@@ -41,6 +41,15 @@ pub enum ReadError {
     #[error("no text found in the {format} file{}", no_text_hint(*format))]
     NoText { format: Format },
 
+    /// Read, but not an inspection report: a saved web page, or a file of something else.
+    /// `found` says what it is instead ("a web page ('Report not found - …')").
+    #[error(
+        "This is {found}, not an inspection report: it has no report title, inspection dates, \
+         judgements or recommendations. Check that you chose the report itself (a download \
+         can save an error page in its place)"
+    )]
+    NotAReport { found: String },
+
     #[error("the {format} reader failed on this file (an internal error: {detail})")]
     ParserPanic { format: Format, detail: String },
 }

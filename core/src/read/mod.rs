@@ -15,6 +15,7 @@ mod html;
 mod pdf;
 mod pdf_layout;
 mod text;
+mod title;
 
 use std::io::Read;
 use std::path::Path;
@@ -27,6 +28,8 @@ pub use format::{Format, MAX_INPUT_BYTES};
 pub struct Document {
     pub format: Format,
     pub text: String,
+    /// What the file calls itself, where it says: a web page's `<title>`.
+    pub title: Option<String>,
 }
 
 /// Reads a report file, refusing files over [`MAX_INPUT_BYTES`] before reading them.
@@ -78,10 +81,38 @@ pub fn read_bytes(bytes: &[u8], name_hint: Option<&str>) -> Result<Document, Rea
         Format::Pdf => pdf::read(bytes)?,
         Format::Docx => docx::read(bytes)?,
     };
+    let title = match format {
+        Format::Html => title::html_title(&text::decode(bytes).0),
+        _ => None,
+    };
     if text.trim().is_empty() {
+        if format == Format::Html {
+            // A page of scripts and markup only: a web page, whatever else it is.
+            return Err(ReadError::NotAReport {
+                found: web_page(title.as_deref()),
+            });
+        }
         return Err(ReadError::NoText { format });
     }
-    Ok(Document { format, text })
+    Ok(Document {
+        format,
+        text,
+        title,
+    })
+}
+
+/// "a web page ('Its title')", or "a web page" when it has no title.
+pub fn web_page(title: Option<&str>) -> String {
+    match title {
+        Some(t) => format!("a web page ('{t}')"),
+        None => "a web page".to_string(),
+    }
+}
+
+/// The start of a text for a message: its first line, cut at a word.
+pub fn beginning(text: &str) -> Option<String> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    Some(title::shorten(first, 60))
 }
 
 #[cfg(test)]

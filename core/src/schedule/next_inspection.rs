@@ -104,6 +104,9 @@ pub fn next_inspection(
         });
     }
     let last = last_end?;
+    if kind == ReportKind::AreaSend {
+        return Some(area_send(last, overall_grade));
+    }
     let grade = overall_grade.and_then(Grade::parse);
     let after = |months| {
         last.checked_add_months(Months::new(months))
@@ -161,6 +164,67 @@ pub fn next_inspection(
     })
 }
 
+/// The next inspection after an area SEND inspection, from its outcome. The framework
+/// ("Area SEND inspections: framework and handbook", Ofsted and CQC, 2023, updated 2024,
+/// "Inspection outcomes" and "Monitoring inspections") says: outcome 1 (typically positive
+/// experiences and outcomes), the next full inspection within approximately 5 years;
+/// outcome 2 (inconsistent), within approximately 3 years; outcome 3 (widespread and/or
+/// systemic failings), a monitoring inspection within approximately 18 months and a full
+/// reinspection within approximately 3 years. "Within approximately N" is read as the six
+/// months up to N after the last day of the inspection, as the ILACS window is six
+/// months either side; the soonest inspection is the one to prepare for.
+fn area_send(last: NaiveDate, outcome: Option<&str>) -> NextInspection {
+    let after = |months| {
+        last.checked_add_months(Months::new(months))
+            .unwrap_or(NaiveDate::MAX)
+    };
+    let o = outcome.map(str::to_lowercase).unwrap_or_default();
+    let source = "the area SEND framework (Ofsted and CQC, 2023)";
+    let (months, basis) = if o.contains("widespread") || o.contains("systemic") {
+        (
+            18,
+            format!(
+                "Estimated: after widespread and/or systemic failings, {source} brings a \
+                 monitoring inspection within approximately 18 months (full reinspection \
+                 within about 3 years)"
+            ),
+        )
+    } else if o.contains("inconsistent") {
+        (
+            36,
+            format!(
+                "Estimated: after inconsistent experiences and outcomes, {source} brings the \
+                 next full inspection within approximately 3 years"
+            ),
+        )
+    } else if o.contains("positive") {
+        (
+            60,
+            format!(
+                "Estimated: after typically positive experiences and outcomes, {source} \
+                 brings the next full inspection within approximately 5 years"
+            ),
+        )
+    } else {
+        (
+            36,
+            format!(
+                "Estimated: the outcome is not known; {source} brings the next full \
+                 inspection within 3 years at the soonest (18 months for a monitoring \
+                 inspection after the worst outcome)"
+            ),
+        )
+    };
+    let (earliest, latest) = (after(months - 6), after(months));
+    NextInspection {
+        earliest,
+        latest,
+        date: None,
+        estimated: true,
+        basis: format!("{basis}: {} to {}.", long(earliest), long(latest)),
+    }
+}
+
 /// The name of the framework ILACS replaced for `kind`, or `None` for ILACS and visits.
 fn previous_framework(kind: ReportKind) -> Option<&'static str> {
     match kind {
@@ -175,6 +239,7 @@ fn previous_framework(kind: ReportKind) -> Option<&'static str> {
         ReportKind::ChildProtection => Some("inspection of child protection arrangements"),
         ReportKind::SingleInspectionFramework => Some("single inspection framework (SIF)"),
         ReportKind::Ilacs
+        | ReportKind::AreaSend
         | ReportKind::FocusedVisit
         | ReportKind::MonitoringVisit
         | ReportKind::Other => None,
@@ -374,5 +439,38 @@ mod tests {
     #[case::number("2", None)]
     fn grade_words(#[case] word: &str, #[case] want: Option<Grade>) {
         assert_eq!(Grade::parse(word), want);
+    }
+
+    #[rstest]
+    #[case::positive(
+        "Typically positive experiences and outcomes",
+        54,
+        60,
+        "full inspection"
+    )]
+    #[case::inconsistent("Inconsistent experiences and outcomes", 30, 36, "full inspection")]
+    #[case::failings("Widespread and/or systemic failings", 12, 18, "monitoring inspection")]
+    fn area_send_windows_follow_the_outcome(
+        #[case] outcome: &str,
+        #[case] from: u32,
+        #[case] to: u32,
+        #[case] what: &str,
+    ) {
+        let end = d(2025, 3, 7);
+        let next = next_inspection(ReportKind::AreaSend, Some(end), Some(outcome), None).unwrap();
+        assert_eq!(
+            next.earliest,
+            end.checked_add_months(Months::new(from)).unwrap()
+        );
+        assert_eq!(
+            next.latest,
+            end.checked_add_months(Months::new(to)).unwrap()
+        );
+        assert!(
+            next.estimated && next.basis.contains(what),
+            "{}",
+            next.basis
+        );
+        assert!(next.basis.contains("area SEND framework"), "{}", next.basis);
     }
 }

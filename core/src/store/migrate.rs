@@ -30,6 +30,16 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0003_report_text",
         sql: include_str!("../../../migrations/0003_report_text.sql"),
     },
+    Migration {
+        version: 4,
+        name: "0004_area_send",
+        sql: include_str!("../../../migrations/0004_area_send.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "0005_repeat_links",
+        sql: include_str!("../../../migrations/0005_repeat_links.sql"),
+    },
 ];
 
 /// The schema version this binary writes.

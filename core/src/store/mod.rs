@@ -17,6 +17,7 @@ pub mod history;
 pub mod location;
 pub mod migrate;
 pub mod recommendations;
+pub mod repeat_links;
 pub mod reports;
 pub mod rewind;
 pub mod settings;

@@ -182,3 +182,51 @@ pub fn check_offsets(text: &str, r: &Report) -> Vec<String> {
     }
     d
 }
+
+/// [`diff`] plus the area SEND fields: previous inspection dates, the next inspection,
+/// whether a priority action plan is required, and each recommendation's responsible
+/// body. Fields absent from `want` are compared as null/false.
+pub fn diff_area_send(got: &Report, want: &Value) -> Vec<String> {
+    let mut d = diff(got, want);
+    let field = |name: &str| want.get(name).cloned().unwrap_or(Value::Null);
+    for (name, g) in [
+        ("previous_inspection_start", got.previous_inspection_start),
+        ("previous_inspection_end", got.previous_inspection_end),
+    ] {
+        let w = opt_str(&field(name));
+        let g = g.map(|d| d.to_string());
+        if g != w {
+            d.push(format!("{name}: got {g:?} want {w:?}"));
+        }
+    }
+    let g = serde_json::to_value(got.next_inspection).unwrap_or(Value::Null);
+    if g != field("next_inspection") {
+        d.push(format!(
+            "next_inspection: got {g} want {}",
+            field("next_inspection")
+        ));
+    }
+    let w = field("priority_action_plan_required")
+        .as_bool()
+        .unwrap_or(false);
+    if got.priority_action_plan_required != w {
+        d.push(format!(
+            "priority_action_plan_required: got {} want {w}",
+            got.priority_action_plan_required
+        ));
+    }
+    let wr = field("recommendations")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for (i, (g, w)) in got.recommendations.iter().zip(&wr).enumerate() {
+        let wb = w["responsible_body"].as_str().map(norm);
+        if g.responsible_body.as_deref().map(norm) != wb {
+            d.push(format!(
+                "recommendation {i} responsible_body: got {:?} want {:?}",
+                g.responsible_body, w["responsible_body"]
+            ));
+        }
+    }
+    d
+}

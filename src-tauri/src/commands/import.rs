@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use inspection_tracker::intake::{intake, Intake};
+use inspection_tracker::plan::area_send::set_priority_plan_deadline;
 use inspection_tracker::plan::import::{import_report, ImportOptions, ImportOutcome};
 use inspection_tracker::store::reports::{get_report, get_report_id_by_sha256};
 use inspection_tracker::store::Store;
@@ -11,7 +12,7 @@ use inspection_tracker::{Error, ErrorReport};
 
 use super::{who, Res};
 use crate::dto::{CreatePlanInput, DuplicateInfo, ImportPreview, SampleLoad};
-use crate::samples::SAMPLES;
+use crate::samples::{SAMPLES, SAMPLE_FILES};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -38,7 +39,7 @@ pub fn create_plan(
         inspection_date: input.inspection_date,
         who: who(&store)?,
     };
-    Ok(import_report(
+    let outcome = import_report(
         &mut store,
         &read.source_name,
         &read.sha256,
@@ -46,7 +47,21 @@ pub fn create_plan(
         &read.text,
         &input.report,
         &opts,
-    )?)
+    )?;
+    if let Some(deadline) = input.priority_action_plan_deadline {
+        if !outcome.duplicate && input.report.priority_action_plan_required {
+            // Its own transaction after the plan's: should it fail, the plan stands and the
+            // message says the deadline still needs entering.
+            set_priority_plan_deadline(&mut store, &outcome.report_id, Some(deadline), &opts.who)
+                .map_err(|e| {
+                Error::Invalid(format!(
+                    "the action plan was created, but its priority action plan deadline \
+                         was not saved ({e}); enter it again on the dashboard"
+                ))
+            })?;
+        }
+    }
+    Ok(outcome)
 }
 
 /// Writes the bundled sample reports into `<data folder>/samples`, imports the dated
@@ -61,15 +76,19 @@ pub fn load_samples(state: tauri::State<'_, AppState>) -> Res<SampleLoad> {
         imported: Vec::new(),
         needs_review: Vec::new(),
     };
-    for (name, text) in SAMPLES {
+    let texts = SAMPLES.iter().map(|(n, t)| (*n, t.as_bytes()));
+    for (name, bytes) in texts.chain(SAMPLE_FILES.iter().copied()) {
         let path = dir.join(name);
         if !path.exists() {
-            std::fs::write(&path, text).map_err(|e| io_error(&path, e))?;
+            std::fs::write(&path, bytes).map_err(|e| io_error(&path, e))?;
         }
         let read = intake(&path)?;
         let dated = read.report.inspection_end.is_some() || read.report.published.is_some();
         let known = get_report_id_by_sha256(store.conn(), &read.sha256)?.is_some();
-        if dated || known {
+        // A report that requires a priority action plan goes to review too: its deadline is
+        // asked for there.
+        let asks = read.report.priority_action_plan_required;
+        if (dated && !asks) || known {
             let opts = ImportOptions {
                 inspection_date: None,
                 who: who.clone(),

@@ -125,6 +125,7 @@ impl From<ActionFilter> for Filter {
             status: f.status,
             rag: f.rag,
             search: f.search.filter(|s| !s.trim().is_empty()),
+            lead_partner: f.lead_partner.filter(|s| !s.trim().is_empty()),
         }
     }
 }

@@ -5,4 +5,8 @@ import type { Rag } from "./Rag";
 /**
  * Which actions to list; every field optional (an empty filter lists every action).
  */
-export type ActionFilter = { overdue?: boolean, due_within_days?: number, owner?: string, report_id?: string, section?: string, status?: ActionStatus, rag?: Rag, search?: string, };
+export type ActionFilter = { overdue?: boolean, due_within_days?: number, owner?: string, report_id?: string, section?: string, status?: ActionStatus, rag?: Rag, search?: string, 
+/**
+ * Part of the lead partner's name (an area SEND responsible body).
+ */
+lead_partner?: string, };

@@ -18,4 +18,9 @@ recommendation: string, section: string, timeframe: string | null, title: string
 /**
  * The date of the latest note.
  */
-last_update: string | null, };
+last_update: string | null, 
+/**
+ * The organisation leading the action (an area SEND priority action's responsible
+ * body); the owner is a person.
+ */
+lead_partner: string | null, };

@@ -12,4 +12,9 @@ sha256: string, report: Report,
 /**
  * The inspection's last day, required when the report states no date.
  */
-inspection_date: string | null, };
+inspection_date: string | null, 
+/**
+ * The priority action plan's deadline, entered at review for an area SEND report that
+ * requires a plan (the report does not print it).
+ */
+priority_action_plan_deadline?: string, };

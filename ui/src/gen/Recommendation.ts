@@ -26,4 +26,9 @@ paragraph: number | null,
 /**
  * Byte offsets of the item in the report's text (start inclusive, end exclusive).
  */
-source_start: number, source_end: number, };
+source_start: number, source_end: number, 
+/**
+ * The body the report names beside the item (area SEND priority actions: "Oldham
+ * Council and NHS Greater Manchester ICB"); `None` where it names none.
+ */
+responsible_body: string | null, };

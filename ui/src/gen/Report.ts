@@ -2,6 +2,7 @@
 import type { Judgement } from "./Judgement";
 import type { Recommendation } from "./Recommendation";
 import type { ReportKind } from "./ReportKind";
+import type { StatedNextInspection } from "./StatedNextInspection";
 
 /**
  * Everything extracted from one report.
@@ -10,4 +11,16 @@ export type Report = { kind: ReportKind, local_authority: string | null, inspect
 /**
  * Publication date, or the date of the letter for letter-style reports.
  */
-published: string | null, lead_inspector: string | null, judgements: Array<Judgement>, recommendations: Array<Recommendation>, };
+published: string | null, lead_inspector: string | null, judgements: Array<Judgement>, recommendations: Array<Recommendation>, 
+/**
+ * Dates of the previous inspection, where the report gives them (area SEND).
+ */
+previous_inspection_start: string | null, previous_inspection_end: string | null, 
+/**
+ * The soonest next inspection the report itself names; `None` if it names none.
+ */
+next_inspection: StatedNextInspection | null, 
+/**
+ * The report requires a priority action plan (area SEND outcome 3).
+ */
+priority_action_plan_required: boolean, };

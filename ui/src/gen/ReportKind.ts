@@ -4,4 +4,4 @@
  * Which inspection framework a report belongs to; it decides grade scales and the
  * estimated date of the next inspection.
  */
-export type ReportKind = "joint_area_review" | "contact_referral_assessment" | "safeguarding_and_looked_after_children" | "looked_after_children" | "child_protection" | "single_inspection_framework" | "ilacs" | "focused_visit" | "monitoring_visit" | "other";
+export type ReportKind = "joint_area_review" | "contact_referral_assessment" | "safeguarding_and_looked_after_children" | "looked_after_children" | "child_protection" | "single_inspection_framework" | "ilacs" | "focused_visit" | "monitoring_visit" | "area_send" | "other";

@@ -27,6 +27,7 @@ export const KIND_LABELS: Record<ReportKind, string> = {
   ilacs: "ILACS inspection",
   focused_visit: "Focused visit",
   monitoring_visit: "Monitoring visit",
+  area_send: "Area SEND inspection",
   other: "Inspection",
 };
 export const DUE_SOURCE_LABELS: Record<DueDateSource, string> = {

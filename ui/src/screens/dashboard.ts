@@ -182,14 +182,19 @@ function deadlines(summary: Summary): HTMLElement | null {
     "section",
     { class: "panel deadlines", "aria-labelledby": "deadlines-heading", "data-testid": "deadlines" },
     h("h3", { id: "deadlines-heading" }, "Written action plan deadlines"),
-    h("p", { class: "meta" }, "70 working days from when the council received the report."),
+    h(
+      "p",
+      { class: "meta" },
+      "Children's services: 70 working days from when the council received the report. Area SEND priority action plans: the date entered from Ofsted's letter.",
+    ),
     h(
       "ul",
       {},
       ...rows.map((r) => {
         const days = daysBetween(summary.as_of, r.action_plan_deadline!);
         const when = days < 0 ? `passed ${plural(-days, "day")} ago` : days === 0 ? "today" : `in ${plural(days, "day")}`;
-        return h("li", {}, h("strong", {}, reportName(r)), `: ${formatDate(r.action_plan_deadline)} (${when})`);
+        const what = r.kind === "area_send" ? " priority action plan" : "";
+        return h("li", { "data-testid": "deadline" }, h("strong", {}, reportName(r)), `${what}: ${formatDate(r.action_plan_deadline)} (${when})`);
       }),
     ),
   );
@@ -255,8 +260,10 @@ function reportCard(r: ReportSummary, asOf: string): HTMLElement {
       h("dd", {}, formatCount(c.overdue)),
       r.next_inspection ? h("dt", {}, "Next inspection") : null,
       r.next_inspection ? h("dd", {}, describeNext(r.next_inspection)) : null,
-      r.action_plan_deadline ? h("dt", {}, "Action plan due") : null,
-      r.action_plan_deadline ? h("dd", {}, `${formatDate(r.action_plan_deadline)}${r.action_plan_deadline < asOf ? " (passed)" : ""}`) : null,
+      r.action_plan_deadline ? h("dt", {}, r.kind === "area_send" ? "Priority action plan due" : "Action plan due") : null,
+      r.action_plan_deadline
+        ? h("dd", { "data-testid": "plan-due" }, `${formatDate(r.action_plan_deadline)}${r.action_plan_deadline < asOf ? " (passed)" : ""}`)
+        : null,
     ),
     judgementsBlock(r),
     h("a", { href: `#/plan?report=${encodeURIComponent(r.report_id)}` }, `View ${reportName(r)} actions`),
@@ -292,7 +299,7 @@ function judgementsBlock(r: ReportSummary): HTMLElement {
     return block;
   }
   if (headline.length) {
-    const bySection = headline.some((j) => !/overall effectiveness/i.test(j.label));
+    const bySection = headline.some((j) => !/overall effectiveness|^inspection outcome$/i.test(j.label));
     if (bySection) block.append(h("p", { class: "grades-caption" }, "Overall effectiveness"));
     block.append(gradeList(headline, { "data-testid": "headline-grades" }));
   }

@@ -56,7 +56,8 @@ export function renderFirstRun(info: StoreInfo, onLoaded: () => void): HTMLEleme
         invalidate();
         const actions = load.imported.reduce((n, o) => n + o.actions, 0);
         showToast(`Loaded ${plural(load.imported.length, "sample report")} with ${plural(actions, "action")}.`);
-        // A sample that states no date comes back for review: its date must come from you.
+        // A sample that states no date comes back for review (its date must come from you),
+        // and so does the area SEND one (its priority action plan deadline).
         if (load.needs_review.length) reviewPreviews(load.needs_review);
         else onLoaded();
       } catch (e) {

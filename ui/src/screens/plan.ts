@@ -15,6 +15,7 @@ import {
   references,
   planOrder,
   owners,
+  leadPartners,
   NO_OWNER,
   isFilterEmpty,
   warmSearch,
@@ -76,6 +77,7 @@ function filterFromQuery(q: URLSearchParams): PlanFilter {
     dueFrom: q.get("from") ?? "",
     dueTo: q.get("to") ?? "",
     search: q.get("q") ?? "",
+    leadPartner: q.get("lead") ?? "",
   };
 }
 
@@ -113,6 +115,9 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
   );
   const ragSel = select([["", "Any RAG"], ...(Object.entries(RAG_LABELS) as [string, string][])], filter.rag ?? "", { id: "f-rag" });
   const ownerSel = h("select", { id: "f-owner" });
+  // Lead partners (area SEND responsible bodies): offered only when some action has one.
+  const partners = leadPartners(initial);
+  const leadSel = select([["", "Any lead partner"], ...partners.map((p): [string, string] => [p, p])], filter.leadPartner ?? "", { id: "f-lead" });
   const reportSel = select(
     [
       ["", "All reports"],
@@ -131,7 +136,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     "Clear filters",
     () => {
       search.value = "";
-      for (const s of [statusSel, ragSel, ownerSel, reportSel]) s.value = "";
+      for (const s of [statusSel, ragSel, ownerSel, reportSel, leadSel]) s.value = "";
       setIso(from, "");
       setIso(to, "");
       readFilter();
@@ -162,13 +167,14 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       reportId: reportSel.value,
       dueFrom: isoOf(from),
       dueTo: isoOf(to),
+      leadPartner: leadSel.value,
     };
     refresh();
   }
   // Filtering is synchronous and fast enough to run on every keystroke (see the 10,000
   // action test), so there is no debounce to make typing feel laggy.
   search.addEventListener("input", readFilter);
-  for (const el of [statusSel, ragSel, ownerSel, reportSel, from, to]) el.addEventListener("change", readFilter);
+  for (const el of [statusSel, ragSel, ownerSel, reportSel, leadSel, from, to]) el.addEventListener("change", readFilter);
 
   const filters = h(
     "form",
@@ -177,6 +183,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     field("Status", statusSel),
     field("RAG", ragSel),
     field("Owner", ownerSel),
+    partners.length ? field("Lead partner", leadSel) : null,
     field("Report", reportSel),
     field("Due from", from),
     field("Due to", to),
@@ -319,8 +326,9 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       h("div", { role: "cell", class: "cell col-plan" }, ref),
       h(
         "div",
-        { role: "cell", class: "cell col-title", title: it.title },
+        { role: "cell", class: "cell col-title", title: it.lead_partner ? `${it.title}\nLead partner: ${it.lead_partner}` : it.title },
         h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp" }, it.title),
+        it.lead_partner ? h("span", { class: "meta lead-partner", "data-col": "lead-partner" }, `Led by ${it.lead_partner}`) : null,
       ),
       h("div", { role: "cell", class: "cell col-owner" }, owner),
       h(

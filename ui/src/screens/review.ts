@@ -25,6 +25,16 @@ export interface ReviewOptions {
 }
 
 const GRADES = ["Outstanding", "Good", "Requires improvement to be good", "Adequate", "Inadequate"];
+/** An area SEND inspection's three outcomes, best first (the framework's wording). */
+export const OUTCOMES = ["Typically positive experiences and outcomes", "Inconsistent experiences and outcomes", "Widespread and/or systemic failings"];
+
+/** The next inspection as the report states it, in words: "a monitoring inspection within about 18 months". */
+export function statedNext(r: Report): string | null {
+  const n = r.next_inspection;
+  if (!n) return null;
+  const span = n.within_months % 12 === 0 ? plural(n.within_months / 12, "year") : plural(n.within_months, "month");
+  return `${n.kind === "monitoring" ? "A monitoring inspection" : "The next full inspection"} within about ${span}`;
+}
 
 type TimeframeChoice = (typeof TIMEFRAME_CHOICES)[number];
 
@@ -110,7 +120,8 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
         const area = h("input", { type: "text", "aria-label": `Judgement ${i + 1}: area` });
         area.value = j.area;
         area.addEventListener("input", () => (j.area = area.value));
-        const grades = GRADES.includes(j.grade) || !j.grade ? GRADES : [j.grade, ...GRADES];
+        const scale = draft.kind === "area_send" ? OUTCOMES : GRADES;
+        const grades = scale.includes(j.grade) || !j.grade ? scale : [j.grade, ...scale];
         const grade = select(
           grades.map((g) => [g, g]),
           j.grade,
@@ -180,6 +191,11 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       rec.period = c.period;
     });
     const show = button("Show in the report", () => scrollSourceTo(i, true), { class: "link-button", "data-part": "show" });
+    // The body the report names beside a priority action: the action's lead partner.
+    const body = h("input", { type: "text", "aria-label": `Recommendation ${n}: responsible body (lead partner)`, "data-part": "responsible-body" });
+    body.value = rec.responsible_body ?? "";
+    body.addEventListener("input", () => (rec.responsible_body = body.value.trim() || null));
+    const showBody = draft.kind === "area_send" || !!rec.responsible_body;
     const split = button(
       "Split",
       () => {
@@ -240,6 +256,7 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
         h("label", {}, h("span", { class: "small-label" }, "Section"), section),
         h("label", {}, h("span", { class: "small-label" }, "Timeframe"), timeframe),
       ),
+      showBody ? h("div", { class: "rec-fields" }, h("label", {}, h("span", { class: "small-label" }, "Responsible body (lead partner)"), body)) : null,
       h("div", { class: "button-row" }, split, merge, remove),
     );
     // Moving into a recommendation brings its place in the report into view.
@@ -326,7 +343,12 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
     if (mustDate && !draft.inspection_end) problems.push("The report states no date: give the last day of the inspection.");
     if (draft.inspection_start && draft.inspection_end && draft.inspection_start > draft.inspection_end)
       problems.push("The inspection cannot end before it starts.");
-    if (!draft.recommendations.length) problems.push("There are no recommendations to make actions from.");
+    if (original.recommendations.length && !draft.recommendations.length)
+      problems.push("Every recommendation was deleted: there is nothing to make actions from.");
+    if (planDeadline) {
+      const problem = dateProblem(planDeadline);
+      if (problem) problems.push(`Priority action plan deadline: ${problem}`);
+    }
     draft.recommendations.forEach((r, i) => {
       if (!r.text.trim()) problems.push(`Recommendation ${i + 1} has no text.`);
     });
@@ -350,6 +372,7 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
         sha256: preview.sha256,
         report: { ...draft, recommendations: draft.recommendations.map((r) => ({ ...r, text: r.text.trim(), section: r.section.trim() })) },
         inspection_date: mustDate ? draft.inspection_end : null,
+        priority_action_plan_deadline: (planDeadline && isoOf(planDeadline)) || undefined,
       });
     } catch (e) {
       errors.replaceChildren(errorBox(e, "The action plan was not created"));
@@ -359,6 +382,39 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
     }
   });
 
+  // --- area SEND: the outcome's consequences --------------------------------------------
+  // The report requires a priority action plan but does not print its deadline: ask for
+  // it (Ofsted's letter gives it), never invent one. Left blank, it can be entered later
+  // (for now with the CLI's `report plan-deadline`).
+  const planDeadline = original.priority_action_plan_required ? dateInput({ id: "r-plan-deadline" }) : null;
+  const stated = statedNext(original);
+  const sendPanel =
+    draft.kind === "area_send"
+      ? h(
+          "fieldset",
+          { class: "panel", "data-testid": "area-send" },
+          h("legend", {}, "Area SEND outcome"),
+          h(
+            "p",
+            { "data-testid": "send-outcome" },
+            h("strong", {}, "Outcome: "),
+            original.judgements.find((j) => j.area === "Inspection outcome")?.grade ?? "not found in the report",
+          ),
+          stated ? h("p", { "data-testid": "stated-next" }, `${stated}, the report says.`) : null,
+          planDeadline
+            ? h(
+                "div",
+                { "data-testid": "plan-deadline-request" },
+                h(
+                  "p",
+                  {},
+                  "The report requires a priority action plan (area SEND) but does not print when it is due. Enter the deadline from Ofsted's letter so the plan tracks it. If you do not have it yet, leave it blank and enter it later with the command line: inspection-tracker report plan-deadline.",
+                ),
+                field("Priority action plan deadline", planDeadline),
+              )
+            : h("p", { class: "meta" }, "No priority action plan is required."),
+        )
+      : null;
   const dup = preview.duplicate_of;
   const dateHint = mustDate ? "Required: the report states no date, and due dates count from it." : undefined;
   const factsId = uid("facts");
@@ -390,11 +446,18 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       ),
       judgementsAdd,
     ),
+    ...(sendPanel ? [sendPanel] : []),
     h(
       "fieldset",
       { class: "panel" },
       h("legend", {}, "Recommendations", recCount),
-      h("p", { class: "meta" }, "Each becomes an action. Put the cursor in a text and choose Split to make two."),
+      original.recommendations.length
+        ? h("p", { class: "meta" }, "Each becomes an action. Put the cursor in a text and choose Split to make two.")
+        : h(
+            "p",
+            { class: "notice", "data-testid": "no-recommendations" },
+            "There are no recommendations in this report (an inspection that found nothing to improve). The report is recorded with no actions.",
+          ),
       recList,
     ),
     h(

@@ -66,6 +66,10 @@ pub struct ExportArgs {
     /// Only actions whose recommendation, text or notes contain these words
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
+
+    /// Only actions whose lead partner's name contains this (ignoring case)
+    #[arg(long, value_name = "TEXT")]
+    lead_partner: Option<String>,
 }
 
 fn parse_format(s: &str) -> std::result::Result<ExportFormat, String> {
@@ -89,6 +93,7 @@ pub fn run(cli: &Cli, a: &ExportArgs) -> Result<()> {
             section: a.section.clone(),
             status: a.status,
             rag: a.rag,
+            lead_partner: a.lead_partner.clone(),
         },
         from_history: a.from_history,
     };

@@ -5,10 +5,10 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use inspection_tracker::extract::extract;
+use inspection_tracker::extract::{extract, refusal};
 use inspection_tracker::model::{BaseDateRule, OpenEndedRule};
 use inspection_tracker::schedule::{base_date, due_date};
-use inspection_tracker::{Error, Report, Result};
+use inspection_tracker::{Error, Report, ReportKind, Result, StatedNextInspection};
 use serde::Serialize;
 
 use crate::{args, print_json, Cli};
@@ -33,7 +33,17 @@ struct Output<'a> {
     inspection_end: Option<NaiveDate>,
     published: Option<NaiveDate>,
     lead_inspector: Option<&'a str>,
+    // The area SEND fields are printed for area SEND reports only (`Some`, holding null
+    // where the report says nothing), so other reports keep their shape.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous_inspection_start: Option<Option<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous_inspection_end: Option<Option<NaiveDate>>,
     judgements: Vec<JudgementOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_inspection: Option<Option<StatedNextInspection>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    priority_action_plan_required: Option<bool>,
     recommendations: Vec<RecommendationOut<'a>>,
 }
 
@@ -50,6 +60,8 @@ struct RecommendationOut<'a> {
     section: &'a str,
     timeframe: Option<&'a str>,
     timeframe_months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    responsible_body: Option<Option<&'a str>>,
     text: &'a str,
     paragraph: Option<u32>,
     due_date: Option<NaiveDate>,
@@ -58,9 +70,10 @@ struct RecommendationOut<'a> {
 /// JSON is the output whether or not `--json` is given: this command exists to show the
 /// extraction exactly as the tests compare it.
 pub fn run(_cli: &Cli, args: &Args) -> Result<()> {
-    let doc = inspection_tracker::read::read_file(&args.file)
-        .map_err(|e| Error::Invalid(format!("{}: {e}", args.file.display())))?;
+    let in_words = |e| Error::Invalid(format!("{}: {e}", args.file.display()));
+    let doc = inspection_tracker::read::read_file(&args.file).map_err(in_words)?;
     let report = extract(&doc.text);
+    refusal::check(&doc, &report).map_err(in_words)?;
     let file = args
         .file
         .file_name()
@@ -77,6 +90,7 @@ fn output(file: String, r: &Report, base_flag: Option<NaiveDate>) -> Output<'_> 
         None,
         base_flag,
     );
+    let send = r.kind == ReportKind::AreaSend;
     Output {
         file,
         kind: r.kind.as_str(),
@@ -85,6 +99,10 @@ fn output(file: String, r: &Report, base_flag: Option<NaiveDate>) -> Output<'_> 
         inspection_end: r.inspection_end,
         published: r.published,
         lead_inspector: r.lead_inspector.as_deref(),
+        previous_inspection_start: send.then_some(r.previous_inspection_start),
+        previous_inspection_end: send.then_some(r.previous_inspection_end),
+        next_inspection: send.then_some(r.next_inspection),
+        priority_action_plan_required: send.then_some(r.priority_action_plan_required),
         judgements: r
             .judgements
             .iter()
@@ -110,6 +128,7 @@ fn output(file: String, r: &Report, base_flag: Option<NaiveDate>) -> Output<'_> 
                     section: &rec.section,
                     timeframe: rec.timeframe.as_deref(),
                     timeframe_months: rec.timeframe_months(),
+                    responsible_body: send.then_some(rec.responsible_body.as_deref()),
                     text: &rec.text,
                     paragraph: rec.paragraph,
                     due_date: due,

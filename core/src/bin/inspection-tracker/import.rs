@@ -64,6 +64,14 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
         )?;
         if !cli.json {
             print_outcome(&outcome);
+            if f.report.priority_action_plan_required && !outcome.duplicate {
+                println!(
+                    "{}: the report requires a priority action plan but does not print its \
+                     deadline; set it with `inspection-tracker report plan-deadline {} DATE`",
+                    outcome.source_name,
+                    args::short(&outcome.report_id)
+                );
+            }
         }
         outcomes.push(outcome);
     }
@@ -95,4 +103,11 @@ fn print_outcome(o: &ImportOutcome) {
         show_date(o.base_date),
         show_date(o.action_plan_deadline),
     );
+    if o.recommendations == 0 {
+        // An all-outstanding inspection has no list: say so, so nobody hunts for one.
+        println!(
+            "{}: no recommendations in this report, so there are no actions to track",
+            o.source_name
+        );
+    }
 }

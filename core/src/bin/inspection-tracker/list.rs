@@ -42,6 +42,10 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
 
+    /// Only actions whose lead partner's name contains this (ignoring case)
+    #[arg(long, value_name = "TEXT")]
+    lead_partner: Option<String>,
+
     /// Rate and filter as at this date instead of today
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
     as_of: Option<NaiveDate>,
@@ -63,6 +67,7 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
         status: args.status,
         rag: args.rag,
         search: args.search.clone(),
+        lead_partner: args.lead_partner.clone(),
     };
     let items = list_actions(&store, &filter, args::as_of(args.as_of))?;
     if cli.json {
@@ -97,6 +102,18 @@ fn print_table(items: &[ActionListItem]) {
             clip(a.local_authority.as_deref().unwrap_or("-"), 14),
             clip(&a.title, 70),
         );
+    }
+    // Lead partners (area SEND responsible bodies) on lines of their own: they are long.
+    let led: Vec<&ActionListItem> = items.iter().filter(|a| a.lead_partner.is_some()).collect();
+    if !led.is_empty() {
+        println!("Lead partners:");
+        for a in led {
+            println!(
+                "  {:<8}  {}",
+                short(&a.id),
+                a.lead_partner.as_deref().unwrap_or_default()
+            );
+        }
     }
     let overdue = items.iter().filter(|a| a.days_overdue.is_some()).count();
     println!("{} actions ({overdue} overdue, marked !)", items.len());

@@ -15,6 +15,7 @@ mod import;
 mod info;
 mod init;
 mod list;
+mod repeats;
 mod report;
 mod settings;
 mod summary;
@@ -79,6 +80,9 @@ enum Command {
     Restore(backup::RestoreArgs),
     /// Write the board paper, statement of action, Excel workbook, CSV or calendar (.ics)
     Export(export::ExportArgs),
+    /// Earlier recommendations of the same authority that a report's recommendations
+    /// repeat (suggested), and confirming or rejecting one
+    Repeats(repeats::Args),
     /// The stored reports; set one's received date or next inspection date
     #[command(subcommand)]
     Report(report::Command),
@@ -106,6 +110,7 @@ fn main() -> ExitCode {
         Command::Restore(a) => backup::restore(&cli, a),
         Command::Export(a) => export::run(&cli, a),
         Command::Report(c) => report::run(&cli, c),
+        Command::Repeats(a) => repeats::run(&cli, a),
         Command::Settings { command } => settings::run(&cli, command.as_ref()),
     };
     match result {

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use inspection_tracker::labels;
+use inspection_tracker::plan::area_send::set_priority_plan_deadline;
 use inspection_tracker::plan::report_dates::{
     resolve_report_id, set_next_inspection, set_received,
 };
@@ -28,6 +29,14 @@ pub enum Command {
         #[arg(long, value_name = "DATE|none")]
         next_inspection: Option<String>,
     },
+    /// Set the deadline of the priority action plan an area SEND report requires (the
+    /// report does not print it), or "none" to clear it
+    PlanDeadline {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(value_name = "DATE|none")]
+        deadline: String,
+    },
 }
 
 pub fn run(cli: &Cli, command: &Command) -> Result<()> {
@@ -38,7 +47,29 @@ pub fn run(cli: &Cli, command: &Command) -> Result<()> {
             received,
             next_inspection,
         } => set(cli, id, *received, next_inspection.as_deref()),
+        Command::PlanDeadline { id, deadline } => plan_deadline(cli, id, deadline),
     }
+}
+
+fn plan_deadline(cli: &Cli, id: &str, deadline: &str) -> Result<()> {
+    let deadline = match deadline.trim() {
+        d if d.eq_ignore_ascii_case("none") => None,
+        d => Some(date(d).map_err(Error::Invalid)?),
+    };
+    let mut store = db::open(cli)?;
+    let id = resolve_report_id(&store, id)?;
+    let who = db::who(&store)?;
+    db::backup_before_write(&store)?;
+    let facts = set_priority_plan_deadline(&mut store, &id, deadline, &who)?;
+    if cli.json {
+        return print_json(&facts);
+    }
+    println!(
+        "Report {}: priority action plan due {}",
+        short(&id),
+        show_date(facts.priority_action_plan_deadline)
+    );
+    Ok(())
 }
 
 fn list(cli: &Cli) -> Result<()> {
