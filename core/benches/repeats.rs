@@ -74,6 +74,7 @@ fn recommendation(rng: &mut Lcg) -> Recommendation {
         text,
         paragraph: None,
         source_start: 0,
+        responsible_body: None,
     }
 }
 
@@ -86,6 +87,10 @@ fn report(rng: &mut Lcg, year: i32, recs: usize) -> Report {
         inspection_end: Some(day),
         published: None,
         lead_inspector: None,
+        previous_inspection_start: None,
+        previous_inspection_end: None,
+        next_inspection: None,
+        priority_action_plan_required: false,
         judgements: Vec::new(),
         recommendations: (0..recs).map(|_| recommendation(rng)).collect(),
     }
