@@ -65,7 +65,8 @@ impl Timeframe {
 }
 
 /// A count written in digits or in words ("six", "twelve", "6").
-fn number(word: &str) -> Option<u32> {
+/// A count as reports write it: a numeral up to 120, a word up to "twenty four", or "a".
+pub(crate) fn number(word: &str) -> Option<u32> {
     if let Ok(n) = word.parse::<u32>() {
         return (n <= 120).then_some(n);
     }

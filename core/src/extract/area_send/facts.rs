@@ -191,7 +191,9 @@ pub(super) fn next_inspection(doc: &Doc) -> Option<StatedNextInspection> {
         let (Some(n), Some(unit)) = (words.next(), words.next()) else {
             continue;
         };
-        let Some(n) = number(n) else { continue };
+        let Some(n) = crate::extract::timeframe::number(n) else {
+            continue;
+        };
         let months = if unit.starts_with("year") {
             n * 12
         } else if unit.starts_with("month") {
@@ -217,33 +219,6 @@ pub(super) fn next_inspection(doc: &Doc) -> Option<StatedNextInspection> {
         }
     }
     best
-}
-
-fn number(w: &str) -> Option<u32> {
-    if let Ok(n) = w.parse::<u32>() {
-        return Some(n);
-    }
-    const WORDS: [&str; 18] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-    ];
-    WORDS.iter().position(|x| *x == w).map(|i| i as u32 + 1)
 }
 
 /// The report says the partnership must prepare a priority action plan.
