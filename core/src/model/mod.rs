@@ -15,7 +15,8 @@ pub mod timeframe;
 
 pub use due_source::DueDateSource;
 pub use report::{
-    Judgement, Recommendation, Report, ReportKind, StatedInspectionKind, StatedNextInspection,
+    AreaSendFacts, Judgement, Recommendation, Report, ReportKind, StatedInspectionKind,
+    StatedNextInspection,
 };
 pub use rules::{BaseDateRule, OpenEndedRule, RagSettings, DEFAULT_OPEN_ENDED_MONTHS};
 pub use status::{ActionStatus, Rag};

@@ -148,3 +148,15 @@ pub struct Report {
     #[serde(default)]
     pub priority_action_plan_required: bool,
 }
+
+/// An area SEND report's own facts as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AreaSendFacts {
+    pub priority_action_plan_required: bool,
+    /// The priority action plan's deadline, once the user has entered it.
+    pub priority_action_plan_deadline: Option<NaiveDate>,
+    pub previous_inspection_start: Option<NaiveDate>,
+    pub previous_inspection_end: Option<NaiveDate>,
+    pub stated_next_inspection: Option<StatedNextInspection>,
+}

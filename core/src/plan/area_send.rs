@@ -8,27 +8,14 @@
 //! deadline, which the dashboard, the board paper and the statement already track.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
-use ts_rs::TS;
+use rusqlite::Connection;
 
 use super::history;
-use crate::model::{Report, ReportKind, StatedInspectionKind, StatedNextInspection};
+pub use crate::model::AreaSendFacts;
+use crate::model::{Report, ReportKind};
 use crate::store::reports::{get_report, update_report_plan_dates};
-use crate::store::{dates, Store};
+use crate::store::{self, dates, Store};
 use crate::{Error, Result};
-
-/// An area SEND report's own facts as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct AreaSendFacts {
-    pub priority_action_plan_required: bool,
-    /// The priority action plan's deadline, once the user has entered it.
-    pub priority_action_plan_deadline: Option<NaiveDate>,
-    pub previous_inspection_start: Option<NaiveDate>,
-    pub previous_inspection_end: Option<NaiveDate>,
-    pub stated_next_inspection: Option<StatedNextInspection>,
-}
 
 /// Store the area SEND facts of a report being imported, and each recommendation's
 /// responsible body on it and, as the lead partner, on its action. Called inside the
@@ -42,77 +29,25 @@ pub(super) fn store_imported(
     if report.kind != ReportKind::AreaSend {
         return Ok(());
     }
-    let next = report.next_inspection;
-    conn.prepare_cached(
-        "UPDATE reports SET priority_action_plan_required = ?1, previous_inspection_start = ?2,
-             previous_inspection_end = ?3, stated_next_inspection_kind = ?4,
-             stated_next_inspection_months = ?5
-         WHERE id = ?6",
-    )?
-    .execute(params![
-        report.priority_action_plan_required,
-        dates::opt_to_sql(report.previous_inspection_start),
-        dates::opt_to_sql(report.previous_inspection_end),
-        next.map(|n| kind_name(n.kind)),
-        next.map(|n| n.within_months),
+    store::area_send::set_report_facts(
+        conn,
         report_id,
-    ])?;
-    let mut rec =
-        conn.prepare_cached("UPDATE recommendations SET responsible_body = ?1 WHERE id = ?2")?;
-    let mut action =
-        conn.prepare_cached("UPDATE actions SET lead_partner = ?1 WHERE recommendation_id = ?2")?;
+        report.priority_action_plan_required,
+        report.previous_inspection_start,
+        report.previous_inspection_end,
+        report.next_inspection,
+    )?;
     for (id, r) in rec_ids.iter().zip(&report.recommendations) {
         if let Some(body) = &r.responsible_body {
-            rec.execute(params![body, id])?;
-            action.execute(params![body, id])?;
+            store::area_send::set_responsible_body(conn, id, body)?;
         }
     }
     Ok(())
 }
 
-fn kind_name(k: StatedInspectionKind) -> &'static str {
-    match k {
-        StatedInspectionKind::Full => "full",
-        StatedInspectionKind::Monitoring => "monitoring",
-    }
-}
-
 /// The area SEND facts of a stored report; `None` for other kinds.
 pub fn facts(conn: &Connection, report_id: &str) -> Result<Option<AreaSendFacts>> {
-    let row = conn
-        .prepare_cached(
-            "SELECT kind, priority_action_plan_required, action_plan_deadline,
-                    previous_inspection_start, previous_inspection_end,
-                    stated_next_inspection_kind, stated_next_inspection_months
-             FROM reports WHERE id = ?1",
-        )?
-        .query_row([report_id], |r| {
-            let kind: String = r.get(0)?;
-            let next_kind: Option<String> = r.get(5)?;
-            let months: Option<u32> = r.get(6)?;
-            let stated = match (next_kind.as_deref(), months) {
-                (Some("full"), Some(m)) => Some(StatedNextInspection {
-                    kind: StatedInspectionKind::Full,
-                    within_months: m,
-                }),
-                (Some("monitoring"), Some(m)) => Some(StatedNextInspection {
-                    kind: StatedInspectionKind::Monitoring,
-                    within_months: m,
-                }),
-                _ => None,
-            };
-            Ok((
-                kind,
-                AreaSendFacts {
-                    priority_action_plan_required: r.get(1)?,
-                    priority_action_plan_deadline: dates::get_opt(r, 2)?,
-                    previous_inspection_start: dates::get_opt(r, 3)?,
-                    previous_inspection_end: dates::get_opt(r, 4)?,
-                    stated_next_inspection: stated,
-                },
-            ))
-        })
-        .optional()?;
+    let row = store::area_send::get_facts(conn, report_id)?;
     match row {
         None => Err(Error::NotFound {
             what: "report",

@@ -9,6 +9,7 @@
 //! `plan/` and `export/data.rs`; nothing else in the crate, the CLI or the shell writes SQL.
 
 pub mod actions;
+pub mod area_send;
 pub mod backup;
 pub mod backup_files;
 pub mod dates;
