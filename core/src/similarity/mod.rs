@@ -1,5 +1,5 @@
 //! Which earlier recommendations ask for the same thing as a new one: Okapi BM25 over the
-//! recommendations' [`terms`] (stemmed words without the stop-lists, two-word phrases,
+//! recommendations' [`mod@terms`] (stemmed words without the stop-lists, two-word phrases,
 //! and the areas of practice named, see [`concepts`]), with the inverse document
 //! frequencies of one authority's recommendations.
 //!
