@@ -168,20 +168,18 @@ impl Error {
                 path,
                 detail: e.to_string(),
             },
-            Some(ErrorCode::DiskFull) => Error::DiskFull {
-                available: available_space(&path),
-                path,
-                needed: None,
-            },
             // SQLite reports some writes cut short by a full disk (its WAL and shared-memory
             // files) as a plain I/O error; a disk with next to no room left says which.
-            Some(ErrorCode::SystemIoFailure)
-                if available_space(&path).is_some_and(|a| a < NEARLY_FULL) =>
-            {
-                Error::DiskFull {
-                    available: available_space(&path),
-                    path,
-                    needed: None,
+            Some(code @ (ErrorCode::DiskFull | ErrorCode::SystemIoFailure)) => {
+                let available = available_space(&path);
+                if code == ErrorCode::DiskFull || available.is_some_and(|a| a < NEARLY_FULL) {
+                    Error::DiskFull {
+                        available,
+                        path,
+                        needed: None,
+                    }
+                } else {
+                    self
                 }
             }
             Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => {

@@ -7,6 +7,8 @@
 
 mod cli_common;
 
+mod pdf_common;
+
 use std::path::{Path, PathBuf};
 
 use cli_common::{cli, fails, ok_json, stdout};
@@ -190,7 +192,6 @@ fn an_all_outstanding_report_is_imported_with_no_actions_and_says_so() {
 
 /// A one-page PDF whose text is `lines` (Helvetica, one line each).
 fn text_pdf(lines: &[&str]) -> Vec<u8> {
-    use std::io::Write;
     let mut content = String::from("BT /F1 11 Tf 40 760 Td ");
     for l in lines {
         content.push_str(&format!("({l}) Tj 0 -16 Td "));
@@ -208,24 +209,7 @@ fn text_pdf(lines: &[&str]) -> Vec<u8> {
             content.len()
         ),
     ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        write!(out, "{} 0 obj\n{o}\nendobj\n", i + 1).unwrap();
-    }
-    let xref = out.len();
-    write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).unwrap();
-    for o in offsets {
-        writeln!(out, "{o:010} 00000 n ").unwrap();
-    }
-    write!(
-        out,
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    )
-    .unwrap();
-    out
+    pdf_common::pdf_bytes(&objects, "")
 }
 
 #[test]

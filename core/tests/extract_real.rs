@@ -7,68 +7,24 @@
 
 mod extract_common;
 
-use std::path::{Path, PathBuf};
-
-use extract_common::{check_offsets, diff};
+use extract_common::{annotated_failures, diff, files, shared_corpus};
 use inspection_tracker::extract::{extract, refusal};
 use inspection_tracker::read::{read_file, Format};
 
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/reports/real");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "note: {} is absent; skipping the real-report tests",
-            dir.display()
-        );
-        None
-    }
-}
-
-/// The corpus's files ending in `suffix`, sorted, as (stem, path).
-fn files(dir: &Path, suffix: &str) -> Vec<(String, PathBuf)> {
-    let mut v: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
-        .expect("real reports folder")
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().to_string();
-            let stem = name.strip_suffix(suffix)?.to_string();
-            Some((stem, e.path()))
-        })
-        .collect();
-    v.sort();
-    v
-}
-
 #[test]
 fn annotated_real_reports_match_their_expected_json() {
-    let Some(dir) = corpus() else { return };
-    let annotated = files(&dir, ".expected.json");
-    assert!(annotated.len() >= 8, "expected the eight annotated reports");
-    let mut failures = Vec::new();
-    for (stem, json) in &annotated {
-        let want: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
-        let pdf = dir.join(format!("{stem}.pdf"));
-        match read_file(&pdf) {
-            Ok(doc) => {
-                let got = extract(&doc.text);
-                let mut d = diff(&got, &want);
-                d.extend(check_offsets(&doc.text, &got));
-                if !d.is_empty() {
-                    failures.push(format!("== {stem}.pdf\n  {}", d.join("\n  ")));
-                }
-            }
-            Err(e) => failures.push(format!("== {stem}.pdf: read error {e}")),
-        }
-    }
+    let Some(dir) = shared_corpus("real") else {
+        return;
+    };
+    let failures = annotated_failures(&dir, 8, diff);
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
 #[test]
 fn every_real_report_reads_and_has_the_basics() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = shared_corpus("real") else {
+        return;
+    };
     let pdfs = files(&dir, ".pdf");
     assert!(!pdfs.is_empty(), "no PDFs in {}", dir.display());
     let mut failures: Vec<(String, String)> = Vec::new();

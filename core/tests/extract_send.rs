@@ -6,9 +6,9 @@
 
 mod extract_common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use extract_common::{check_offsets, diff_area_send};
+use extract_common::{annotated_failures, check_offsets, diff_area_send, files, shared_corpus};
 use inspection_tracker::extract::extract;
 use inspection_tracker::read::read_file;
 use inspection_tracker::ReportKind;
@@ -19,55 +19,12 @@ const OUTCOMES: [&str; 3] = [
     "Widespread and/or systemic failings",
 ];
 
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/reports/send");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "note: {} is absent; skipping the area SEND tests",
-            dir.display()
-        );
-        None
-    }
-}
-
-fn files(dir: &Path, suffix: &str) -> Vec<(String, PathBuf)> {
-    let mut v: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
-        .expect("area SEND reports folder")
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().to_string();
-            let stem = name.strip_suffix(suffix)?.to_string();
-            Some((stem, e.path()))
-        })
-        .collect();
-    v.sort();
-    v
-}
-
 #[test]
 fn annotated_area_send_reports_match_their_expected_json() {
-    let Some(dir) = corpus() else { return };
-    let annotated = files(&dir, ".expected.json");
-    assert!(annotated.len() >= 8, "expected the eight annotated reports");
-    let mut failures = Vec::new();
-    for (stem, json) in &annotated {
-        let want: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
-        let pdf = dir.join(format!("{stem}.pdf"));
-        match read_file(&pdf) {
-            Ok(doc) => {
-                let got = extract(&doc.text);
-                let mut d = diff_area_send(&got, &want);
-                d.extend(check_offsets(&doc.text, &got));
-                if !d.is_empty() {
-                    failures.push(format!("== {stem}.pdf\n  {}", d.join("\n  ")));
-                }
-            }
-            Err(e) => failures.push(format!("== {stem}.pdf: read error {e}")),
-        }
-    }
+    let Some(dir) = shared_corpus("send") else {
+        return;
+    };
+    let failures = annotated_failures(&dir, 8, diff_area_send);
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
@@ -79,7 +36,9 @@ fn area_from_stem(stem: &str) -> String {
 
 #[test]
 fn every_area_send_report_has_kind_area_dates_and_outcome() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = shared_corpus("send") else {
+        return;
+    };
     let pdfs = files(&dir, ".pdf");
     assert!(pdfs.len() >= 40, "expected the 40 area SEND reports");
     let mut failures = Vec::new();

@@ -2,6 +2,8 @@
 //! wrong with the file (not how a parser failed), through the same `read_file` the app
 //! and the CLI use.
 
+mod pdf_common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -39,24 +41,7 @@ fn pdf(extra_objects: &[&str], trailer_extra: &str) -> Vec<u8> {
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>".to_string(),
     ];
     objects.extend(extra_objects.iter().map(|s| s.to_string()));
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        write!(out, "{} 0 obj\n{o}\nendobj\n", i + 1).unwrap();
-    }
-    let xref = out.len();
-    write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).unwrap();
-    for o in offsets {
-        writeln!(out, "{o:010} 00000 n ").unwrap();
-    }
-    write!(
-        out,
-        "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    )
-    .unwrap();
-    out
+    pdf_common::pdf_bytes(&objects, trailer_extra)
 }
 
 /// A zip holding the given (name, content) entries.

@@ -62,7 +62,7 @@ pub fn start_backup(store: &Store) -> Option<JoinHandle<()>> {
         .map(|s| (s.backups_keep, s.backup_interval()))
         .unwrap_or((
             backup::DEFAULT_KEEP,
-            std::time::Duration::from_secs(u64::from(backup::DEFAULT_INTERVAL_HOURS) * 3600),
+            backup::interval(backup::DEFAULT_INTERVAL_HOURS),
         ));
     let path = store.path()?.to_path_buf();
     let spawned = std::thread::Builder::new()

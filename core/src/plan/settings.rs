@@ -77,7 +77,7 @@ const MAX_INTERVAL_HOURS: u32 = 8760;
 impl Settings {
     /// How often the scheduled backup is due.
     pub fn backup_interval(&self) -> std::time::Duration {
-        std::time::Duration::from_secs(u64::from(self.backup_interval_hours) * 3600)
+        backup::interval(self.backup_interval_hours)
     }
 }
 

@@ -25,7 +25,8 @@ use serde::Serialize;
 
 use super::backup_files::{copy_file, copy_with, same_file, step_all};
 pub use super::backup_files::{
-    list_backups_for, newest_age, take_if_due, take_now, DEFAULT_INTERVAL_HOURS, DEFAULT_KEEP,
+    interval, list_backups_for, newest_age, take_if_due, take_now, DEFAULT_INTERVAL_HOURS,
+    DEFAULT_KEEP,
 };
 use super::{migrate, Store};
 use crate::{Error, Result};

@@ -8,7 +8,7 @@ use std::time::Duration;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
-use crate::paths::backup_dir_for;
+use crate::paths::{backup_dir_for, backup_stem};
 use crate::{Error, Result};
 /// Automatic backups kept when no setting says otherwise.
 pub const DEFAULT_KEEP: u32 = 10;
@@ -16,11 +16,16 @@ pub const DEFAULT_KEEP: u32 = 10;
 /// Hours between scheduled backups when no setting says otherwise.
 pub const DEFAULT_INTERVAL_HOURS: u32 = 24;
 
+/// The time between scheduled backups for a setting of `hours`.
+pub fn interval(hours: u32) -> Duration {
+    Duration::from_secs(u64::from(hours) * 3600)
+}
+
 pub(super) fn step_all(backup: &Backup<'_, '_>) -> Result<()> {
     match backup.step(-1)? {
         StepResult::Done => Ok(()),
-        StepResult::Busy | StepResult::Locked => Err(Error::Busy),
-        // step(-1) copies every page in one go; anything else means it could not finish.
+        // step(-1) copies every page in one go; anything else (busy, locked) means another
+        // connection kept it from finishing.
         _ => Err(Error::Busy),
     }
 }
@@ -77,10 +82,6 @@ pub(super) fn copy_with(source: &Connection, dest: &Path) -> Result<()> {
     result
 }
 
-pub(super) fn stem(db: &Path) -> String {
-    crate::paths::backup_stem(db)
-}
-
 /// The automatic backups of the database file at `db`, oldest first.
 pub fn list_backups_for(db: &Path) -> Result<Vec<PathBuf>> {
     crate::paths::backup_files_for(db).map_err(|e| Error::io(backup_dir_for(db), e))
@@ -117,10 +118,11 @@ pub fn take_if_due(db: &Path, keep: u32, every: Duration) -> Result<Option<PathB
 
 /// How long ago the newest automatic backup of `db` was written (`None`: there is none).
 pub fn newest_age(db: &Path) -> Result<Option<Duration>> {
+    // Names sort by the time they were taken, so the newest is the last: one file to ask
+    // (this runs before every CLI write).
     let newest = list_backups_for(db)?
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
-        .max();
+        .last()
+        .and_then(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
     // A clock set back makes the newest look like it is from the future: treat it as new.
     Ok(newest.map(|t| t.elapsed().unwrap_or(Duration::ZERO)))
 }
@@ -134,7 +136,7 @@ fn is_due(db: &Path, every: Duration) -> Result<bool> {
 /// being written by another process.
 fn copy_and_prune(db: &Path, keep: u32) -> Result<PathBuf> {
     let dir = backup_dir_for(db);
-    let prefix = format!("{}-", stem(db));
+    let prefix = format!("{}-", backup_stem(db));
     let stamp = crate::schedule::now().format("%Y%m%d-%H%M%S-%3f");
     let base = format!("{prefix}{stamp}");
     let mut dest = dir.join(format!("{base}.db"));
@@ -168,7 +170,7 @@ impl BackupLock {
     fn take(db: &Path, wait: Wait) -> Result<Option<BackupLock>> {
         let dir = backup_dir_for(db);
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let path = dir.join(format!(".{}.lock", stem(db)));
+        let path = dir.join(format!(".{}.lock", backup_stem(db)));
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)

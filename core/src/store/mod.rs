@@ -183,11 +183,6 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// The journal mode the database was opened with.
-    pub fn journal(&self) -> Journal {
-        self.journal
-    }
-
     /// The folder the database file is in (evidence and backups live beside it); `None`
     /// for an in-memory database.
     pub fn data_dir(&self) -> Option<PathBuf> {

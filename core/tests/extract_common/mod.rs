@@ -4,8 +4,73 @@
 // Each test crate that includes this module uses a different part of it.
 #![allow(dead_code, reason = "each test binary uses a different part")]
 
+use std::path::{Path, PathBuf};
+
+use inspection_tracker::extract::extract;
+use inspection_tracker::read::read_file;
 use inspection_tracker::Report;
 use serde_json::Value;
+
+/// A folder of `../shared/reports/` (the real PDFs are not ours to commit). When it is
+/// absent (a checkout without the shared corpus) the tests print a note and pass; CI has it.
+pub fn shared_corpus(folder: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/reports")
+        .join(folder);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("note: {} is absent; skipping its tests", dir.display());
+        None
+    }
+}
+
+/// The folder's files ending in `suffix`, sorted, as (stem, path).
+pub fn files(dir: &Path, suffix: &str) -> Vec<(String, PathBuf)> {
+    let mut v: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .expect("reports folder")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let stem = name.strip_suffix(suffix)?.to_string();
+            Some((stem, e.path()))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Every PDF in `dir` with a `*.expected.json` beside it, read, extracted and compared by
+/// `diff` (and its offsets checked); one entry per file that differs. At least `at_least`
+/// annotated files must be there.
+pub fn annotated_failures(
+    dir: &Path,
+    at_least: usize,
+    diff: fn(&Report, &Value) -> Vec<String>,
+) -> Vec<String> {
+    let annotated = files(dir, ".expected.json");
+    assert!(
+        annotated.len() >= at_least,
+        "expected the {at_least} annotated reports"
+    );
+    let mut failures = Vec::new();
+    for (stem, json) in &annotated {
+        let want: Value = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+        let pdf = dir.join(format!("{stem}.pdf"));
+        match read_file(&pdf) {
+            Ok(doc) => {
+                let got = extract(&doc.text);
+                let mut d = diff(&got, &want);
+                d.extend(check_offsets(&doc.text, &got));
+                if !d.is_empty() {
+                    failures.push(format!("== {stem}.pdf\n  {}", d.join("\n  ")));
+                }
+            }
+            Err(e) => failures.push(format!("== {stem}.pdf: read error {e}")),
+        }
+    }
+    failures
+}
 
 /// Case-insensitive, white space collapsed, straight quotes, trailing `;`/`.` removed.
 pub fn norm(s: &str) -> String {
