@@ -499,3 +499,62 @@ fn the_plans_filters_and_references_come_from_the_core() {
     assert_eq!(april.len(), 6, "Rutland 2011's six-month actions");
     assert!(april.iter().all(|a| a["due_date"] == "2012-04-14"));
 }
+
+/// A damaged database: the window's commands say so, its backups are listed from the
+/// file's path, and restoring one over it opens the app on the backup (the damaged file
+/// kept beside it). An open database refuses this kind of restore.
+#[test]
+fn a_damaged_database_is_restored_from_a_backup_inside_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tracker.db");
+    {
+        let app = app_on(AppState::open(&db));
+        invoke(&app, "load_samples").expect("samples load");
+        let made = invoke(&app, "make_backup").expect("backup made");
+        assert!(made["path"].as_str().unwrap().contains("backups"));
+        let err = invoke_with(
+            &app,
+            "restore_over_damaged",
+            json!({ "path": made["path"] }),
+        )
+        .unwrap_err();
+        assert!(
+            err["message"].as_str().unwrap().contains("Settings"),
+            "{err}"
+        );
+    }
+    let actions = {
+        let store = inspection_tracker::store::Store::open(&db).unwrap();
+        // Everything into the main file, so damaging it is not masked by the WAL.
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+        store.info().unwrap().actions
+    };
+    // Damage the schema page, as a bad sector or a sync client's half-copy would.
+    let mut content = std::fs::read(&db).unwrap();
+    for b in &mut content[100..4096] {
+        *b = 0x5a;
+    }
+    std::fs::write(&db, &content).unwrap();
+
+    let app = app_on(AppState::open(&db));
+    let err = invoke(&app, "store_info").unwrap_err();
+    assert_eq!(err["code"], "damaged", "{err}");
+    let backups = invoke(&app, "list_backups").expect("listed without the database");
+    let newest = backups[0]["path"].clone();
+    invoke_with(&app, "restore_over_damaged", json!({ "path": newest })).expect("restored");
+    let info = invoke(&app, "store_info").expect("the app works again");
+    assert_eq!(info["actions"], json!(actions));
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        // Its -wal and -shm files are kept with it.
+        .filter(|n| {
+            n.starts_with("tracker.db.damaged-") && !n.ends_with("-wal") && !n.ends_with("-shm")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read(dir.path().join(&kept[0])).unwrap(), content);
+}

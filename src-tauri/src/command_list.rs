@@ -36,6 +36,7 @@ macro_rules! with_commands {
             settings::list_backups,
             settings::make_backup,
             settings::restore_backup,
+            settings::restore_over_damaged,
         }
     };
 }

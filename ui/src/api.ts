@@ -97,4 +97,5 @@ export const api = {
   makeBackup: () => call<BackupInfo>("make_backup"),
   /** Verifies the backup (integrity check) before it replaces the database. */
   restoreBackup: (path: string) => call<void>("restore_backup", { path }),
+  restoreOverDamaged: (path: string) => call<void>("restore_over_damaged", { path }),
 };

@@ -415,14 +415,24 @@ export function installBackend(data) {
     });
   };
   window.__backend = {
-    store_info: () => ({
-      path: db.dbPath,
-      schema_version: 3,
-      reports: db.reports.length,
-      recommendations: db.recs.length,
-      actions: live().length,
-      open_actions: live().filter((a) => a.status !== "completed").length,
-    }),
+    store_info: () => {
+      // `damaged`: the core's error for a file it cannot open, until a backup is restored.
+      if (db.damaged) fail(db.damaged.code, db.damaged.message);
+      return {
+        path: db.dbPath,
+        schema_version: 3,
+        reports: db.reports.length,
+        recommendations: db.recs.length,
+        actions: live().length,
+        open_actions: live().filter((a) => a.status !== "completed").length,
+      };
+    },
+    restore_over_damaged: ({ path }) => {
+      if (!db.damaged) fail("invalid", "the database is open and working: restore a backup from Settings instead");
+      db.damaged = null;
+      db.restored.push(path);
+      return null;
+    },
     get_summary: () => summary(),
     burn_up: () => {
       const acts = live().filter((a) => a.due_date);

@@ -15,7 +15,8 @@ import { errorBox, showError } from "../components/alert";
 import { progressBar } from "../components/badges";
 import { burnUpChart } from "../components/burnup-chart";
 import { getActions, getSummary, setSummary } from "../state";
-import { renderFirstRun, renderStoreError } from "./first-run";
+import { renderFirstRun } from "./first-run";
+import { renderStoreError } from "./recover";
 import { navigate, type Route } from "../router";
 import { dateInput, isoOf, setIso } from "../components/date-input";
 
@@ -24,7 +25,7 @@ export async function showDashboard(main: HTMLElement, _route: Route): Promise<v
   try {
     info = await api.storeInfo();
   } catch (e) {
-    main.append(renderStoreError(e));
+    main.append(renderStoreError(e, () => navigate("#/dashboard")));
     return;
   }
   if (Number(info.reports) === 0) {
