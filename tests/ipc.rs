@@ -406,6 +406,47 @@ fn the_area_send_sample_is_reviewed_with_its_plan_deadline_and_led_by_its_respon
         .unwrap();
     assert_eq!(report["action_plan_deadline"], "2025-05-15");
     assert_eq!(report["next_inspection"]["latest"], "2026-09-07");
+
+    // The deadline can be changed after the review, and only on a report that needs a plan.
+    let send_id = report["report_id"].clone();
+    let changed = invoke_with(
+        &app,
+        "set_plan_deadline",
+        json!({ "reportId": send_id, "date": "2025-06-02" }),
+    )
+    .expect("changed");
+    let deadline_of = |s: &serde_json::Value| {
+        s["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["report_id"] == send_id)
+            .unwrap()["action_plan_deadline"]
+            .clone()
+    };
+    assert_eq!(deadline_of(&changed), "2025-06-02");
+    let history = invoke_with(&app, "get_summary", json!({})).unwrap();
+    assert_eq!(deadline_of(&history), "2025-06-02");
+    let other = summary["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] != "area_send")
+        .unwrap()["report_id"]
+        .clone();
+    let err = invoke_with(
+        &app,
+        "set_plan_deadline",
+        json!({ "reportId": other, "date": "2025-06-02" }),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("requires no priority action plan"),
+        "{err}"
+    );
     let led = invoke_with(
         &app,
         "list_actions",

@@ -23,6 +23,7 @@ macro_rules! with_commands {
             plan::action_history,
             plan::burn_up,
             reports::set_next_inspection,
+            reports::set_plan_deadline,
             evidence::add_evidence_file,
             evidence::add_evidence_link,
             evidence::open_evidence,

@@ -668,6 +668,12 @@ export function installBackend(data) {
       s.is_default = false;
       return db.settings;
     },
+    set_plan_deadline: ({ reportId, date }) => {
+      const r = db.reports.find((x) => x.id === reportId) ?? fail("not_found", `There is no report with id ${reportId}.`);
+      if (r.kind !== "area_send") fail("invalid", "this report requires no priority action plan; nothing was changed");
+      r.action_plan_deadline = date;
+      return summary();
+    },
     set_next_inspection: ({ date }) => {
       db.nextInspection = date;
       return summary();

@@ -266,9 +266,64 @@ function reportCard(r: ReportSummary, asOf: string): HTMLElement {
         ? h("dd", { "data-testid": "plan-due" }, `${formatDate(r.action_plan_deadline)}${r.action_plan_deadline < asOf ? " (passed)" : ""}`)
         : null,
     ),
+    r.kind === "area_send" ? planDeadlineEditor(r) : null,
     judgementsBlock(r),
     h("a", { href: `#/plan?report=${encodeURIComponent(r.report_id)}` }, `View ${reportName(r)} actions`),
   );
+}
+
+/**
+ * An area SEND report's priority action plan deadline, set or changed after the review
+ * (the core refuses it, in words, for a report that requires no such plan).
+ */
+function planDeadlineEditor(r: ReportSummary): HTMLElement {
+  const slot = h("div", { class: "slot" });
+  const input = dateInput({ "data-testid": "plan-deadline-input" });
+  setIso(input, r.action_plan_deadline ?? "");
+  const form = h(
+    "form",
+    { class: "inline-form", hidden: "" },
+    field("Priority action plan due", input, "The date the partnership must send its priority action plan by, for example 27 3 2025."),
+    h(
+      "div",
+      { class: "button-row" },
+      h("button", { type: "submit", class: "primary" }, "Save"),
+      r.action_plan_deadline ? button("Clear the date", () => void save(null), { class: "secondary" }) : null,
+      button("Cancel", () => toggle(false)),
+    ),
+  );
+  const label = r.action_plan_deadline ? "Change plan deadline" : "Set plan deadline";
+  const edit = button(label, () => toggle(true), {
+    class: "link-button",
+    "data-testid": "edit-plan-deadline",
+    "aria-expanded": "false",
+    // The visible words first, as the accessible name must hold them.
+    "aria-label": `${label} for ${reportName(r)}`,
+  });
+  function toggle(open: boolean) {
+    form.hidden = !open;
+    edit.setAttribute("aria-expanded", String(open));
+    if (open) input.focus();
+    else edit.focus();
+  }
+  async function save(date: string | null) {
+    slot.replaceChildren();
+    if (date === "") {
+      showError(slot, { message: "Enter the date the priority action plan is due, for example 27 3 2025." }, "The deadline was not saved");
+      return;
+    }
+    try {
+      setSummary(await api.setPlanDeadline(r.report_id, date));
+      navigate("#/dashboard");
+    } catch (e) {
+      showError(slot, e, "The deadline was not saved");
+    }
+  }
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    void save(isoOf(input));
+  });
+  return h("div", { class: "next-edit" }, edit, form, slot);
 }
 
 function gradeBadge(grade: string): HTMLElement {
