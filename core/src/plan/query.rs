@@ -17,7 +17,9 @@ use ts_rs::TS;
 
 use super::actions::days_overdue;
 use super::settings;
-use crate::model::{ActionStatus, DueDateSource, Judgement, Rag, RagSettings, ReportKind};
+use crate::model::{
+    ActionStatus, DueDateSource, Judgement, OverdueBand, Rag, RagSettings, ReportKind,
+};
 use crate::schedule::{rag, RagInput};
 use crate::store::reports::live_report_authorities;
 use crate::store::{dates, Store};
@@ -42,6 +44,12 @@ pub struct Filter {
     pub search: Option<String>,
     /// Part of the lead partner's name, ignoring case ("ICB").
     pub lead_partner: Option<String>,
+    /// Open and overdue by as many days as the band holds, as at the as-of date.
+    pub overdue_band: Option<OverdueBand>,
+    /// Only the actions of current plans (the overdue review's default). Plans in the bin
+    /// are never listed; until a plan can be closed every other plan is current, so this
+    /// narrows nothing yet — it is the one place a closed plan will be left out.
+    pub current_only: bool,
 }
 
 /// One row of the action list.
@@ -265,6 +273,21 @@ pub fn list_actions(
     if let Some(lead) = &filter.lead_partner {
         clauses.push("instr(lower(a.lead_partner), lower(:lead)) > 0");
         params.push((":lead", Box::new(lead.trim().to_string())));
+    }
+    if let Some(band) = filter.overdue_band {
+        // d days overdue ⇔ due d days before the as-of date: the band's days, as due dates.
+        let (first, last) = band.days();
+        let back = |days: i64| {
+            as_of
+                .checked_sub_days(Days::new(days.unsigned_abs()))
+                .unwrap_or(NaiveDate::MIN)
+        };
+        clauses.push("a.status <> 'completed' AND a.due_date <= :band_latest");
+        params.push((":band_latest", Box::new(dates::to_sql(back(first)))));
+        if let Some(last) = last {
+            clauses.push("a.due_date >= :band_earliest");
+            params.push((":band_earliest", Box::new(dates::to_sql(back(last)))));
+        }
     }
     if let Some(search) = &filter.search {
         clauses.push(SEARCH_SQL);

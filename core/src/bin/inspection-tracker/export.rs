@@ -94,6 +94,7 @@ pub fn run(cli: &Cli, a: &ExportArgs) -> Result<()> {
             status: a.status,
             rag: a.rag,
             lead_partner: a.lead_partner.clone(),
+            ..Filter::default()
         },
         from_history: a.from_history,
     };

@@ -68,6 +68,7 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
         rag: args.rag,
         search: args.search.clone(),
         lead_partner: args.lead_partner.clone(),
+        ..Filter::default()
     };
     let items = list_actions(&store, &filter, args::as_of(args.as_of))?;
     if cli.json {
