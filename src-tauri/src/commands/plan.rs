@@ -126,6 +126,8 @@ impl From<ActionFilter> for Filter {
             rag: f.rag,
             search: f.search.filter(|s| !s.trim().is_empty()),
             lead_partner: f.lead_partner.filter(|s| !s.trim().is_empty()),
+            overdue_band: f.overdue_band,
+            current_only: f.current_only.unwrap_or(false),
         }
     }
 }
