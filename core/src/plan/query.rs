@@ -75,6 +75,8 @@ pub struct ActionListItem {
     pub rag: Rag,
     #[ts(type = "number | null")]
     pub days_overdue: Option<i64>,
+    /// How long overdue, in the overdue review's bands (`None` when not overdue).
+    pub overdue_band: Option<OverdueBand>,
     /// The date of the latest note.
     pub last_update: Option<NaiveDate>,
     /// The organisation leading the action (an area SEND priority action's responsible
@@ -325,6 +327,7 @@ pub fn list_actions(
         if filter.rag.is_some_and(|want| want != rag) {
             continue;
         }
+        let late = days_overdue(due, status, as_of);
         items.push(ActionListItem {
             id: row.get(0)?,
             report_id: report_id.to_string(),
@@ -344,7 +347,8 @@ pub fn list_actions(
             status,
             progress: stub.progress,
             rag,
-            days_overdue: days_overdue(due, status, as_of),
+            days_overdue: late,
+            overdue_band: late.and_then(OverdueBand::of),
             last_update: dates::get_opt(row, 11)?,
             lead_partner: row.get(13)?,
         });

@@ -2,7 +2,7 @@
 // apply; then the system's save dialog; then the core writes the file. From the header,
 // the action plan, and Ctrl/⌘+E anywhere.
 import { api } from "../api";
-import { h, field, uid } from "../dom";
+import { h, field, uid, DATE_HINT } from "../dom";
 import { formatDate, todayIso } from "../format";
 import { isFilterEmpty, type PlanFilter } from "../actions";
 import { FORMATS, formatInfo, defaultFileName, exportFilter, outcomeMessage, withExtension } from "../export";
@@ -85,7 +85,7 @@ export async function openExportDialog(): Promise<void> {
       : "Give the date the paper reports the position at.";
   const dateField = field("Position as at", date, dateText());
   const dateHint = dateField.querySelector<HTMLElement>(".hint")!;
-  const describeDate = () => (dateHint.textContent = dateText());
+  const describeDate = () => (dateHint.textContent = `${dateText()} ${DATE_HINT}`);
 
   // --- as recorded -------------------------------------------------------------------
   // Without it a past date rates today's statuses as at that date; with it the core
