@@ -675,6 +675,7 @@ export function installBackend(data) {
       }
       s.value = value;
       s.is_default = false;
+      if (key === "user_name") db.user = value;
       return db.settings;
     },
     set_next_inspection: ({ date }) => {
