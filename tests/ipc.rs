@@ -591,3 +591,34 @@ fn the_overdue_review_filters_by_band_records_a_review_and_changes_actions_in_bu
         "Priya Shah"
     );
 }
+
+#[test]
+fn save_changes_writes_every_edit_in_one_transaction_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    invoke(&app, "load_samples").unwrap();
+    let id = overdue_on(&app, "2012-02-01")[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let changes = json!([
+        { "kind": "owner", "owner": "Alex Morgan" },
+        { "kind": "status", "status": "in_progress" },
+        { "kind": "progress", "progress": 40 },
+    ]);
+    let d = invoke_with(&app, "save_action", json!({ "id": id, "changes": changes })).unwrap();
+    assert_eq!(d["action"]["owner"], "Alex Morgan");
+    assert_eq!(d["action"]["status"], "in_progress");
+    assert_eq!(d["action"]["progress"], 40);
+    // A bad edit among good ones: refused, and the good ones are not saved either.
+    let changes = json!([
+        { "kind": "owner", "owner": "Someone Else" },
+        { "kind": "progress", "progress": 140 },
+    ]);
+    let err =
+        invoke_with(&app, "save_action", json!({ "id": id, "changes": changes })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("140"), "{err}");
+    let d = invoke_with(&app, "show_action", json!({ "id": id })).unwrap();
+    assert_eq!(d["action"]["owner"], "Alex Morgan");
+    assert_eq!(d["action"]["progress"], 40);
+}

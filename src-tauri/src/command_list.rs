@@ -15,6 +15,7 @@ macro_rules! with_commands {
             plan::list_actions,
             plan::show_action,
             plan::update_action,
+            plan::save_action,
             plan::add_action,
             plan::add_update,
             plan::delete_action,

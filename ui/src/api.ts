@@ -61,6 +61,8 @@ export const api = {
   showAction: (id: string, asOf?: string) => call<ActionDetail>("show_action", { id, asOf: asOf ?? null }),
   /** One edit; returns the action as it now is. */
   updateAction: (id: string, change: ActionChange) => call<ActionDetail>("update_action", { id, change }),
+  /** The action page's "Save changes": all the edits in one transaction; returns the action as it now is. */
+  saveAction: (id: string, changes: ActionChange[]) => call<ActionDetail>("save_action", { id, changes }),
   addAction: (recommendationId: string, action: NewActionInput) => call<ActionDetail>("add_action", { recommendationId, action }),
   /** A dated progress note ("update"); `writtenOn` defaults to today. */
   addUpdate: (id: string, note: string, writtenOn?: string) => call<ActionDetail>("add_update", { id, note, writtenOn: writtenOn ?? null }),

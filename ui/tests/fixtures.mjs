@@ -459,6 +459,10 @@ export function installBackend(data) {
       }
       return detail(id);
     },
+    save_action: ({ id, changes }) => {
+      for (const change of changes) window.__backend.update_action({ id, change });
+      return detail(id);
+    },
     add_action: ({ recommendationId, action }) => {
       const rec = db.recs.find((r) => r.id === recommendationId) ?? fail("not_found", "No such recommendation.");
       const id = `act-new-${db.actions.length + 1}`;
