@@ -622,3 +622,49 @@ fn save_changes_writes_every_edit_in_one_transaction_or_none() {
     assert_eq!(d["action"]["owner"], "Alex Morgan");
     assert_eq!(d["action"]["progress"], 40);
 }
+
+/// The plan's filters reach the core whole: open, no owner and a due range are fields of
+/// the IPC filter, and each item carries its reference and plan order.
+#[test]
+fn the_plans_filters_and_references_come_from_the_core() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    invoke(&app, "load_samples").expect("load_samples succeeds");
+    let list = |filter: serde_json::Value| -> Vec<serde_json::Value> {
+        invoke_with(&app, "list_actions", json!({ "filter": filter }))
+            .expect("list_actions succeeds")
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let all = list(json!({}));
+    let mut orders: Vec<u64> = all
+        .iter()
+        .map(|a| a["plan_order"].as_u64().unwrap())
+        .collect();
+    orders.sort_unstable();
+    assert_eq!(orders, (0..all.len() as u64).collect::<Vec<_>>());
+    assert!(all.iter().all(|a| a["reference"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("{}.", a["recommendation_number"]))));
+
+    let first = all[0]["id"].as_str().unwrap();
+    invoke_with(
+        &app,
+        "update_action",
+        json!({ "id": first, "change": { "kind": "status", "status": "completed" } }),
+    )
+    .expect("completed");
+    let open = list(json!({ "open": true }));
+    assert_eq!(open.len(), all.len() - 1);
+    assert!(open.iter().all(|a| a["id"] != first));
+    assert_eq!(
+        list(json!({ "no_owner": true })).len(),
+        all.len(),
+        "no owners yet"
+    );
+    let april = list(json!({ "due_from": "2012-04-14", "due_to": "2012-04-14" }));
+    assert_eq!(april.len(), 6, "Rutland 2011's six-month actions");
+    assert!(april.iter().all(|a| a["due_date"] == "2012-04-14"));
+}

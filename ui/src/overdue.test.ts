@@ -9,6 +9,8 @@ function item(id: string, over: Partial<ActionListItem>): ActionListItem {
     local_authority: "Rutland",
     recommendation_id: `rec-${id}`,
     recommendation_number: 1,
+    reference: "1.1",
+    plan_order: 0,
     recommendation: "Improve the quality of assessments",
     section: "Safeguarding services",
     timeframe: "Within three months",

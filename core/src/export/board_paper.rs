@@ -360,9 +360,10 @@ fn exception_row(a: &ExportAction) -> Vec<Cell> {
 /// of action has it in full).
 const RECOMMENDATION_CHARS: usize = 100;
 
-/// "R3 (para 12): first words of the recommendation…".
+/// "3.2 (para 12): first words of the recommendation…": the action's reference (the
+/// list's, as every screen and export shows it), the paragraph, the recommendation.
 pub fn recommendation_ref(a: &ExportAction) -> String {
-    let mut r = format!("R{}", a.extra.position + 1);
+    let mut r = a.item.reference.clone();
     if let Some(p) = a.extra.paragraph {
         r.push_str(&format!(" (para {p})"));
     }

@@ -12,6 +12,22 @@ export type ActionFilter = { overdue?: boolean, due_within_days?: number, owner?
  */
 lead_partner?: string, 
 /**
+ * Only actions not completed.
+ */
+open?: boolean, 
+/**
+ * Only actions nobody owns yet.
+ */
+no_owner?: boolean, 
+/**
+ * Due on or after this date.
+ */
+due_from?: string, 
+/**
+ * Due on or before this date.
+ */
+due_to?: string, 
+/**
  * How long overdue (the overdue review's bands).
  */
 overdue_band?: OverdueBand, 

@@ -7,7 +7,7 @@
 import { api } from "../api";
 import { h, button, field, select } from "../dom";
 import { daysBetween, formatDate, formatCount, plural, STATUS_LABELS } from "../format";
-import { owners as ownersOf, leadPartners, references, STALE_AFTER_DAYS } from "../actions";
+import { owners as ownersOf, leadPartners, STALE_AFTER_DAYS } from "../actions";
 import { errorBox, errorMessage } from "../components/alert";
 import { showToast } from "../components/toast";
 import { openDialog } from "../components/modal";
@@ -108,7 +108,7 @@ function sinceUpdate(it: ActionListItem): { text: string; stale: boolean } {
 }
 
 export interface OverdueContext {
-  /** Every action (for the filters' choices and the references). */
+  /** Every action (for the filters' choices). */
   all: ActionListItem[];
   reports: ReportSummary[];
   reviews: Review[];
@@ -118,7 +118,6 @@ export interface OverdueContext {
 export function overdueView(ctx: OverdueContext): HTMLElement {
   let items: ActionListItem[] = [];
   const reviews = new Map(ctx.reviews.map((r) => [r.action_id, r]));
-  const refs = references(ctx.all);
   const selected = new Set<string>();
   const filter: OverdueFilter = { reportId: "", owner: "", leadPartner: "", how: "", currentOnly: true };
   let groupBy: GroupBy = "band";
@@ -251,7 +250,7 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
   }
 
   function row(it: ActionListItem): HTMLElement {
-    const ref = refs.get(it.id) ?? "";
+    const ref = it.reference;
     const pick = h("input", { type: "checkbox", "aria-label": `Select action ${ref}`, "data-testid": "select-row" });
     pick.checked = selected.has(it.id);
     pick.addEventListener("change", () => {

@@ -4,11 +4,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use inspection_tracker::export::{export_to_file, ExportFormat, ExportRequest};
-use inspection_tracker::model::{ActionStatus, Rag};
-use inspection_tracker::plan::query::Filter;
 use inspection_tracker::Result;
 
 use crate::args;
+use crate::filters::FilterArgs;
 use crate::{db, print_json, Cli};
 
 /// The list views' filters, plus the format, the file and `--force`.
@@ -35,41 +34,8 @@ pub struct ExportArgs {
     #[arg(long, requires = "as_of")]
     from_history: bool,
 
-    /// Only open actions due within N days of the as-of date (with --overdue: either)
-    #[arg(long, value_name = "N", value_parser = args::days)]
-    due_within: Option<u32>,
-
-    /// Only this report's actions (its id)
-    #[arg(long, value_name = "ID")]
-    report: Option<String>,
-
-    /// Only sections whose name contains this (ignoring case)
-    #[arg(long, value_name = "TEXT")]
-    section: Option<String>,
-
-    /// Only this owner's actions (ignoring case)
-    #[arg(long, value_name = "NAME")]
-    owner: Option<String>,
-
-    /// Only actions with this status: not_started, in_progress, completed, blocked
-    #[arg(long, value_parser = args::status, value_name = "STATUS")]
-    status: Option<ActionStatus>,
-
-    /// Only actions with this RAG rating: red, amber, green, blue
-    #[arg(long, value_parser = args::rag, value_name = "RAG")]
-    rag: Option<Rag>,
-
-    /// Only overdue actions
-    #[arg(long)]
-    overdue: bool,
-
-    /// Only actions whose recommendation, text or notes contain these words
-    #[arg(long, value_name = "TEXT")]
-    search: Option<String>,
-
-    /// Only actions whose lead partner's name contains this (ignoring case)
-    #[arg(long, value_name = "TEXT")]
-    lead_partner: Option<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
 }
 
 fn parse_format(s: &str) -> std::result::Result<ExportFormat, String> {
@@ -84,18 +50,7 @@ pub fn run(cli: &Cli, a: &ExportArgs) -> Result<()> {
     let request = ExportRequest {
         format: a.format,
         as_of: args::as_of(a.as_of),
-        filter: Filter {
-            overdue: a.overdue,
-            due_within_days: a.due_within,
-            search: a.search.clone(),
-            owner: a.owner.clone(),
-            report_id: a.report.clone(),
-            section: a.section.clone(),
-            status: a.status,
-            rag: a.rag,
-            lead_partner: a.lead_partner.clone(),
-            ..Filter::default()
-        },
+        filter: a.filters.filter(),
         from_history: a.from_history,
     };
     let outcome = export_to_file(&store, &request, &a.out, a.force)?;
