@@ -14,6 +14,7 @@ import { byteOffsetsToIndices, indexToByte } from "../text";
 import { showError, errorBox } from "../components/alert";
 import { showToast } from "../components/toast";
 import { dateInput, dateProblem, isoOf, setIso } from "../components/date-input";
+import { showProblems, type Problem } from "../components/error-summary";
 
 export interface ReviewOptions {
   position: number;
@@ -84,8 +85,8 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
   // A working copy; the preview itself stays as it came so Cancel has nothing to undo.
   const draft: Report = structuredClone(original);
   const mustDate = needsDate(original);
-  const errors = h("div", { class: "slot" });
-  const recList = h("ol", { class: "rec-list", "data-testid": "rec-list" });
+  const errors = h("div", { class: "slot", id: "review-problems" });
+  const recList = h("ol", { class: "rec-list", id: "r-recs", tabindex: "-1", "data-testid": "rec-list" });
   const source = h("div", { class: "source-text", tabindex: "0", role: "region", "aria-label": "The report's text", "data-testid": "source-text" });
   const recCount = h("span", {});
   let currentMark = -1;
@@ -172,7 +173,7 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
 
   function recCard(rec: Recommendation, i: number): HTMLElement {
     const n = i + 1;
-    const text = h("textarea", { rows: "4", "aria-label": `Recommendation ${n}: text`, "data-part": "text", required: "" });
+    const text = h("textarea", { rows: "4", id: `r-rec-${n}-text`, "aria-label": `Recommendation ${n}: text`, "data-part": "text", required: "" });
     text.value = rec.text;
     text.addEventListener("input", () => (rec.text = text.value));
     const section = h("input", { type: "text", "aria-label": `Recommendation ${n}: section`, "data-part": "section" });
@@ -331,39 +332,29 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     errors.replaceChildren();
-    const problems: string[] = [];
+    const problems: Problem[] = [];
+    if (!draft.local_authority) problems.push({ field: authority.id, message: "Enter the local authority the report is about: the plan is kept under it" });
     for (const [el, label] of [
       [start, "Inspection started"],
       [end, "Inspection ended"],
       [published, "Published"],
     ] as const) {
       const problem = dateProblem(el);
-      if (problem) problems.push(`${label}: ${problem}`);
+      if (problem) problems.push({ field: el.id, message: `${label}: ${problem}` });
     }
-    if (mustDate && !draft.inspection_end) problems.push("The report states no date: give the last day of the inspection.");
+    if (mustDate && !draft.inspection_end) problems.push({ field: end.id, message: "The report states no date: give the last day of the inspection." });
     if (draft.inspection_start && draft.inspection_end && draft.inspection_start > draft.inspection_end)
-      problems.push("The inspection cannot end before it starts.");
+      problems.push({ field: end.id, message: "The inspection cannot end before it starts." });
     if (original.recommendations.length && !draft.recommendations.length)
-      problems.push("Every recommendation was deleted: there is nothing to make actions from.");
+      problems.push({ field: recList.id, message: "Every recommendation was deleted: there is nothing to make actions from." });
     if (planDeadline) {
       const problem = dateProblem(planDeadline);
-      if (problem) problems.push(`Priority action plan deadline: ${problem}`);
+      if (problem) problems.push({ field: planDeadline.id, message: `Priority action plan deadline: ${problem}` });
     }
     draft.recommendations.forEach((r, i) => {
-      if (!r.text.trim()) problems.push(`Recommendation ${i + 1} has no text.`);
+      if (!r.text.trim()) problems.push({ field: `r-rec-${i + 1}-text`, message: `Recommendation ${i + 1} has no text.` });
     });
-    if (problems.length) {
-      const box = h(
-        "div",
-        { class: "error", role: "alert", tabindex: "-1", "data-testid": "review-problems" },
-        h("h3", {}, "Please correct this first"),
-        h("ul", {}, ...problems.map((p) => h("li", {}, p))),
-      );
-      errors.replaceChildren(box);
-      if (mustDate && !draft.inspection_end) end.focus();
-      else box.focus();
-      return;
-    }
+    if (showProblems(errors, problems, form)) return;
     create.disabled = true;
     create.textContent = "Creating…";
     try {
