@@ -238,7 +238,7 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
             h(
               "tr",
               {},
-              ...["Select", "Ref.", "Action", "Owner", "Due", "Overdue", "Last update", "Last review", ""].map((t, i) =>
+              ...["Select", "Ref.", "Action", "Owner", "Due", "Last update", "Last review", ""].map((t, i) =>
                 h("th", { scope: "col" }, i === 0 || !t ? h("span", { class: "sr-only" }, t || "Actions") : t),
               ),
             ),
@@ -273,8 +273,12 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
         h("span", { class: "meta block" }, [it.local_authority, STATUS_LABELS[it.status]].filter(Boolean).join(" · ")),
       ),
       h("td", { "data-testid": "owner" }, it.owner ?? h("span", { class: "muted" }, "No owner")),
-      h("td", {}, formatDate(it.due_date)),
-      h("td", { "data-testid": "days-overdue" }, overdueText(it)),
+      h(
+        "td",
+        { class: "due" },
+        h("span", { class: "block" }, formatDate(it.due_date)),
+        h("span", { class: it.days_overdue ? "block days-late" : "block meta", "data-testid": "days-overdue" }, overdueText(it)),
+      ),
       h(
         "td",
         { "data-testid": "since-update" },
