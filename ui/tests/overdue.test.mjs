@@ -183,8 +183,11 @@ test("a quick update from the review is dated, saved, and clears the stale flag"
     // An update cannot be dated in the future: refused in words, nothing sent.
     await page.fill("dialog input.date-input", "1/1/2099");
     await page.keyboard.press("Enter");
-    assert.match(await page.$eval("dialog input.date-input", (el) => el.validationMessage), /cannot be after/);
+    await page.waitForSelector("dialog [data-testid=error-summary]");
+    assert.match(await text(page, "dialog [data-testid=error-summary]"), /There is a problem Update as of: The date cannot be after \d+ \w+ \d{4}\./);
     assert.ok(!(await calls(page)).includes("add_update"));
+    await page.click("dialog [data-testid=error-summary] a");
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains("date-input")), true);
     await page.fill("dialog input.date-input", "19/01/2012");
     await shot(page, "05-overdue-add-update");
     assert.deepEqual(await seriousA11yViolations(page), []);
@@ -210,8 +213,8 @@ test("an update that fails to save keeps the dialog open with the reason", async
     await page.click("[data-id=act-003] >> text=Add update");
     await page.keyboard.type(" x");
     await page.click("[data-testid=dialog-confirm]");
-    await page.waitForSelector("dialog [role=alert]");
-    assert.match(await text(page, "dialog [role=alert]"), /needs some text/);
+    await page.waitForSelector("dialog [data-testid=error-summary]");
+    assert.match(await text(page, "dialog [data-testid=error-summary]"), /The update was not saved: An update needs some text/);
     await page.keyboard.press("Escape");
     await page.waitForSelector("dialog", { state: "detached" });
   } finally {
