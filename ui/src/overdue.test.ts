@@ -73,3 +73,12 @@ describe("the overdue review's filter", () => {
     expect(reviewFilter({ ...none, how: "due_soon", currentOnly: false })).toEqual({ due_within_days: 30, current_only: false });
   });
 });
+
+describe("the overdue review's no-owner choice", () => {
+  it("is the core's no_owner field", async () => {
+    const { NO_OWNER } = await import("./actions");
+    const f = reviewFilter({ reportId: "", owner: NO_OWNER, leadPartner: "", how: "", currentOnly: true });
+    expect(f.no_owner).toBe(true);
+    expect(f.owner).toBeUndefined();
+  });
+});

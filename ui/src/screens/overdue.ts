@@ -7,7 +7,7 @@
 import { api } from "../api";
 import { h, button, field, select } from "../dom";
 import { daysBetween, formatDate, formatCount, plural, STATUS_LABELS } from "../format";
-import { owners as ownersOf, leadPartners, STALE_AFTER_DAYS } from "../actions";
+import { owners as ownersOf, leadPartners, NO_OWNER, STALE_AFTER_DAYS } from "../actions";
 import { errorBox, errorMessage } from "../components/alert";
 import { showToast } from "../components/toast";
 import { openDialog } from "../components/modal";
@@ -31,6 +31,7 @@ type How = "" | OverdueBand | typeof DUE_SOON;
 
 export interface OverdueFilter {
   reportId: string;
+  /** An owner's name, or NO_OWNER for the actions nobody owns yet. */
   owner: string;
   leadPartner: string;
   how: How;
@@ -44,7 +45,8 @@ export function reviewFilter(f: OverdueFilter): ActionFilter {
   return {
     ...base,
     report_id: f.reportId || undefined,
-    owner: f.owner || undefined,
+    owner: f.owner && f.owner !== NO_OWNER ? f.owner : undefined,
+    no_owner: f.owner === NO_OWNER || undefined,
     lead_partner: f.leadPartner || undefined,
     current_only: f.currentOnly,
   };
@@ -133,7 +135,7 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
     "",
     { id: "o-report", "data-testid": "filter-report" },
   );
-  const ownerSel = select([["", "All owners"], ...ownersOf(ctx.all).map((o) => [o, o] as [string, string])], "", {
+  const ownerSel = select([["", "All owners"], ...ownersOf(ctx.all).map((o) => [o, o] as [string, string]), [NO_OWNER, "No owner"]], "", {
     id: "o-owner",
     "data-testid": "filter-owner",
   });
