@@ -61,7 +61,9 @@ test("filters are the core's: by owner and how overdue, then grouped by owner", 
     );
     // Nobody's actions: the core's no_owner field.
     await page.selectOption("[data-testid=filter-owner]", { label: "No owner" });
-    await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=overdue-row] [data-testid=owner]")].every((o) => o.textContent === "No owner"));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("[data-testid=overdue-row] [data-testid=owner]")].every((o) => o.textContent === "No owner"),
+    );
     const noOwner = (await calls(page, true)).filter((c) => c.cmd === "list_actions").at(-1);
     assert.deepEqual(noOwner.args.filter, { overdue_band: "over_ninety_days", no_owner: true, current_only: true });
     assert.ok((await page.$$("[data-testid=overdue-row]")).length > 0);

@@ -53,7 +53,7 @@ export function renderStoreError(error: unknown): HTMLElement {
 function nameQuestion(problems: HTMLElement): { part: HTMLElement; save: () => Promise<boolean> } {
   const input = h("input", { type: "text", id: "first-name", autocomplete: "name", spellcheck: "false", "data-testid": "first-name" });
   let stored: { name: string; chosen: boolean } | null = null;
-  void userName()
+  const prefilled = userName()
     .then((n) => {
       stored = n;
       if (!input.value) input.value = n.name;
@@ -69,6 +69,7 @@ function nameQuestion(problems: HTMLElement): { part: HTMLElement; save: () => P
     ),
   );
   const save = async () => {
+    await prefilled; // a click before the name has come still finds it filled in
     const name = input.value.trim();
     if (showProblems(problems, name ? [] : [{ field: input.id, message: "Enter your name, as the history should record it" }], part)) return false;
     if (stored?.chosen && stored.name === name) return true;
