@@ -27,6 +27,7 @@ macro_rules! with_commands {
             overdue::latest_reviews,
             overdue::update_actions,
             reports::set_next_inspection,
+            reports::set_plan_deadline,
             evidence::add_evidence_file,
             evidence::add_evidence_link,
             evidence::open_evidence,
@@ -40,6 +41,7 @@ macro_rules! with_commands {
             settings::list_backups,
             settings::make_backup,
             settings::restore_backup,
+            settings::restore_over_damaged,
         }
     };
 }

@@ -421,14 +421,24 @@ export function installBackend(data) {
     });
   };
   window.__backend = {
-    store_info: () => ({
-      path: db.dbPath,
-      schema_version: 3,
-      reports: db.reports.length,
-      recommendations: db.recs.length,
-      actions: live().length,
-      open_actions: live().filter((a) => a.status !== "completed").length,
-    }),
+    store_info: () => {
+      // `damaged`: the core's error for a file it cannot open, until a backup is restored.
+      if (db.damaged) fail(db.damaged.code, db.damaged.message);
+      return {
+        path: db.dbPath,
+        schema_version: 3,
+        reports: db.reports.length,
+        recommendations: db.recs.length,
+        actions: live().length,
+        open_actions: live().filter((a) => a.status !== "completed").length,
+      };
+    },
+    restore_over_damaged: ({ path }) => {
+      if (!db.damaged) fail("invalid", "the database is open and working: restore a backup from Settings instead");
+      db.damaged = null;
+      db.restored.push(path);
+      return null;
+    },
     get_summary: () => summary(),
     burn_up: () => {
       const acts = live().filter((a) => a.due_date);
@@ -705,6 +715,12 @@ export function installBackend(data) {
       s.is_default = false;
       if (key === "user_name") db.user = value;
       return db.settings;
+    },
+    set_plan_deadline: ({ reportId, date }) => {
+      const r = db.reports.find((x) => x.id === reportId) ?? fail("not_found", `There is no report with id ${reportId}.`);
+      if (r.kind !== "area_send") fail("invalid", "this report requires no priority action plan; nothing was changed");
+      r.action_plan_deadline = date;
+      return summary();
     },
     set_next_inspection: ({ date }) => {
       db.nextInspection = date;

@@ -39,11 +39,6 @@ export function renderInfo(info: StoreInfo): HTMLElement {
   );
 }
 
-/** The whole window when the database cannot be opened. */
-export function renderStoreError(error: unknown): HTMLElement {
-  return errorBox(error, "The database could not be opened", "store-error");
-}
-
 /**
  * "Your name": the name every change, update and review is recorded under, asked before
  * anything is stored. Prefilled with the stored name, which until chosen is the system
