@@ -53,11 +53,13 @@ try {
   // date, so it comes up for review, where the date is required.
   await clickOn(driver, "[data-testid=load-samples]");
   await shown(driver, "[data-testid=rec-card]", WAIT);
+  // The report states no date: its last day in GOV.UK's three fields.
   await driver.executeScript(() => {
-    const el = document.querySelector("#r-end");
-    el.value = "30/06/2006";
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-    el.dispatchEvent(new Event("change", { bubbles: true }));
+    for (const [id, v] of [["#r-end", "30"], ["#r-end-month", "6"], ["#r-end-year", "2006"]]) {
+      const el = document.querySelector(id);
+      el.value = v;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }
   });
   await shot(driver, "02-import-review");
   await clickOn(driver, "[data-testid=create-plan]");

@@ -63,7 +63,8 @@ export function showProblems(slot: HTMLElement, problems: Problem[], scope: Pare
     if (!control || control.hasAttribute("data-problem")) continue;
     const msg = h("p", { class: "error-message", id: `${p.field}-error` }, h("span", { class: "sr-only" }, "Error: "), p.message);
     fieldOf(control).classList.add("field-error");
-    control.before(msg);
+    // A date in three fields (components/date-parts) has its message above all three.
+    (control.closest(".date-parts")?.querySelector(".date-parts-row") ?? control).before(msg);
     control.setAttribute("data-problem", "");
     control.setAttribute("aria-invalid", "true");
     control.setAttribute("aria-describedby", [control.getAttribute("aria-describedby"), msg.id].filter(Boolean).join(" "));

@@ -15,6 +15,7 @@ import { showError, errorBox } from "../components/alert";
 import { showToast } from "../components/toast";
 import { dateInput, dateProblem, isoOf, setIso } from "../components/date-input";
 import { showProblems, type Problem } from "../components/error-summary";
+import { dateParts } from "../components/date-parts";
 
 export interface ReviewOptions {
   position: number;
@@ -97,15 +98,21 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
   authority.addEventListener("input", () => (draft.local_authority = authority.value.trim() || null));
   const kind = select(Object.entries(KIND_LABELS) as [string, string][], draft.kind, { id: "r-kind" });
   kind.addEventListener("change", () => (draft.kind = kind.value as ReportKind));
-  const date = (id: string, key: "inspection_start" | "inspection_end" | "published", required = false) => {
+  const date = (id: string, key: "inspection_start" | "inspection_end" | "published") => {
     const el = dateInput({ id });
-    if (required) el.setAttribute("required", "");
     setIso(el, draft[key]);
     el.addEventListener("input", () => (draft[key] = isoOf(el) || null));
     return el;
   };
   const start = date("r-start", "inspection_start");
-  const end = date("r-end", "inspection_end", mustDate);
+  // A report that states no date: its last day is typed in from elsewhere, in three
+  // fields (GOV.UK's date input), so day and month cannot be swapped.
+  const endParts = mustDate ? dateParts("r-end", "Inspection ended (required)", "The report states no date, and due dates count from it.") : null;
+  if (endParts) {
+    endParts.set(draft.inspection_end);
+    endParts.el.addEventListener("input", () => (draft.inspection_end = endParts.iso() || null));
+  }
+  const end = endParts ? endParts.day : date("r-end", "inspection_end");
   const published = date("r-published", "published");
   const lead = h("input", { type: "text", id: "r-lead" });
   lead.value = draft.lead_inspector ?? "";
@@ -334,15 +341,13 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
     errors.replaceChildren();
     const problems: Problem[] = [];
     if (!draft.local_authority) problems.push({ field: authority.id, message: "Enter the local authority the report is about: the plan is kept under it" });
-    for (const [el, label] of [
-      [start, "Inspection started"],
-      [end, "Inspection ended"],
-      [published, "Published"],
-    ] as const) {
+    for (const [el, label] of [[start, "Inspection started"], ...(endParts ? [] : ([[end, "Inspection ended"]] as const)), [published, "Published"]] as const) {
       const problem = dateProblem(el);
       if (problem) problems.push({ field: el.id, message: `${label}: ${problem}` });
     }
-    if (mustDate && !draft.inspection_end) problems.push({ field: end.id, message: "The report states no date: give the last day of the inspection." });
+    const partsProblem = endParts?.problem("The last day of the inspection");
+    if (partsProblem) problems.push({ field: end.id, message: partsProblem });
+    else if (mustDate && !draft.inspection_end) problems.push({ field: end.id, message: "The report states no date: give the last day of the inspection." });
     if (draft.inspection_start && draft.inspection_end && draft.inspection_start > draft.inspection_end)
       problems.push({ field: end.id, message: "The inspection cannot end before it starts." });
     if (original.recommendations.length && !draft.recommendations.length)
@@ -407,7 +412,6 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
         )
       : null;
   const dup = preview.duplicate_of;
-  const dateHint = mustDate ? "Required: the report states no date, and due dates count from it." : undefined;
   const factsId = uid("facts");
   form.append(
     h(
@@ -421,7 +425,7 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       ),
       field("Local authority", authority),
       field("Kind of inspection", kind),
-      h("div", { class: "field-row" }, field("Inspection started", start), field(mustDate ? "Inspection ended (required)" : "Inspection ended", end, dateHint)),
+      h("div", { class: "field-row" }, field("Inspection started", start), endParts ? endParts.el : field("Inspection ended", end)),
       field("Published", published),
       field("Lead inspector", lead),
     ),
