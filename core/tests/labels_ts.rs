@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use inspection_tracker::labels;
-use inspection_tracker::model::{ActionStatus, DueDateSource, Rag, ReportKind};
+use inspection_tracker::model::{ActionStatus, DueDateSource, OverdueBand, Rag, ReportKind};
 
 fn js(s: &str) -> String {
     serde_json::to_string(s).unwrap()
@@ -32,6 +32,7 @@ fn render() -> String {
         "// Generated from core/src/labels.rs by core/tests/labels_ts.rs when `cargo test` runs; do not edit.\n\
          import type { ActionStatus } from \"./ActionStatus\";\n\
          import type { DueDateSource } from \"./DueDateSource\";\n\
+         import type { OverdueBand } from \"./OverdueBand\";\n\
          import type { Rag } from \"./Rag\";\n\
          import type { ReportKind } from \"./ReportKind\";\n\
          import type { Timeframe } from \"./Timeframe\";\n\n",
@@ -57,6 +58,13 @@ fn render() -> String {
         &DueDateSource::ALL,
         DueDateSource::as_str,
         labels::due_source,
+    );
+    out += &record(
+        "OVERDUE_BAND_LABELS",
+        "OverdueBand",
+        &OverdueBand::ALL,
+        OverdueBand::as_str,
+        labels::overdue_band,
     );
     out += "\n/** The timeframes the review screen offers: the heading a pick gives, the value, its name. */\n";
     out += "export const TIMEFRAME_CHOICES: { heading: string | null; period: Timeframe; label: string }[] = [\n";

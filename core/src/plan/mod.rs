@@ -17,5 +17,6 @@ pub mod inspection;
 pub mod query;
 pub mod repeats;
 pub mod report_dates;
+pub mod reviews;
 pub mod settings;
 pub mod summary;

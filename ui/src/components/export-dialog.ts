@@ -2,7 +2,7 @@
 // apply; then the system's save dialog; then the core writes the file. From the header,
 // the action plan, and Ctrl/⌘+E anywhere.
 import { api } from "../api";
-import { h, field, uid } from "../dom";
+import { h, field, uid, DATE_HINT } from "../dom";
 import { formatDate, todayIso } from "../format";
 import { isFilterEmpty, type PlanFilter } from "../actions";
 import { FORMATS, formatInfo, defaultFileName, exportFilter, outcomeMessage, withExtension } from "../export";
@@ -13,7 +13,9 @@ import { isMac } from "../shortcuts";
 import { openDialog } from "./modal";
 import { showToast } from "./toast";
 import { errorMessage } from "./alert";
-import { dateInput, isoOf, setIso } from "./date-input";
+import { dateInput, dateProblem, isoOf, setIso } from "./date-input";
+import { showProblems } from "./error-summary";
+import { userName } from "../state";
 
 /** What the action plan offers while it is on screen: its filters as they are now. */
 export interface PlanScope {
@@ -56,6 +58,9 @@ export function exportButton(attrs: Record<string, string> = {}): HTMLButtonElem
   return b;
 }
 
+/** The open export dialog (where its fields' problems are shown). */
+const dialogBody = (): ParentNode => document.querySelector("[data-testid=export-dialog]") ?? document;
+
 /** Opens the export dialog (unless one is open or an export is running). */
 export async function openExportDialog(): Promise<void> {
   if (running || document.querySelector("dialog[open]")) return;
@@ -85,7 +90,7 @@ export async function openExportDialog(): Promise<void> {
       : "Give the date the paper reports the position at.";
   const dateField = field("Position as at", date, dateText());
   const dateHint = dateField.querySelector<HTMLElement>(".hint")!;
-  const describeDate = () => (dateHint.textContent = dateText());
+  const describeDate = () => (dateHint.textContent = `${dateText()} ${DATE_HINT}`);
 
   // --- as recorded -------------------------------------------------------------------
   // Without it a past date rates today's statuses as at that date; with it the core
@@ -148,11 +153,18 @@ export async function openExportDialog(): Promise<void> {
   describeFilters();
 
   const busy = h("p", { class: "busy", role: "status", "data-testid": "export-busy" });
+  const problems = h("div", { class: "slot", id: "export-problems" });
+  // Who the paper is from: the name the history records (chosen at the first run).
+  const by = await userName().catch(() => null);
+  const byPart = by
+    ? h("p", { class: "meta", "data-testid": "export-by" }, `Exported by ${by.name}. `, h("a", { href: "#/settings" }, "Change the name in Settings"))
+    : null;
 
   await openDialog({
     title: "Export the action plan",
     testid: "export-dialog",
-    body: [formats, dateField, recordedPart, scopePart, busy],
+    body: [problems, formats, dateField, recordedPart, scopePart, byPart, busy],
+    novalidate: true,
     initialFocus: radios.find((r) => r.input.checked)?.input,
     confirmLabel: "Choose where to save…",
     onConfirm: async () => {
@@ -166,6 +178,26 @@ export async function openExportDialog(): Promise<void> {
       const m = hasFilters && apply.checked ? mapped() : null;
       const filter: ActionFilter = m?.filter ?? {};
       const scopeName = filter.report_id ? scope!.reportName(filter.report_id) : null;
+      // A filter that matches nothing is an error, said before any file is written.
+      const dateWrong = !asOf ? "Enter the date the paper reports the position at" : dateProblem(date);
+      if (showProblems(problems, dateWrong ? [{ field: date.id, message: dateWrong }] : [], dialogBody())) return false;
+      try {
+        if ((await api.listActions(filter, asOf)).length === 0) {
+          const message =
+            hasFilters && apply.checked
+              ? "No action matches the action plan's filters: change them, or untick them to export every action"
+              : "No action matches: there is nothing to export";
+          showProblems(
+            problems,
+            [{ field: hasFilters && apply.checked ? apply.id : (radios.find((r) => r.input.checked)?.input.id ?? date.id), message }],
+            dialogBody(),
+          );
+          return false;
+        }
+      } catch (e) {
+        showProblems(problems, [{ field: date.id, message: errorMessage(e) }], dialogBody());
+        return false;
+      }
       busy.textContent = "Choose where to save the file in the system's dialog…";
       let picked: string | null;
       try {
