@@ -98,6 +98,7 @@ fn life() -> Life {
     let opts = ImportOptions {
         inspection_date: None,
         who: "tester".into(),
+        previous: Default::default(),
     };
     import_report(&mut store, "n.txt", "sha-n", "text", "t", &report(), &opts).unwrap();
     backdate(&store, "0", "2011-11-20T10:00:00.000Z");

@@ -22,6 +22,12 @@ pub struct ActionFilter {
     pub search: Option<String>,
     /// Part of the lead partner's name (an area SEND responsible body).
     pub lead_partner: Option<String>,
+    /// One local authority's reports only.
+    pub authority: Option<String>,
+    /// Also actions closed with their plan.
+    pub include_closed: Option<bool>,
+    /// Only actions raised before (true) or not (false) by an earlier inspection.
+    pub raised_before: Option<bool>,
 }
 
 /// One edit to an action, tagged by `kind`.
@@ -89,7 +95,6 @@ pub struct CreatePlanInput {
     /// The priority action plan's deadline, entered at review for an area SEND report that
     /// requires a plan (the report does not print it).
     #[serde(default)]
-    #[ts(optional)]
     pub priority_action_plan_deadline: Option<NaiveDate>,
 }
 

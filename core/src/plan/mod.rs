@@ -19,3 +19,4 @@ pub mod repeats;
 pub mod report_dates;
 pub mod settings;
 pub mod summary;
+pub mod timeline;

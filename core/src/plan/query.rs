@@ -7,7 +7,7 @@
 //! Full-text search uses the FTS5 index kept by triggers over recommendations, actions and
 //! notes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Days, NaiveDate};
@@ -17,9 +17,11 @@ use ts_rs::TS;
 
 use super::actions::days_overdue;
 use super::settings;
+use super::timeline;
 use crate::model::{ActionStatus, DueDateSource, Judgement, Rag, RagSettings, ReportKind};
 use crate::schedule::{rag, RagInput};
-use crate::store::reports::live_report_authorities;
+use crate::store::repeat_links::{any_confirmed_repeat, confirmed_repeat_ids};
+use crate::store::reports::list_reports;
 use crate::store::{dates, Store};
 use crate::{Error, Result};
 
@@ -42,6 +44,15 @@ pub struct Filter {
     pub search: Option<String>,
     /// Part of the lead partner's name, ignoring case ("ICB").
     pub lead_partner: Option<String>,
+    /// One local authority's reports only (its name as the reports give it, or without
+    /// "Council", "London Borough of" …); an authority with no report is an error.
+    pub authority: Option<String>,
+    /// Also list actions closed with their plan ([`super::timeline`]); by default only the
+    /// current plans' actions are listed.
+    pub include_closed: bool,
+    /// Only actions whose recommendation a person confirmed as raised before (`Some(true)`)
+    /// or not (`Some(false)`).
+    pub raised_before: Option<bool>,
 }
 
 /// One row of the action list.
@@ -72,6 +83,13 @@ pub struct ActionListItem {
     /// The organisation leading the action (an area SEND priority action's responsible
     /// body); the owner is a person.
     pub lead_partner: Option<String>,
+    /// Closed with its plan as at the list's date ([`super::timeline`]): from when, and why.
+    pub closed_on: Option<NaiveDate>,
+    pub closed_reason: Option<String>,
+    /// Carried forward to this later report's plan.
+    pub carried_to_report: Option<String>,
+    /// Its recommendation repeats an earlier report's (a person confirmed the link).
+    pub raised_before: bool,
 }
 
 /// Counts over a set of actions.
@@ -132,7 +150,31 @@ pub struct ReportSummary {
     pub next_inspection: Option<NextInspectionView>,
     /// The report's judgements, in report order.
     pub judgements: Vec<Judgement>,
+    /// Counts of the plan's actions not closed as at the date (a closed plan's carried
+    /// forward ones).
     pub counts: Counts,
+    /// Current, awaiting a decision (a later inspection is in) or closed, as at the date.
+    pub plan_state: super::timeline::PlanState,
+    /// The later report that overtakes this one, if one was known by the date.
+    pub overtaken_by: Option<String>,
+    /// Open actions awaiting a person's decision (carry forward, completed, closed).
+    #[ts(type = "number")]
+    pub awaiting_decision: i64,
+}
+
+/// An earlier plan whose open actions await a decision, as the dashboard says it: "15 open
+/// actions from the 2011 plan need a decision".
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DecisionNeeded {
+    pub report_id: String,
+    pub local_authority: Option<String>,
+    /// "the 2011 plan"
+    pub plan: String,
+    /// The later report it follows.
+    pub overtaken_by: String,
+    #[ts(type = "number")]
+    pub open_actions: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -143,6 +185,11 @@ pub struct Summary {
     /// The soonest next inspection among each authority's latest inspection.
     pub next_inspection: Option<NextInspectionView>,
     pub reports: Vec<ReportSummary>,
+    /// Open actions of earlier plans awaiting a person's decision, in all.
+    #[ts(type = "number")]
+    pub awaiting_decision: i64,
+    /// Those plans, oldest first.
+    pub decisions_needed: Vec<DecisionNeeded>,
 }
 
 /// Turn words a person typed into an FTS5 query: each word a quoted prefix term, all
@@ -224,7 +271,12 @@ pub fn list_actions(
 ) -> Result<Vec<ActionListItem>> {
     let conn = store.conn();
     let rag_settings = settings::load(conn)?.rag;
-    let reports = LiveReports::read(conn)?;
+    let reports = LiveReports::read(conn, as_of, filter.authority.as_deref())?;
+    let raised = if filter.raised_before.is_some() || reports.any_links {
+        confirmed_repeat_ids(conn)?
+    } else {
+        HashSet::new()
+    };
     let mut clauses: Vec<&str> = vec!["a.deleted_at IS NULL"];
     let mut params: Vec<(&str, Box<dyn ToSql>)> = Vec::new();
     match (filter.overdue, filter.due_within_days) {
@@ -273,7 +325,8 @@ pub fn list_actions(
     let sql = format!(
         "SELECT a.id, a.report_id, a.recommendation_id, a.title, a.owner, a.due_date,
                 a.due_date_source, a.status, a.progress, a.rag_override, a.sign_ready,
-                a.last_update, a.rowid, a.lead_partner
+                a.last_update, a.rowid, a.lead_partner, a.closed_on, a.closed_reason,
+                a.carried_to_report
          FROM actions a
          WHERE {}",
         clauses.join(" AND ")
@@ -298,6 +351,19 @@ pub fn list_actions(
             progress: row.get(8)?,
             rag_override: text(row.get_ref(9)?).and_then(Rag::parse),
         };
+        // Closed as at the list's date: a closing takes effect on its day (see
+        // `super::timeline`), so a list as at an earlier day still shows the action open.
+        let closed_on = dates::get_opt(row, 14)?.filter(|d| *d <= as_of);
+        if closed_on.is_some() && !filter.include_closed {
+            continue;
+        }
+        let raised_before = raised.contains(str_at(row, 2)?);
+        if filter
+            .raised_before
+            .is_some_and(|want| want != raised_before)
+        {
+            continue;
+        }
         let rag = stub.rag(row.get(10)?, as_of, &rag_settings);
         if filter.rag.is_some_and(|want| want != rag) {
             continue;
@@ -324,6 +390,10 @@ pub fn list_actions(
             days_overdue: days_overdue(due, status, as_of),
             last_update: dates::get_opt(row, 11)?,
             lead_partner: row.get(13)?,
+            closed_reason: closed_on.map(|_| row.get(15)).transpose()?.flatten(),
+            closed_on,
+            carried_to_report: row.get(16)?,
+            raised_before,
         });
         placed.push((report_rank, row.get(12)?));
     }
@@ -410,18 +480,35 @@ fn permute<T>(items: &mut [T], from: &[usize]) {
     }
 }
 
-/// Every report not in the bin, in the order of (authority, id). Reports are few, so one
-/// small query instead of a join per action row.
+/// Every report not in the bin that the list may show, in the order of (authority, id):
+/// known by the as-of date (a report inspected later was not known then) and, when the
+/// filter names one, of that authority. Reports are few, so one small query instead of a
+/// join per action row.
 struct LiveReports {
     /// Each report's place in the order, by id.
     rank: HashMap<String, u32, BuildHasherDefault<IdHasher>>,
     /// The authorities, in the order.
     authorities: Vec<Option<String>>,
+    /// Whether any confirmed repeat link exists (else the list need not read them).
+    any_links: bool,
 }
 
 impl LiveReports {
-    fn read(conn: &rusqlite::Connection) -> Result<LiveReports> {
-        let mut ordered = live_report_authorities(conn)?;
+    fn read(
+        conn: &rusqlite::Connection,
+        as_of: NaiveDate,
+        authority: Option<&str>,
+    ) -> Result<LiveReports> {
+        let all = list_reports(conn)?;
+        let key = authority
+            .map(|a| timeline::authority_in(&all, a))
+            .transpose()?;
+        let mut ordered: Vec<(Option<String>, String)> = all
+            .into_iter()
+            .filter(|r| timeline::known_by(r, as_of))
+            .filter(|r| key.as_deref().is_none_or(|k| timeline::of_authority(r, k)))
+            .map(|r| (r.local_authority, r.id))
+            .collect();
         ordered.sort_unstable();
         let mut rank = HashMap::with_capacity_and_hasher(ordered.len(), Default::default());
         let mut authorities = Vec::with_capacity(ordered.len());
@@ -429,7 +516,11 @@ impl LiveReports {
             rank.insert(id, n);
             authorities.push(authority);
         }
-        Ok(LiveReports { rank, authorities })
+        Ok(LiveReports {
+            rank,
+            authorities,
+            any_links: any_confirmed_repeat(conn)?,
+        })
     }
 
     /// A live report's place in the order; `None` for one in the bin.

@@ -126,6 +126,9 @@ impl From<ActionFilter> for Filter {
             rag: f.rag,
             search: f.search.filter(|s| !s.trim().is_empty()),
             lead_partner: f.lead_partner.filter(|s| !s.trim().is_empty()),
+            authority: f.authority.filter(|s| !s.trim().is_empty()),
+            include_closed: f.include_closed.unwrap_or(false),
+            raised_before: f.raised_before,
         }
     }
 }

@@ -70,6 +70,19 @@ pub struct ExportArgs {
     /// Only actions whose lead partner's name contains this (ignoring case)
     #[arg(long, value_name = "TEXT")]
     lead_partner: Option<String>,
+
+    /// Only this local authority's reports (when the database holds several councils)
+    #[arg(long, value_name = "NAME")]
+    authority: Option<String>,
+
+    /// Also actions closed with their plan (by default only the current plans' actions)
+    #[arg(long)]
+    include_closed: bool,
+
+    /// Only actions whose recommendation was confirmed as raised before by an earlier
+    /// inspection (a repeat finding)
+    #[arg(long)]
+    raised_before: bool,
 }
 
 fn parse_format(s: &str) -> std::result::Result<ExportFormat, String> {
@@ -94,6 +107,9 @@ pub fn run(cli: &Cli, a: &ExportArgs) -> Result<()> {
             status: a.status,
             rag: a.rag,
             lead_partner: a.lead_partner.clone(),
+            authority: a.authority.clone(),
+            include_closed: a.include_closed,
+            raised_before: a.raised_before.then_some(true),
         },
         from_history: a.from_history,
     };

@@ -46,6 +46,19 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     lead_partner: Option<String>,
 
+    /// Only this local authority's reports (when the database holds several councils)
+    #[arg(long, value_name = "NAME")]
+    authority: Option<String>,
+
+    /// Also actions closed with their plan (by default only the current plans' actions)
+    #[arg(long)]
+    include_closed: bool,
+
+    /// Only actions whose recommendation was confirmed as raised before by an earlier
+    /// inspection (a repeat finding)
+    #[arg(long)]
+    raised_before: bool,
+
     /// Rate and filter as at this date instead of today
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
     as_of: Option<NaiveDate>,
@@ -68,6 +81,9 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
         rag: args.rag,
         search: args.search.clone(),
         lead_partner: args.lead_partner.clone(),
+        authority: args.authority.clone(),
+        include_closed: args.include_closed,
+        raised_before: args.raised_before.then_some(true),
     };
     let items = list_actions(&store, &filter, args::as_of(args.as_of))?;
     if cli.json {
