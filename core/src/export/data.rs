@@ -90,6 +90,8 @@ pub struct ExportData {
     pub counts: Counts,
     /// The recommendations in scope with their actions, for the statement of action.
     pub statement: Vec<StatementItem>,
+    /// Confirmed repeat findings among the paper's recommendations.
+    pub repeat_findings: Vec<super::repeat_findings::RepeatFinding>,
 }
 
 impl ExportData {
@@ -106,6 +108,11 @@ impl ExportData {
             .collect();
         let counts = count(actions.iter(), &summary.reports);
         let statement = statement_items(store, filter, &summary.reports, &actions)?;
+        let in_paper: Vec<&str> = statement
+            .iter()
+            .map(|s| s.recommendation.id.as_str())
+            .collect();
+        let repeat_findings = super::repeat_findings::load(store, &in_paper, as_of)?;
         Ok(ExportData {
             as_of,
             from_history: false,
@@ -114,6 +121,7 @@ impl ExportData {
             actions,
             counts,
             statement,
+            repeat_findings,
         })
     }
 

@@ -111,3 +111,12 @@ pub fn confirmed_repeat_ids(conn: &Connection) -> Result<std::collections::HashS
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Every confirmed pair, oldest decision first.
+pub fn list_confirmed_links(conn: &Connection) -> Result<Vec<RepeatLink>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM repeat_links WHERE decision = 'confirmed' ORDER BY decided_at"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
