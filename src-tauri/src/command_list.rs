@@ -36,6 +36,12 @@ macro_rules! with_commands {
             settings::list_backups,
             settings::make_backup,
             settings::restore_backup,
+            timeline::previous_plans,
+            timeline::decide_previous,
+            timeline::close_plan,
+            timeline::suggest_repeats,
+            timeline::repeat_links,
+            timeline::decide_repeat,
         }
     };
 }

@@ -9,4 +9,16 @@ export type ActionFilter = { overdue?: boolean, due_within_days?: number, owner?
 /**
  * Part of the lead partner's name (an area SEND responsible body).
  */
-lead_partner?: string, };
+lead_partner?: string, 
+/**
+ * One local authority's reports only.
+ */
+authority?: string, 
+/**
+ * Also actions closed with their plan.
+ */
+include_closed?: boolean, 
+/**
+ * Only actions raised before (true) or not (false) by an earlier inspection.
+ */
+raised_before?: boolean, };
