@@ -34,6 +34,10 @@ function item(over: Partial<ActionListItem>): ActionListItem {
     days_overdue: 6,
     last_update: "2012-01-10",
     lead_partner: null,
+    closed_on: null,
+    closed_reason: null,
+    carried_to_report: null,
+    raised_before: false,
     ...over,
   };
 }
