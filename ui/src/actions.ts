@@ -18,6 +18,8 @@ export interface PlanFilter {
   search?: string;
   /** A lead partner (an area SEND responsible body), exactly as listed. */
   leadPartner?: string;
+  /** Only actions whose recommendation a person confirmed as raised before. */
+  raisedBefore?: boolean;
 }
 
 export const NO_OWNER = "\u0000none";
@@ -80,7 +82,7 @@ export function warmSearch(items: readonly ActionListItem[]): void {
 }
 
 export function isFilterEmpty(f: PlanFilter): boolean {
-  return !f.status && !f.statusGroup && !f.rag && !f.owner && !f.reportId && !f.dueFrom && !f.dueTo && !f.search?.trim() && !f.leadPartner;
+  return !f.status && !f.statusGroup && !f.rag && !f.owner && !f.reportId && !f.dueFrom && !f.dueTo && !f.search?.trim() && !f.leadPartner && !f.raisedBefore;
 }
 
 export function filterActions(items: readonly ActionListItem[], f: PlanFilter): ActionListItem[] {
@@ -94,6 +96,7 @@ export function filterActions(items: readonly ActionListItem[], f: PlanFilter): 
     }
     if (f.reportId && it.report_id !== f.reportId) return false;
     if (f.leadPartner && it.lead_partner !== f.leadPartner) return false;
+    if (f.raisedBefore && !it.raised_before) return false;
     if (f.dueFrom && (!it.due_date || it.due_date < f.dueFrom)) return false;
     if (f.dueTo && (!it.due_date || it.due_date > f.dueTo)) return false;
     if (words.length) {

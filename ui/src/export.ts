@@ -165,6 +165,10 @@ export function exportFilter(f: PlanFilter, asOf: string, reportName?: (id: stri
     filter.report_id = f.reportId;
     applied.push(`report: ${reportName?.(f.reportId) ?? f.reportId}`);
   }
+  if (f.raisedBefore) {
+    filter.raised_before = true;
+    applied.push("raised before by an earlier inspection");
+  }
   const words = (f.search ?? "").trim();
   if (words) {
     if (hasWord(words)) {

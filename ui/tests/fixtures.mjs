@@ -690,7 +690,7 @@ export function installBackend(data) {
         .map((r) => ({
           recommendation_id: r.id,
           text: r.text,
-          suggestions: ((db.repeatSuggestions ?? {})[r.position] ?? []).filter(
+          suggestions: (db.repeatSuggestions?.[r.position] ?? []).filter(
             (s) => !(db.repeatLinks ?? []).some((l) => l.recommendation_id === r.id && l.earlier_id === s.recommendation_id && l.decision === "rejected"),
           ),
         })),
@@ -713,7 +713,7 @@ export function installBackend(data) {
             decided_at: "2012-01-20T10:15:00Z",
           };
         });
-      const suggestions = ((db.repeatSuggestions ?? {})[rec.position] ?? []).filter((s) => !links.some((l) => l.recommendation_id === s.recommendation_id));
+      const suggestions = (db.repeatSuggestions?.[rec.position] ?? []).filter((s) => !links.some((l) => l.recommendation_id === s.recommendation_id));
       return { recommendation_id: rec.id, links, suggestions };
     },
     decide_repeat: ({ recommendationId, earlierId, confirmed }) => {

@@ -17,6 +17,7 @@ import { invalidate, replaceAction } from "../state";
 import { pickEvidenceFile } from "../native";
 import { navigate, type Route } from "../router";
 import { dateInput, isoOf, setIso } from "../components/date-input";
+import { repeatPanel } from "../components/repeat-panel";
 
 export async function showAction(main: HTMLElement, route: Route): Promise<void> {
   const id = route.param ?? "";
@@ -45,6 +46,8 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
   let history = initialHistory;
   const root = h("div", { class: "action-detail" });
   const errors = h("div", { class: "slot" });
+  // Loaded once, beside the rest: a slow or failed suggestion never holds up the page.
+  const repeats = repeatPanel(initial.recommendation.id);
 
   async function apply(change: ActionChange, undo?: ActionChange) {
     errors.replaceChildren();
@@ -100,6 +103,7 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         d.days_overdue ? h("span", { class: "badge overdue", "data-testid": "days-overdue" }, `${plural(d.days_overdue, "day")} overdue`) : null,
         a.rag_override ? h("span", { class: "meta" }, ` RAG set by hand: ${a.rag_override_reason ?? ""}`) : null,
       ),
+      ...planNotes(a),
       errors,
       h(
         "section",
@@ -118,6 +122,7 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
             .join(" · "),
         ),
       ),
+      repeats,
       h("div", { class: "two-col" }, fieldsPanel(), datesPanel()),
       updatesPanel(),
       evidencePanel(),
@@ -399,6 +404,21 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
 
   render();
   return root;
+}
+
+/** Where the action stands in the council's timeline: closed with its plan, or carried forward. */
+function planNotes(a: ActionDetail["action"]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (a.closed_on)
+    out.push(
+      h(
+        "p",
+        { class: "notice", "data-testid": "closed-note" },
+        `Closed with its plan from ${formatDate(a.closed_on)}: ${a.closed_reason ?? "no reason recorded"}.`,
+      ),
+    );
+  if (a.carried_to_report) out.push(h("p", { class: "notice", "data-testid": "carried-note" }, "Carried forward to a later inspection's plan: still open."));
+  return out;
 }
 
 function historyValue(fieldName: string, v: string | null): string {

@@ -78,6 +78,7 @@ function filterFromQuery(q: URLSearchParams): PlanFilter {
     dueTo: q.get("to") ?? "",
     search: q.get("q") ?? "",
     leadPartner: q.get("lead") ?? "",
+    raisedBefore: q.get("raised") === "1",
   };
 }
 
@@ -128,6 +129,8 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     filter.reportId ?? "",
     { id: "f-report" },
   );
+  const raised = h("input", { type: "checkbox", id: "f-raised", "data-testid": "filter-raised-before" });
+  raised.checked = !!filter.raisedBefore;
   const from = dateInput({ id: "f-from" });
   setIso(from, filter.dueFrom);
   const to = dateInput({ id: "f-to" });
@@ -139,6 +142,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       for (const s of [statusSel, ragSel, ownerSel, reportSel, leadSel]) s.value = "";
       setIso(from, "");
       setIso(to, "");
+      raised.checked = false;
       readFilter();
       search.focus();
     },
@@ -168,13 +172,14 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       dueFrom: isoOf(from),
       dueTo: isoOf(to),
       leadPartner: leadSel.value,
+      raisedBefore: raised.checked,
     };
     refresh();
   }
   // Filtering is synchronous and fast enough to run on every keystroke (see the 10,000
   // action test), so there is no debounce to make typing feel laggy.
   search.addEventListener("input", readFilter);
-  for (const el of [statusSel, ragSel, ownerSel, reportSel, leadSel, from, to]) el.addEventListener("change", readFilter);
+  for (const el of [statusSel, ragSel, ownerSel, reportSel, leadSel, from, to, raised]) el.addEventListener("change", readFilter);
 
   const filters = h(
     "form",
@@ -187,6 +192,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     field("Report", reportSel),
     field("Due from", from),
     field("Due to", to),
+    h("div", { class: "field field-check" }, h("label", { for: raised.id }, raised, " Raised before only")),
     h("div", { class: "field field-button" }, clear),
   );
   filters.addEventListener("submit", (ev) => ev.preventDefault());
@@ -329,6 +335,13 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
         { role: "cell", class: "cell col-title", title: it.lead_partner ? `${it.title}\nLead partner: ${it.lead_partner}` : it.title },
         h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp" }, it.title),
         it.lead_partner ? h("span", { class: "meta lead-partner", "data-col": "lead-partner" }, `Led by ${it.lead_partner}`) : null,
+        it.raised_before
+          ? h(
+              "span",
+              { class: "badge raised-before", "data-testid": "raised-before", title: "A person confirmed an earlier inspection asked for the same thing" },
+              "Raised before",
+            )
+          : null,
       ),
       h("div", { role: "cell", class: "cell col-owner" }, owner),
       h(
