@@ -163,3 +163,36 @@ test("Decide later closes nothing, rejecting a repeat is recorded, and the dashb
     await dash.close();
   }
 });
+
+test("on an action's page a suggested repeat is confirmed; the plan then marks it raised before and filters by it", async () => {
+  const d = sampleData();
+  d.repeatSuggestions = { 0: [SUGGESTION] };
+  d.earlierRecs = [{ id: "rec-old-7", report_id: "rep-rutland-2006", report: "Joint area review, 24 Nov 2006", text: SUGGESTION.text }];
+  const { page, close } = await openUi({}, { backend: d, hash: "#/action/act-001" });
+  try {
+    await page.waitForSelector("[data-testid=repeat-suggestion]");
+    assert.match(await text(page, "[data-testid=repeat-panel]"), /shares: assessments, timescales/);
+    await page.click("[data-testid=confirm-repeat]");
+    await page.waitForSelector("[data-testid=repeat-link]");
+    assert.match(
+      await text(page, "[data-testid=repeat-link]"),
+      /^Raised before: Ensure that core assessments are completed within timescales\. — Joint area review, 24 Nov 2006; confirmed by Sam Patel/,
+    );
+    assert.equal((await page.$$("[data-testid=repeat-suggestion]")).length, 0, "a confirmed suggestion is no longer offered");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+
+    await page.evaluate(() => {
+      location.hash = "#/plan";
+    });
+    await page.waitForSelector("[data-testid=action-row]");
+    const marked = await page.$$eval("[data-testid=action-row]:has([data-testid=raised-before])", (rows) => rows.map((r) => r.dataset.id));
+    const rec1 = await page.evaluate(() => window.__mockDb.actions.filter((a) => a.recommendation_id === "rep-rutland-2011-rec-1").map((a) => a.id));
+    assert.deepEqual(marked.sort(), rec1.sort());
+    const before = (await page.$$("[data-testid=action-row]")).length;
+    assert.ok(before > rec1.length);
+    await page.check("[data-testid=filter-raised-before]");
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=action-row]").length === n, rec1.length);
+  } finally {
+    await close();
+  }
+});
