@@ -196,3 +196,24 @@ test("on an action's page a suggested repeat is confirmed; the plan then marks i
     await close();
   }
 });
+
+test("the export dialog makes a paper for one council when the plan holds several", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
+  try {
+    await page.waitForSelector("[data-testid=report-card]");
+    await page.keyboard.press("Control+e");
+    await page.waitForSelector("[data-testid=export-dialog][open]");
+    const councils = await page.$$eval("[data-testid=export-authority] option", (els) => els.map((e) => e.textContent));
+    assert.deepEqual(councils, ["Every council in the plan", "Rutland", "Derby"]);
+    await page.selectOption("[data-testid=export-authority]", "Derby");
+    await page.evaluate(() => window.__saveResults.push("/home/sam/Documents/derby.docx"));
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForFunction(() => window.__mockDb.exports.length === 1);
+    const sent = (await calls(page, true)).find((c) => c.cmd === "export_plan").args;
+    assert.equal(sent.filter.authority, "Derby");
+    const save = (await calls(page, true)).find((c) => c.cmd === "plugin:dialog|save").args.options;
+    assert.match(save.defaultPath, /derby/i);
+  } finally {
+    await close();
+  }
+});

@@ -2,7 +2,7 @@
 // apply; then the system's save dialog; then the core writes the file. From the header,
 // the action plan, and Ctrl/⌘+E anywhere.
 import { api } from "../api";
-import { h, field, uid } from "../dom";
+import { h, field, select, uid } from "../dom";
 import { formatDate, todayIso } from "../format";
 import { isFilterEmpty, type PlanFilter } from "../actions";
 import { FORMATS, formatInfo, defaultFileName, exportFilter, outcomeMessage, withExtension } from "../export";
@@ -14,6 +14,7 @@ import { openDialog } from "./modal";
 import { showToast } from "./toast";
 import { errorMessage } from "./alert";
 import { dateInput, isoOf, setIso } from "./date-input";
+import { getSummary } from "../state";
 
 /** What the action plan offers while it is on screen: its filters as they are now. */
 export interface PlanScope {
@@ -56,6 +57,16 @@ export function exportButton(attrs: Record<string, string> = {}): HTMLButtonElem
   return b;
 }
 
+/** The local authorities of the plan's reports, in the summary's order, each once. */
+async function authorities(): Promise<string[]> {
+  try {
+    const s = await getSummary();
+    return [...new Set(s.reports.map((r) => r.local_authority).filter((a): a is string => !!a))];
+  } catch {
+    return []; // The dialog still exports every council's actions.
+  }
+}
+
 /** Opens the export dialog (unless one is open or an export is running). */
 export async function openExportDialog(): Promise<void> {
   if (running || document.querySelector("dialog[open]")) return;
@@ -75,6 +86,12 @@ export async function openExportDialog(): Promise<void> {
   });
   const formats = h("fieldset", { class: "choices", "data-testid": "export-formats" }, h("legend", {}, "Format"), ...radios.map((r) => r.el));
   const chosen = (): ExportFormat => (radios.find((r) => r.input.checked)?.input.value as ExportFormat) ?? "board-paper";
+
+  // --- council -----------------------------------------------------------------------
+  // When the plan holds several councils' reports, a paper can be one council's.
+  const councils = await authorities();
+  const council = select([["", "Every council in the plan"], ...councils.map((a): [string, string] => [a, a])], "", { "data-testid": "export-authority" });
+  const councilPart = councils.length > 1 ? field("Council", council) : null;
 
   // --- date --------------------------------------------------------------------------
   const date = dateInput({ required: "", "data-testid": "export-as-of" });
@@ -153,7 +170,7 @@ export async function openExportDialog(): Promise<void> {
   await openDialog({
     title: "Export the action plan",
     testid: "export-dialog",
-    body: [formats, dateField, recordedPart, scopePart, busy],
+    body: [formats, ...(councilPart ? [councilPart] : []), dateField, recordedPart, scopePart, busy],
     initialFocus: radios.find((r) => r.input.checked)?.input,
     confirmLabel: "Choose where to save…",
     onConfirm: async () => {
@@ -165,8 +182,9 @@ export async function openExportDialog(): Promise<void> {
       lastFromHistory = recorded.checked;
       const fromHistory = recorded.checked && !recorded.disabled;
       const m = hasFilters && apply.checked ? mapped() : null;
-      const filter: ActionFilter = m?.filter ?? {};
-      const scopeName = filter.report_id ? scope!.reportName(filter.report_id) : null;
+      const filter: ActionFilter = { ...(m?.filter ?? {}) };
+      if (councilPart && council.value) filter.authority = council.value;
+      const scopeName = filter.report_id ? scope!.reportName(filter.report_id) : (filter.authority ?? null);
       busy.textContent = "Choose where to save the file in the system's dialog…";
       let picked: string | null;
       try {
@@ -189,7 +207,7 @@ export async function openExportDialog(): Promise<void> {
       const target = withExtension(picked, info.extension);
       running = true;
       setTriggersBusy(true);
-      for (const el of [...radios.map((r) => r.input), date, recorded, apply]) el.disabled = true;
+      for (const el of [...radios.map((r) => r.input), date, recorded, apply, council]) el.disabled = true;
       busy.replaceChildren(h("span", { class: "spinner", "aria-hidden": "true" }), `Saving the ${info.what}…`);
       try {
         // The save dialog has asked about replacing the file it returned; a path with the
