@@ -313,7 +313,11 @@ pub fn links_of(store: &Store, rec: &str, top: usize) -> Result<RecommendationLi
     let mut links = Vec::new();
     for l in crate::store::repeat_links::list_links_of(conn, rec)? {
         let earlier = l.recommendation_id == rec;
-        let other_id = if earlier { &l.earlier_id } else { &l.recommendation_id };
+        let other_id = if earlier {
+            &l.earlier_id
+        } else {
+            &l.recommendation_id
+        };
         let other = get_recommendation(conn, other_id)?;
         let report = get_report(conn, &other.report_id)?;
         links.push(LinkedRecommendation {
@@ -336,7 +340,11 @@ pub fn links_of(store: &Store, rec: &str, top: usize) -> Result<RecommendationLi
             .map(|r| r.suggestions)
             .unwrap_or_default()
             .into_iter()
-            .filter(|s| !links.iter().any(|l| l.recommendation_id == s.recommendation_id))
+            .filter(|s| {
+                !links
+                    .iter()
+                    .any(|l| l.recommendation_id == s.recommendation_id)
+            })
             .collect()
     } else {
         Vec::new()
