@@ -5,7 +5,6 @@
 
 use docx_rs::Docx;
 
-use super::data::ExportData;
 use super::docx::{self, Cell};
 use crate::labels;
 use crate::plan::timeline::known_by;
@@ -84,18 +83,17 @@ fn cite(r: &ReportRow, rec: &RecommendationRow) -> String {
     )
 }
 
-/// Add the section to a paper.
-pub fn add_section(doc: Docx, data: &ExportData) -> Docx {
+/// Add the section to a paper, with the paper's findings (`ExportData::repeat_findings`).
+pub fn add_section(doc: Docx, findings: &[RepeatFinding]) -> Docx {
     let doc = doc.add_paragraph(docx::heading1(HEADING));
-    if data.repeat_findings.is_empty() {
+    if findings.is_empty() {
         return doc.add_paragraph(docx::para(
             "No recommendation in this paper has been confirmed as raised before by an \
              earlier inspection.",
         ));
     }
-    let n = data.repeat_findings.len() as i64;
-    let rows: Vec<Vec<Cell>> = data
-        .repeat_findings
+    let n = findings.len() as i64;
+    let rows: Vec<Vec<Cell>> = findings
         .iter()
         .map(|f| {
             vec![
