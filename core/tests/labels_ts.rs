@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 
 use inspection_tracker::labels;
-use inspection_tracker::model::{ActionStatus, DueDateSource, Rag, ReportKind};
+use inspection_tracker::model::{
+    ActionStatus, DecisionKind, DueDateSource, PlanState, Rag, ReportKind,
+};
 
 fn js(s: &str) -> String {
     serde_json::to_string(s).unwrap()
@@ -32,6 +34,7 @@ fn render() -> String {
         "// Generated from core/src/labels.rs by core/tests/labels_ts.rs when `cargo test` runs; do not edit.\n\
          import type { ActionStatus } from \"./ActionStatus\";\n\
          import type { DueDateSource } from \"./DueDateSource\";\n\
+         import type { PlanState } from \"./PlanState\";\n\
          import type { Rag } from \"./Rag\";\n\
          import type { ReportKind } from \"./ReportKind\";\n\
          import type { Timeframe } from \"./Timeframe\";\n\n",
@@ -57,6 +60,24 @@ fn render() -> String {
         &DueDateSource::ALL,
         DueDateSource::as_str,
         labels::due_source,
+    );
+    out += &record(
+        "PLAN_STATE_LABELS",
+        "PlanState",
+        &PlanState::ALL,
+        PlanState::as_str,
+        labels::plan_state,
+    );
+    out += &record(
+        "DECISION_LABELS",
+        "\"carried_forward\" | \"completed\" | \"closed_as_overtaken\"",
+        &DecisionKind::ALL,
+        DecisionKind::as_str,
+        labels::decision,
+    );
+    out += &format!(
+        "export const RAISED_BEFORE = {};\n",
+        js(labels::RAISED_BEFORE)
     );
     out += "\n/** The timeframes the review screen offers: the heading a pick gives, the value, its name. */\n";
     out += "export const TIMEFRAME_CHOICES: { heading: string | null; period: Timeframe; label: string }[] = [\n";

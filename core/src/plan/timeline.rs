@@ -36,17 +36,7 @@ use crate::store::reports::{
 use crate::store::Store;
 use crate::{Error, Result};
 
-/// Where a report's plan stands, as at a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum PlanState {
-    Current,
-    /// A later inspection of the authority is in; a person has not yet decided on every
-    /// open action.
-    AwaitingDecision,
-    Closed,
-}
+pub use crate::model::PlanState;
 
 /// What `import --previous` does with the authority's earlier plans.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -1,6 +1,7 @@
 // Generated from core/src/labels.rs by core/tests/labels_ts.rs when `cargo test` runs; do not edit.
 import type { ActionStatus } from "./ActionStatus";
 import type { DueDateSource } from "./DueDateSource";
+import type { PlanState } from "./PlanState";
 import type { Rag } from "./Rag";
 import type { ReportKind } from "./ReportKind";
 import type { Timeframe } from "./Timeframe";
@@ -37,6 +38,17 @@ export const DUE_SOURCE_LABELS: Record<DueDateSource, string> = {
   override: "changed by hand",
   waiting: "waiting for a date",
 };
+export const PLAN_STATE_LABELS: Record<PlanState, string> = {
+  current: "Current",
+  awaiting_decision: "Awaiting a decision",
+  closed: "Closed",
+};
+export const DECISION_LABELS: Record<"carried_forward" | "completed" | "closed_as_overtaken", string> = {
+  carried_forward: "Carried forward",
+  completed: "Completed",
+  closed_as_overtaken: "Closed as overtaken",
+};
+export const RAISED_BEFORE = "Raised before";
 
 /** The timeframes the review screen offers: the heading a pick gives, the value, its name. */
 export const TIMEFRAME_CHOICES: { heading: string | null; period: Timeframe; label: string }[] = [

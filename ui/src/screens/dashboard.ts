@@ -10,6 +10,7 @@ import type { ReportSummary } from "../gen/ReportSummary";
 import type { ActionListItem } from "../gen/ActionListItem";
 import type { BurnUpPoint } from "../gen/BurnUpPoint";
 import type { Judgement } from "../gen/Judgement";
+import { PLAN_STATE_LABELS } from "../gen/labels";
 import { groupJudgements, headlineJudgements, gradeTone } from "../judgements";
 import { errorBox, showError } from "../components/alert";
 import { progressBar } from "../components/badges";
@@ -254,9 +255,6 @@ function decisionsNeeded(summary: Summary): HTMLElement | null {
   );
 }
 
-/** The words for a plan that is not current. */
-const PLAN_STATE_WORDS = { current: null, awaiting_decision: "Awaiting a decision", closed: "Closed" } as const;
-
 export function reportName(r: { local_authority: string | null; source_name: string }): string {
   return r.local_authority ?? r.source_name;
 }
@@ -267,7 +265,7 @@ function reportCard(r: ReportSummary, asOf: string): HTMLElement {
     "li",
     { class: "card", "data-testid": "report-card" },
     h("h4", {}, reportName(r)),
-    PLAN_STATE_WORDS[r.plan_state] ? h("span", { class: "badge", "data-testid": "plan-state" }, PLAN_STATE_WORDS[r.plan_state]) : null,
+    r.plan_state !== "current" ? h("span", { class: "badge", "data-testid": "plan-state" }, PLAN_STATE_LABELS[r.plan_state]) : null,
     h("p", { class: "meta" }, `${KIND_LABELS[r.kind]} · inspection ended ${formatDate(r.inspection_end) || "date not stated"}`),
     h("p", { class: "meta" }, r.source_name),
     progressBar(Math.round(c.percent_complete), `${reportName(r)}: plan complete`),

@@ -34,6 +34,7 @@ import type { Route } from "../router";
 import { MOD } from "../shortcuts";
 import { exportButton, offerPlanFilters } from "../components/export-dialog";
 import { dateInput, isoOf, setIso } from "../components/date-input";
+import { RAISED_BEFORE } from "../gen/labels";
 
 export const ROW_HEIGHT = 52;
 
@@ -192,7 +193,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     field("Report", reportSel),
     field("Due from", from),
     field("Due to", to),
-    h("div", { class: "field field-check" }, h("label", { for: raised.id }, raised, " Raised before only")),
+    h("div", { class: "field field-check" }, h("label", { for: raised.id }, raised, ` ${RAISED_BEFORE} only`)),
     h("div", { class: "field field-button" }, clear),
   );
   filters.addEventListener("submit", (ev) => ev.preventDefault());
@@ -339,7 +340,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
           ? h(
               "span",
               { class: "badge raised-before", "data-testid": "raised-before", title: "A person confirmed an earlier inspection asked for the same thing" },
-              "Raised before",
+              RAISED_BEFORE,
             )
           : null,
       ),

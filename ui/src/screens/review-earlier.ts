@@ -11,7 +11,7 @@ import type { ActionChoice } from "../gen/ActionChoice";
 import type { PreviousPlanView } from "../gen/PreviousPlanView";
 import type { PreviousAction } from "../gen/PreviousAction";
 import type { RecommendationRepeats } from "../gen/RecommendationRepeats";
-import { STATUS_LABELS } from "../gen/labels";
+import { DECISION_LABELS, STATUS_LABELS } from "../gen/labels";
 import { errorBox } from "../components/alert";
 import { showToast } from "../components/toast";
 import { suggestionRow } from "../components/repeat-suggestions";
@@ -30,9 +30,9 @@ export interface EarlierOptions {
 type Choice = "" | "carried" | "completed" | "closed";
 const CHOICES: [Choice, string][] = [
   ["", "Decide later"],
-  ["carried", "Carried forward"],
-  ["completed", "Completed"],
-  ["closed", "Closed as overtaken"],
+  ["carried", DECISION_LABELS.carried_forward],
+  ["completed", DECISION_LABELS.completed],
+  ["closed", DECISION_LABELS.closed_as_overtaken],
 ];
 
 /** Is there anything to ask after importing this report? */
