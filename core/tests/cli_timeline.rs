@@ -287,3 +287,27 @@ fn authority_limits_views_and_papers_to_one_council_and_an_unknown_one_is_named(
         "{text}"
     );
 }
+
+#[test]
+fn the_text_import_says_what_awaits_a_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    ok_json(&db, &["import", &fixture("000_")]);
+    let out = cli(&db, &["import", &fixture("001_")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("15 open actions from the 2011 plan of Rutland need a decision"),
+        "{text}"
+    );
+    // With --previous close there is nothing left to decide.
+    let dir2 = tempfile::tempdir().unwrap();
+    let db2 = dir2.path().join("plan.db");
+    ok_json(&db2, &["import", &fixture("000_")]);
+    let out = cli(&db2, &["import", &fixture("001_"), "--previous", "close"]);
+    assert!(
+        !stdout(&out).contains("need a decision"),
+        "{}",
+        stdout(&out)
+    );
+}

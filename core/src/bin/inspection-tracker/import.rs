@@ -8,7 +8,7 @@ use inspection_tracker::intake::{intake, Intake};
 use inspection_tracker::plan::import::{
     check_dates, import_report, imported_report_id, ImportOptions, ImportOutcome,
 };
-use inspection_tracker::plan::timeline::PreviousPlan;
+use inspection_tracker::plan::timeline::{previous_plans, PreviousPlan};
 use inspection_tracker::Result;
 
 use crate::args::{self, show_date};
@@ -78,6 +78,20 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
         )?;
         if !cli.json {
             print_outcome(&outcome);
+            if !outcome.duplicate {
+                // With the default `keep`, say what now waits for a person's decision.
+                for p in previous_plans(&store, &outcome.report_id)? {
+                    println!(
+                        "{}: {} open actions from {} of {} need a decision: carry forward, \
+                         completed or closed (the app's review, or `plan close {} --reason TEXT`)",
+                        outcome.source_name,
+                        p.actions.len(),
+                        p.name,
+                        p.local_authority.as_deref().unwrap_or("this authority"),
+                        args::short(&p.report_id)
+                    );
+                }
+            }
             if f.report.priority_action_plan_required && !outcome.duplicate {
                 println!(
                     "{}: the report requires a priority action plan but does not print its \
