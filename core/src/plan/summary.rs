@@ -196,7 +196,7 @@ pub fn summary_of(store: &Store, as_of: NaiveDate, authority: Option<&str>) -> R
             decisions_needed.push(DecisionNeeded {
                 report_id: r.id.clone(),
                 local_authority: r.local_authority.clone(),
-                plan: timeline::plan_name(r),
+                plan: timeline::plan_name_in(r, &reports),
                 overtaken_by: later.clone(),
                 open_actions: waiting,
             });

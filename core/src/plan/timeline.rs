@@ -197,6 +197,26 @@ pub fn plan_name(r: &ReportRow) -> String {
     }
 }
 
+/// [`plan_name`], with the month when another report of the same authority is of the same
+/// year ("the May 2011 plan", "the October 2011 plan"), so two reminders never read alike.
+pub fn plan_name_in(r: &ReportRow, all: &[ReportRow]) -> String {
+    let (Some(d), Some(name)) = (report_date(r), r.local_authority.as_deref()) else {
+        return plan_name(r);
+    };
+    let key = authority_key(name);
+    let same_year = all.iter().any(|o| {
+        o.id != r.id
+            && of_authority(o, &key)
+            && report_date(o)
+                .is_some_and(|od| od.format("%Y").to_string() == d.format("%Y").to_string())
+    });
+    if same_year {
+        format!("the {} plan", d.format("%B %Y"))
+    } else {
+        plan_name(r)
+    }
+}
+
 /// Each report's plan state as at `as_of`, and the later report that overtook it, by id.
 /// Reports not known by `as_of` are left out (and overtake nothing).
 pub fn plan_states(
@@ -462,6 +482,7 @@ pub fn previous_plans(store: &Store, new_report_id: &str) -> Result<Vec<Previous
     if !overtakes(new.kind) {
         return Ok(Vec::new());
     }
+    let all = list_reports(conn)?;
     let mut out = Vec::new();
     for plan in earlier_plans(conn, &new)? {
         let mut actions = Vec::new();
@@ -486,7 +507,7 @@ pub fn previous_plans(store: &Store, new_report_id: &str) -> Result<Vec<Previous
             kind: plan.kind,
             local_authority: plan.local_authority.clone(),
             inspection_end: plan.inspection_end,
-            name: plan_name(&plan),
+            name: plan_name_in(&plan, &all),
             actions,
         });
     }
