@@ -311,3 +311,31 @@ fn the_text_import_says_what_awaits_a_decision() {
         stdout(&out)
     );
 }
+
+#[test]
+fn the_four_dated_samples_name_each_plan_awaiting_a_decision_apart() {
+    let plan = imported();
+    let s = ok_json(&plan.db, &["summary"]);
+    let mut named: Vec<(String, i64)> = s["decisions_needed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["plan"].as_str().unwrap().to_string(),
+                d["open_actions"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    named.sort();
+    // The contact, referral and assessment inspection (May) is overtaken by the October
+    // SLAC, which the 2024 ILACS overtakes; Derby has no later report.
+    assert_eq!(
+        named,
+        vec![
+            ("the May 2011 plan".to_string(), 5),
+            ("the October 2011 plan".to_string(), 15)
+        ]
+    );
+    assert_eq!(s["awaiting_decision"], 20);
+}
