@@ -143,6 +143,8 @@ test("Decide later closes nothing, rejecting a repeat is recorded, and the dashb
   try {
     await dash.page.waitForSelector("[data-testid=decisions-needed]");
     assert.equal(await text(dash.page, "[data-testid=decisions-needed]"), "3 open actions from the 2006 plan (Rutland) need a decision. Decide now");
+    await shot(dash.page, "14-dashboard-decisions");
+    assert.deepEqual(await seriousA11yViolations(dash.page), []);
     await dash.page.click("[data-testid=decide-link]");
     await dash.page.waitForSelector("[data-testid=earlier-action]");
     assert.equal((await dash.page.$$("[data-testid=earlier-action]")).length, 3);
