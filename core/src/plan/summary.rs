@@ -188,15 +188,20 @@ pub fn summary_of(store: &Store, as_of: NaiveDate, authority: Option<&str>) -> R
     let mut overall = Counts::default();
     let mut out = Vec::with_capacity(reports.len());
     let mut decisions_needed = Vec::new();
+    // Named only when some plan waits (naming reads every report's authority).
+    let names = awaiting
+        .iter()
+        .any(|&n| n > 0)
+        .then(|| timeline::PlanNames::new(&reports));
     for (((r, mut c), n), waiting) in reports.iter().zip(counts).zip(&next).zip(awaiting) {
         overall.merge(&c);
         c.finish();
         let (plan_state, overtaken_by) = state_of(&r.id);
-        if let (Some(later), true) = (&overtaken_by, waiting > 0) {
+        if let (Some(later), Some(names), true) = (&overtaken_by, &names, waiting > 0) {
             decisions_needed.push(DecisionNeeded {
                 report_id: r.id.clone(),
                 local_authority: r.local_authority.clone(),
-                plan: timeline::plan_name_in(r, &reports),
+                plan: names.name(r),
                 overtaken_by: later.clone(),
                 open_actions: waiting,
             });

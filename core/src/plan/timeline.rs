@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -197,23 +197,38 @@ pub fn plan_name(r: &ReportRow) -> String {
     }
 }
 
-/// [`plan_name`], with the month when another report of the same authority is of the same
-/// year ("the May 2011 plan", "the October 2011 plan"), so two reminders never read alike.
-pub fn plan_name_in(r: &ReportRow, all: &[ReportRow]) -> String {
-    let (Some(d), Some(name)) = (report_date(r), r.local_authority.as_deref()) else {
-        return plan_name(r);
-    };
-    let key = authority_key(name);
-    let same_year = all.iter().any(|o| {
-        o.id != r.id
-            && of_authority(o, &key)
-            && report_date(o)
-                .is_some_and(|od| od.format("%Y").to_string() == d.format("%Y").to_string())
-    });
-    if same_year {
-        format!("the {} plan", d.format("%B %Y"))
-    } else {
-        plan_name(r)
+/// Plans named as [`plan_name`] names them, with the month when another report of the
+/// same authority is of the same year ("the May 2011 plan", "the October 2011 plan"), so
+/// two reminders never read alike.
+pub struct PlanNames {
+    /// (authority key, year) of more than one report.
+    shared: std::collections::HashSet<(String, i32)>,
+}
+
+impl PlanNames {
+    pub fn new(all: &[ReportRow]) -> PlanNames {
+        let mut seen: HashMap<(String, i32), usize> = HashMap::new();
+        for r in all {
+            if let (Some(name), Some(d)) = (r.local_authority.as_deref(), report_date(r)) {
+                *seen.entry((authority_key(name), d.year())).or_default() += 1;
+            }
+        }
+        PlanNames {
+            shared: seen
+                .into_iter()
+                .filter(|(_, n)| *n > 1)
+                .map(|(k, _)| k)
+                .collect(),
+        }
+    }
+
+    pub fn name(&self, r: &ReportRow) -> String {
+        match (r.local_authority.as_deref(), report_date(r)) {
+            (Some(name), Some(d)) if self.shared.contains(&(authority_key(name), d.year())) => {
+                format!("the {} plan", d.format("%B %Y"))
+            }
+            _ => plan_name(r),
+        }
     }
 }
 
@@ -224,10 +239,35 @@ pub fn plan_states(
     as_of: NaiveDate,
 ) -> HashMap<String, (PlanState, Option<String>)> {
     let known: Vec<&ReportRow> = reports.iter().filter(|r| known_by(r, as_of)).collect();
+    // Each report's authority key once (the summary reads this for every report: pairing
+    // them up would be quadratic), then each authority's overtaking reports by date.
+    let keys: Vec<Option<String>> = known
+        .iter()
+        .map(|r| r.local_authority.as_deref().map(authority_key))
+        .collect();
+    let mut overtaking: HashMap<(&str, bool), Vec<(NaiveDate, usize)>> = HashMap::new();
+    for (i, r) in known.iter().enumerate() {
+        if let (Some(key), Some(date), true) = (&keys[i], report_date(r), overtakes(r.kind)) {
+            overtaking
+                .entry((key.as_str(), r.kind == ReportKind::AreaSend))
+                .or_default()
+                .push((date, i));
+        }
+    }
+    for list in overtaking.values_mut() {
+        list.sort_unstable();
+    }
     known
         .iter()
-        .map(|r| {
-            let later = overtaken_by(r, &known);
+        .enumerate()
+        .map(|(i, r)| {
+            let later = match (&keys[i], report_date(r)) {
+                (Some(key), Some(date)) => overtaking
+                    .get(&(key.as_str(), r.kind == ReportKind::AreaSend))
+                    .and_then(|list| list.get(list.partition_point(|(d, _)| *d <= date)))
+                    .map(|&(_, j)| known[j]),
+                _ => None,
+            };
             let closed = r.plan_closed_on.is_some_and(|d| d <= as_of);
             let state = match (&later, closed) {
                 (_, true) => PlanState::Closed,
@@ -482,7 +522,7 @@ pub fn previous_plans(store: &Store, new_report_id: &str) -> Result<Vec<Previous
     if !overtakes(new.kind) {
         return Ok(Vec::new());
     }
-    let all = list_reports(conn)?;
+    let names = PlanNames::new(&list_reports(conn)?);
     let mut out = Vec::new();
     for plan in earlier_plans(conn, &new)? {
         let mut actions = Vec::new();
@@ -507,7 +547,7 @@ pub fn previous_plans(store: &Store, new_report_id: &str) -> Result<Vec<Previous
             kind: plan.kind,
             local_authority: plan.local_authority.clone(),
             inspection_end: plan.inspection_end,
-            name: plan_name_in(&plan, &all),
+            name: names.name(&plan),
             actions,
         });
     }
