@@ -75,6 +75,7 @@ fn plan() -> Store {
         &ImportOptions {
             inspection_date: None,
             who: "bench".into(),
+            previous: Default::default(),
         },
     )
     .unwrap();

@@ -362,6 +362,7 @@ fn bench(c: &mut Criterion) {
     let opts = ImportOptions {
         inspection_date: None,
         who: "bench".into(),
+        previous: Default::default(),
     };
     let mut n = 0u64;
     g.bench_function("import one report (24 actions)", |b| {

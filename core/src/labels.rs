@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{ActionStatus, DueDateSource, OverdueBand, Rag, ReportKind, Timeframe};
+use crate::model::{
+    ActionStatus, DecisionKind, DueDateSource, OverdueBand, PlanState, Rag, ReportKind, Timeframe,
+};
 
 pub fn status(s: ActionStatus) -> &'static str {
     match s {
@@ -75,6 +77,27 @@ pub fn overdue_band(b: OverdueBand) -> &'static str {
         OverdueBand::OverNinetyDays => "Overdue more than 90 days",
     }
 }
+
+/// A report's plan in its council's timeline.
+pub fn plan_state(p: PlanState) -> &'static str {
+    match p {
+        PlanState::Current => "Current",
+        PlanState::AwaitingDecision => "Awaiting a decision",
+        PlanState::Closed => "Closed",
+    }
+}
+
+/// A decision on an earlier plan's open action, as the review offers it.
+pub fn decision(d: DecisionKind) -> &'static str {
+    match d {
+        DecisionKind::CarriedForward => "Carried forward",
+        DecisionKind::Completed => "Completed",
+        DecisionKind::ClosedAsOvertaken => "Closed as overtaken",
+    }
+}
+
+/// The marker of an action whose recommendation a person confirmed as a repeat finding.
+pub const RAISED_BEFORE: &str = "Raised before";
 
 /// Where an action's due date came from, as a phrase after "Due date …".
 pub fn due_source(s: DueDateSource) -> &'static str {

@@ -306,8 +306,11 @@ fn a_due_date_override_needs_a_reason_and_records_it() {
 #[test]
 fn list_filters_by_owner_status_report_search_and_due_window() {
     let plan = imported();
+    // As at 2012 the 2024 report (3 actions) was not known: it is left out.
     let all = ok_json(&plan.db, &["list", "--as-of", "2012-02-01"]);
-    assert_eq!(all.as_array().unwrap().len(), 15 + 3 + 5 + 24);
+    assert_eq!(all.as_array().unwrap().len(), 15 + 5 + 24);
+    let now = ok_json(&plan.db, &["list"]);
+    assert_eq!(now.as_array().unwrap().len(), 15 + 3 + 5 + 24);
     let first = ids(&overdue(&plan.db))[0].clone();
     ok_json(
         &plan.db,
@@ -389,13 +392,14 @@ fn summary_counts_per_report_and_overall_with_deadlines_and_next_inspection() {
     let s = ok_json(&plan.db, &["summary", "--as-of", "2012-02-01"]);
     assert_eq!(s["as_of"], "2012-02-01");
     let overall = &s["overall"];
-    assert_eq!(overall["total"], 47);
-    assert_eq!(overall["not_started"], 47);
+    // The 2024 report's 3 actions were not known as at 2012.
+    assert_eq!(overall["total"], 44);
+    assert_eq!(overall["not_started"], 44);
     assert_eq!(overall["overdue"], 33);
     assert_eq!(overall["red"], 33);
     assert_eq!(overall["percent_complete"], 0.0);
     let reports = s["reports"].as_array().unwrap();
-    assert_eq!(reports.len(), 4);
+    assert_eq!(reports.len(), 3);
     let rutland = reports
         .iter()
         .find(|r| r["report_id"] == plan.report("000_"))
@@ -423,8 +427,8 @@ fn summary_counts_per_report_and_overall_with_deadlines_and_next_inspection() {
     let s = ok_json(&plan.db, &["summary", "--as-of", "2012-02-01"]);
     assert_eq!(s["overall"]["completed"], 1);
     assert_eq!(s["overall"]["overdue"], 32);
-    assert_eq!(s["overall"]["green"].as_i64().unwrap(), 47 - 32);
-    assert_eq!(s["overall"]["percent_complete"], 2.1);
+    assert_eq!(s["overall"]["green"].as_i64().unwrap(), 44 - 32);
+    assert_eq!(s["overall"]["percent_complete"], 2.3);
 
     let text = cli(&plan.db, &["summary", "--as-of", "2012-02-01"]);
     assert!(stdout(&text).contains("2012-02-29"), "{}", stdout(&text));

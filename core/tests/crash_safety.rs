@@ -73,6 +73,7 @@ fn writer_loop() {
     let opts = ImportOptions {
         inspection_date: None,
         who: format!("writer-{tag}"),
+        previous: Default::default(),
     };
     let today = NaiveDate::from_ymd_opt(2012, 1, 1).unwrap();
     for n in 0u64.. {
@@ -216,10 +217,12 @@ fn check(db: &Path, announced: &[String]) {
     );
 
     let grouped = "SELECT report_id, status, coalesce(due_date, ''), coalesce(rag_override, ''),
-                          progress, sign_ready, count(*)
-                   FROM actions WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6";
+                          progress, sign_ready, coalesce(closed_on, ''),
+                          carried_to_report IS NOT NULL, count(*)
+                   FROM actions WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
     let tally =
-        "SELECT report_id, status, due_date, rag, progress, sign_ready, n FROM action_tally";
+        "SELECT report_id, status, due_date, rag, progress, sign_ready, closed_on, carried, n
+         FROM action_tally";
     for (a, b) in [(grouped, tally), (tally, grouped)] {
         assert_eq!(
             count(&format!("SELECT count(*) FROM ({a} EXCEPT {b})")),

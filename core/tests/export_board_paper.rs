@@ -8,7 +8,7 @@ use inspection_tracker::export::board_paper::{
     self, EXCEPTIONS, FACT_COMPLETE, FACT_NEXT, FACT_OVERDUE, FACT_RAG, FACT_STATUS, FACT_TOTAL,
     PROGRESS, RAG_SUMMARY, SUMMARY,
 };
-use inspection_tracker::export::{render, ExportFormat, ExportRequest};
+use inspection_tracker::export::{render, repeat_findings, ExportFormat, ExportRequest};
 use inspection_tracker::labels;
 use inspection_tracker::model::Rag;
 use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
@@ -266,7 +266,16 @@ fn headings_use_words_built_in_styles_and_the_chart_is_embedded() {
             _ => None,
         })
         .collect();
-    assert_eq!(headings, [SUMMARY, RAG_SUMMARY, EXCEPTIONS, PROGRESS]);
+    assert_eq!(
+        headings,
+        [
+            SUMMARY,
+            RAG_SUMMARY,
+            EXCEPTIONS,
+            PROGRESS,
+            repeat_findings::HEADING
+        ]
+    );
     assert!(blocks
         .iter()
         .any(|b| matches!(b, Block::Paragraph { style: Some(s), .. } if s == "Heading2")));

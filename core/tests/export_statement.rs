@@ -8,6 +8,7 @@ use inspection_tracker::export::statement::ACTION_COLUMNS;
 use inspection_tracker::export::{render, ExportFormat, ExportRequest};
 use inspection_tracker::plan::actions::{update_action, Change};
 use inspection_tracker::plan::query::{list_actions, Filter};
+use inspection_tracker::plan::timeline::known_by;
 use inspection_tracker::store::recommendations::list_recommendations;
 use inspection_tracker::store::reports::list_reports;
 use inspection_tracker::store::Store;
@@ -40,9 +41,13 @@ fn every_recommendation_is_there_verbatim_in_report_order() {
     .unwrap();
     let bytes = statement(&store, Filter::default());
     let text = docx_text(&bytes);
+    // Every report known as at the statement's date (the 2024 one was not: see
+    // export_as_at.rs).
     let mut recommendations = Vec::new();
     for report in list_reports(store.conn()).unwrap() {
-        recommendations.extend(list_recommendations(store.conn(), &report.id).unwrap());
+        if known_by(&report, as_of()) {
+            recommendations.extend(list_recommendations(store.conn(), &report.id).unwrap());
+        }
     }
     assert!(recommendations.len() >= 40, "{}", recommendations.len());
     let mut at = 0;

@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 
 use inspection_tracker::labels;
-use inspection_tracker::model::{ActionStatus, DueDateSource, OverdueBand, Rag, ReportKind};
+use inspection_tracker::model::{
+    ActionStatus, DecisionKind, DueDateSource, OverdueBand, PlanState, Rag, ReportKind,
+};
 
 fn js(s: &str) -> String {
     serde_json::to_string(s).unwrap()
@@ -33,6 +35,7 @@ fn render() -> String {
          import type { ActionStatus } from \"./ActionStatus\";\n\
          import type { DueDateSource } from \"./DueDateSource\";\n\
          import type { OverdueBand } from \"./OverdueBand\";\n\
+         import type { PlanState } from \"./PlanState\";\n\
          import type { Rag } from \"./Rag\";\n\
          import type { ReportKind } from \"./ReportKind\";\n\
          import type { Timeframe } from \"./Timeframe\";\n\n",
@@ -65,6 +68,24 @@ fn render() -> String {
         &OverdueBand::ALL,
         OverdueBand::as_str,
         labels::overdue_band,
+    );
+    out += &record(
+        "PLAN_STATE_LABELS",
+        "PlanState",
+        &PlanState::ALL,
+        PlanState::as_str,
+        labels::plan_state,
+    );
+    out += &record(
+        "DECISION_LABELS",
+        "\"carried_forward\" | \"completed\" | \"closed_as_overtaken\"",
+        &DecisionKind::ALL,
+        DecisionKind::as_str,
+        labels::decision,
+    );
+    out += &format!(
+        "export const RAISED_BEFORE = {};\n",
+        js(labels::RAISED_BEFORE)
     );
     out += "\n/** The timeframes the review screen offers: the heading a pick gives, the value, its name. */\n";
     out += "export const TIMEFRAME_CHOICES: { heading: string | null; period: Timeframe; label: string }[] = [\n";

@@ -59,6 +59,7 @@ fn plan(n: usize) -> (tempfile::TempDir, Store, Vec<String>) {
     let opts = ImportOptions {
         inspection_date: None,
         who: "importer".into(),
+        previous: Default::default(),
     };
     import_report(&mut store, "n.txt", "sha-n", "text", "t", &report(n), &opts).unwrap();
     let mut items = list_actions(&store, &Filter::default(), d(AS_OF)).unwrap();

@@ -98,6 +98,7 @@ fn life() -> Life {
     let opts = ImportOptions {
         inspection_date: None,
         who: "tester".into(),
+        previous: Default::default(),
     };
     import_report(&mut store, "n.txt", "sha-n", "text", "t", &report(), &opts).unwrap();
     backdate(&store, "0", "2011-11-20T10:00:00.000Z");
@@ -297,4 +298,43 @@ fn an_export_from_the_history_shows_the_plan_as_recorded() {
     };
     assert!(paper(true).contains("1 February 2012 (as recorded on that date)"));
     assert!(!paper(false).contains("as recorded"));
+}
+
+#[test]
+fn a_plan_closed_later_is_open_in_the_plan_as_recorded_before_then() {
+    use inspection_tracker::plan::timeline::{close_plan, PlanState};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("plan.db")).unwrap();
+    let opts = ImportOptions {
+        inspection_date: None,
+        who: "tester".into(),
+        previous: Default::default(),
+    };
+    let id = import_report(&mut store, "n.txt", "sha-n", "text", "t", &report(), &opts)
+        .unwrap()
+        .report_id;
+    backdate(&store, "0", "2011-11-20T10:00:00.000Z");
+    // Closed (recorded today) with effect from 15 Jan 2012.
+    close_plan(
+        &mut store,
+        &id,
+        "Replaced by the council's new plan",
+        d("2012-01-15"),
+        "tester",
+    )
+    .unwrap();
+    let now = summary(&store, d("2012-02-01")).unwrap();
+    assert_eq!(
+        now.overall.total, 0,
+        "closed by then, as the plan now stands"
+    );
+    assert_eq!(now.reports[0].plan_state, PlanState::Closed);
+
+    // As recorded on 1 Feb 2012 nobody had closed it yet: the three actions are open.
+    let then = as_recorded(&store, d("2012-02-01")).unwrap();
+    let s = summary(&then, d("2012-02-01")).unwrap();
+    assert_eq!(s.overall.total, 3);
+    assert_eq!(s.reports[0].plan_state, PlanState::Current);
+    let listed = list_actions(&then, &Filter::default(), d("2012-02-01")).unwrap();
+    assert!(listed.iter().all(|a| a.closed_on.is_none()));
 }

@@ -48,6 +48,7 @@ fn plan(path: &Path) -> Store {
     let opts = ImportOptions {
         inspection_date: None,
         who: "tester".into(),
+        previous: Default::default(),
     };
     import_report(
         &mut store,

@@ -42,6 +42,12 @@ macro_rules! with_commands {
             settings::make_backup,
             settings::restore_backup,
             settings::restore_over_damaged,
+            timeline::previous_plans,
+            timeline::decide_previous,
+            timeline::close_plan,
+            timeline::suggest_repeats,
+            timeline::repeat_links,
+            timeline::decide_repeat,
         }
     };
 }

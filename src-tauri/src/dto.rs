@@ -34,6 +34,12 @@ pub struct ActionFilter {
     pub overdue_band: Option<OverdueBand>,
     /// Only current plans (the overdue review's default).
     pub current_only: Option<bool>,
+    /// One local authority's reports only.
+    pub authority: Option<String>,
+    /// Also actions closed with their plan.
+    pub include_closed: Option<bool>,
+    /// Only actions raised before (true) or not (false) by an earlier inspection.
+    pub raised_before: Option<bool>,
 }
 
 /// A review of one action from the overdue review.

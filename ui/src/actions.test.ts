@@ -25,6 +25,10 @@ function item(over: Partial<ActionListItem>): ActionListItem {
     lead_partner: null,
     reference: `${over.recommendation_number ?? 1}.1`,
     plan_order: 0,
+    closed_on: null,
+    closed_reason: null,
+    carried_to_report: null,
+    raised_before: false,
     ...over,
   };
 }

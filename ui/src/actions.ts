@@ -19,6 +19,8 @@ export interface PlanFilter {
   search?: string;
   /** A lead partner (an area SEND responsible body), exactly as listed. */
   leadPartner?: string;
+  /** Only actions whose recommendation a person confirmed as raised before. */
+  raisedBefore?: boolean;
 }
 
 export const NO_OWNER = "\u0000none";
@@ -38,7 +40,7 @@ export function inPlanOrder(items: readonly ActionListItem[]): ActionListItem[] 
 }
 
 export function isFilterEmpty(f: PlanFilter): boolean {
-  return !f.status && !f.statusGroup && !f.rag && !f.owner && !f.reportId && !f.dueFrom && !f.dueTo && !f.search?.trim() && !f.leadPartner;
+  return !f.status && !f.statusGroup && !f.rag && !f.owner && !f.reportId && !f.dueFrom && !f.dueTo && !f.search?.trim() && !f.leadPartner && !f.raisedBefore;
 }
 
 /**
@@ -58,6 +60,7 @@ export function toActionFilter(f: PlanFilter): ActionFilter {
   const words = f.search?.trim() ?? "";
   if (hasWord(words)) out.search = words;
   if (f.leadPartner) out.lead_partner = f.leadPartner;
+  if (f.raisedBefore) out.raised_before = true;
   return out;
 }
 

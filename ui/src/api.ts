@@ -23,6 +23,13 @@ import type { ExportOutcome } from "./gen/ExportOutcome";
 import type { Review } from "./gen/Review";
 import type { ReviewInput } from "./gen/ReviewInput";
 import type { BulkChange } from "./gen/BulkChange";
+import type { PreviousPlanView } from "./gen/PreviousPlanView";
+import type { ActionChoice } from "./gen/ActionChoice";
+import type { DecisionOutcome } from "./gen/DecisionOutcome";
+import type { ReportRow } from "./gen/ReportRow";
+import type { RecommendationRepeats } from "./gen/RecommendationRepeats";
+import type { RecommendationLinks } from "./gen/RecommendationLinks";
+import type { RepeatLink } from "./gen/RepeatLink";
 
 /** An error the core returned, with its stable code and a message for a person. */
 export class ApiError extends Error {
@@ -110,4 +117,17 @@ export const api = {
   /** Verifies the backup (integrity check) before it replaces the database. */
   restoreBackup: (path: string) => call<void>("restore_backup", { path }),
   restoreOverDamaged: (path: string) => call<void>("restore_over_damaged", { path }),
+  /** The authority's earlier plans a (later) report follows, each with its open actions still to decide on. */
+  previousPlans: (reportId: string) => call<PreviousPlanView[]>("previous_plans", { reportId }),
+  /** A person's decision on each of those actions; a plan with every open action decided closes. */
+  decidePrevious: (reportId: string, choices: ActionChoice[]) => call<DecisionOutcome>("decide_previous", { reportId, choices }),
+  /** Close a report's plan: its open actions are closed as overtaken, for `reason`. */
+  closePlan: (reportId: string, reason: string) => call<ReportRow>("close_plan", { reportId, reason }),
+  /** For each recommendation of a report, the earlier ones of its authority it may repeat. */
+  suggestRepeats: (reportId: string) => call<RecommendationRepeats[]>("suggest_repeats", { reportId }),
+  /** A recommendation's confirmed (and rejected) repeat links and its open suggestions. */
+  repeatLinks: (recommendationId: string) => call<RecommendationLinks>("repeat_links", { recommendationId }),
+  /** Confirm (or reject) that a recommendation repeats an earlier one. */
+  decideRepeat: (recommendationId: string, earlierId: string, confirmed: boolean) =>
+    call<RepeatLink>("decide_repeat", { recommendationId, earlierId, confirmed }),
 };

@@ -126,6 +126,7 @@ export function exportFilter(f: PlanFilter, reportName?: (id: string) => string)
   if (filter.owner) applied.push(`owner: ${filter.owner}`);
   if (filter.report_id) applied.push(`report: ${reportName?.(filter.report_id) ?? filter.report_id}`);
   if (filter.lead_partner) applied.push(`lead partner: ${filter.lead_partner}`);
+  if (filter.raised_before) applied.push("raised before by an earlier inspection");
   if (filter.search) applied.push(`words: “${filter.search}”`);
   return { filter, applied };
 }

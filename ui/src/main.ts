@@ -10,6 +10,7 @@ import { showOverdue } from "./screens/overdue";
 import { showAction } from "./screens/action";
 import { showImport, pickAndImport, importFiles } from "./screens/import";
 import { showSettings } from "./screens/settings";
+import { showDecide } from "./screens/decide";
 import { openExportDialog, EXPORT_KEYS } from "./components/export-dialog";
 
 const TITLES: Record<string, string> = {
@@ -54,7 +55,7 @@ document.getElementById("shortcut-list")!.append(...SHORTCUTS.flatMap((s) => [h(
 
 startRouter(
   main,
-  { dashboard: showDashboard, plan: showPlan, overdue: showOverdue, action: showAction, import: showImport, settings: showSettings },
+  { dashboard: showDashboard, plan: showPlan, overdue: showOverdue, action: showAction, import: showImport, settings: showSettings, decide: showDecide },
   "dashboard",
   afterRoute,
 );

@@ -25,6 +25,10 @@ function item(id: string, over: Partial<ActionListItem>): ActionListItem {
     overdue_band: null,
     last_update: null,
     lead_partner: null,
+    closed_on: null,
+    closed_reason: null,
+    carried_to_report: null,
+    raised_before: false,
     ...over,
   };
 }

@@ -278,6 +278,10 @@ export function installBackend(data) {
       overdue_band: band(daysOverdue(a, asOf)),
       last_update: last.get(a.id) ?? null,
       lead_partner: a.lead_partner ?? null,
+      closed_on: null,
+      closed_reason: null,
+      carried_to_report: a.carried_to_report ?? null,
+      raised_before: (db.repeatLinks ?? []).some((l) => l.recommendation_id === rec.id && l.decision === "confirmed"),
     };
   };
   // ActionFilter as the core reads it (search: every word's start, in the action's title
@@ -302,6 +306,7 @@ export function installBackend(data) {
     if (f.status && it.status !== f.status) return false;
     if (f.rag && it.rag !== f.rag) return false;
     if (f.overdue_band && it.overdue_band !== f.overdue_band) return false;
+    if (f.raised_before != null && it.raised_before !== f.raised_before) return false;
     if (f.search != null) {
       const words = f.search
         .toLowerCase()
@@ -390,7 +395,12 @@ export function installBackend(data) {
           acts.filter((a) => recOf(a).report_id === r.id),
           asOf,
         ),
+        plan_state: (db.decisionsNeeded ?? []).some((d) => d.report_id === r.id) ? "awaiting_decision" : "current",
+        overtaken_by: null,
+        awaiting_decision: 0,
       })),
+      awaiting_decision: (db.decisionsNeeded ?? []).reduce((n, d) => n + d.open_actions, 0),
+      decisions_needed: db.decisionsNeeded ?? [],
     };
   };
   const detail = (id) => {
@@ -736,6 +746,71 @@ export function installBackend(data) {
     restore_backup: ({ path }) => {
       db.restored.push(path);
       return null;
+    },
+    // The timeline: `db.earlierPlans` are the plans a later report of the same authority
+    // follows (PreviousPlanView), `db.decisions` what the person chose.
+    previous_plans: ({ reportId }) => {
+      const later = db.reports.find((r) => r.id === reportId) ?? fail("not_found", `There is no report with id ${reportId}.`);
+      const decided = new Set((db.decisions ?? []).map((c) => c.action_id));
+      return (db.earlierPlans ?? [])
+        .filter((p) => p.local_authority === later.local_authority)
+        .map((p) => ({ ...p, actions: p.actions.filter((a) => !decided.has(a.action_id)) }))
+        .filter((p) => p.actions.length);
+    },
+    decide_previous: ({ reportId, choices }) => {
+      db.decisions ??= [];
+      const open = new Set(window.__backend.previous_plans({ reportId }).flatMap((p) => p.actions.map((a) => a.action_id)));
+      for (const c of choices) if (!open.has(c.action_id)) fail("invalid", `action ${c.action_id} is not an open action of a plan that this report follows`);
+      db.decisions.push(...choices);
+      const left = window.__backend.previous_plans({ reportId });
+      const n = (d) => choices.filter((c) => c.decision === d).length;
+      return {
+        carried: n("carried_forward"),
+        completed: n("completed"),
+        closed: n("closed_as_overtaken"),
+        plans_closed: (db.earlierPlans ?? []).filter((p) => !left.some((l) => l.report_id === p.report_id)).map((p) => p.report_id),
+      };
+    },
+    // `db.repeatSuggestions[position]`: the suggestions for a new report's recommendation.
+    suggest_repeats: ({ reportId }) =>
+      db.recs
+        .filter((r) => r.report_id === reportId)
+        .sort((a, b) => a.position - b.position)
+        .map((r) => ({
+          recommendation_id: r.id,
+          text: r.text,
+          suggestions: (db.repeatSuggestions?.[r.position] ?? []).filter(
+            (s) => !(db.repeatLinks ?? []).some((l) => l.recommendation_id === r.id && l.earlier_id === s.recommendation_id && l.decision === "rejected"),
+          ),
+        })),
+    repeat_links: ({ recommendationId }) => {
+      const rec = db.recs.find((r) => r.id === recommendationId) ?? fail("not_found", `There is no recommendation with id ${recommendationId}.`);
+      const links = (db.repeatLinks ?? [])
+        .filter((l) => l.recommendation_id === rec.id || l.earlier_id === rec.id)
+        .map((l) => {
+          const earlier = l.recommendation_id === rec.id;
+          const otherId = earlier ? l.earlier_id : l.recommendation_id;
+          const other = db.recs.find((r) => r.id === otherId) ?? (db.earlierRecs ?? []).find((r) => r.id === otherId);
+          return {
+            recommendation_id: otherId,
+            report_id: other?.report_id ?? "",
+            report: other?.report ?? "Earlier inspection",
+            text: other?.text ?? "",
+            earlier,
+            decision: l.decision,
+            decided_by: db.user,
+            decided_at: "2012-01-20T10:15:00Z",
+          };
+        });
+      const suggestions = (db.repeatSuggestions?.[rec.position] ?? []).filter((s) => !links.some((l) => l.recommendation_id === s.recommendation_id));
+      return { recommendation_id: rec.id, links, suggestions };
+    },
+    decide_repeat: ({ recommendationId, earlierId, confirmed }) => {
+      db.repeatLinks ??= [];
+      const decision = confirmed ? "confirmed" : "rejected";
+      db.repeatLinks = db.repeatLinks.filter((l) => !(l.recommendation_id === recommendationId && l.earlier_id === earlierId));
+      db.repeatLinks.push({ recommendation_id: recommendationId, earlier_id: earlierId, decision });
+      return { recommendation_id: recommendationId, earlier_id: earlierId, decision, decided_by: db.user, decided_at: "2012-01-20T10:15:00Z" };
     },
   };
 }

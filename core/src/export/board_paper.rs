@@ -110,6 +110,7 @@ pub fn render(data: &ExportData) -> Result<Vec<u8>> {
             .add_table(docx::table(&PROGRESS_COLUMNS, &rows))
             .add_paragraph(docx::gap());
     }
+    doc = super::repeat_findings::add_section(doc, &data.repeat_findings);
     docx::pack(doc)
 }
 

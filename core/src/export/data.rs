@@ -17,7 +17,8 @@ pub use crate::plan::burn_up::BurnUp;
 use crate::plan::query::{
     list_actions, ActionListItem, Counts, Filter, NextInspectionView, ReportSummary, Summary,
 };
-use crate::plan::summary::summary;
+use crate::plan::summary::summary_of;
+use crate::plan::timeline::PlanState;
 use crate::store::recommendations::{list_recommendations, RecommendationRow};
 use crate::store::{dates, Store};
 use crate::Result;
@@ -79,7 +80,8 @@ pub struct ExportData {
     /// today's plan rated as at that date; the documents say which.
     pub from_history: bool,
     pub filter: Filter,
-    /// The unfiltered summary (reports, next inspection) as at `as_of`.
+    /// The summary (reports, next inspection) as at `as_of`, of the filter's authority
+    /// when it names one, else unfiltered.
     pub summary: Summary,
     /// The filtered actions in list order (soonest due first).
     pub actions: Vec<ExportAction>,
@@ -88,11 +90,13 @@ pub struct ExportData {
     pub counts: Counts,
     /// The recommendations in scope with their actions, for the statement of action.
     pub statement: Vec<StatementItem>,
+    /// Confirmed repeat findings among the paper's recommendations.
+    pub repeat_findings: Vec<super::repeat_findings::RepeatFinding>,
 }
 
 impl ExportData {
     pub fn load(store: &Store, filter: &Filter, as_of: NaiveDate) -> Result<ExportData> {
-        let summary = summary(store, as_of)?;
+        let summary = summary_of(store, as_of, filter.authority.as_deref())?;
         let items = list_actions(store, filter, as_of)?;
         let mut extras = load_extras(store, as_of)?;
         let actions: Vec<ExportAction> = items
@@ -104,6 +108,11 @@ impl ExportData {
             .collect();
         let counts = count(actions.iter(), &summary.reports);
         let statement = statement_items(store, filter, &summary.reports, &actions)?;
+        let in_paper: Vec<&str> = statement
+            .iter()
+            .map(|s| s.recommendation.id.as_str())
+            .collect();
+        let repeat_findings = super::repeat_findings::load(store, &in_paper, as_of)?;
         Ok(ExportData {
             as_of,
             from_history: false,
@@ -112,6 +121,7 @@ impl ExportData {
             actions,
             counts,
             statement,
+            repeat_findings,
         })
     }
 
@@ -244,7 +254,8 @@ fn statement_items(
         || f.status.is_some()
         || f.rag.is_some()
         || f.search.is_some()
-        || f.lead_partner.is_some();
+        || f.lead_partner.is_some()
+        || f.raised_before.is_some();
     let mut by_recommendation: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in actions.iter().enumerate() {
         by_recommendation
@@ -272,7 +283,10 @@ fn statement_items(
                 .get(rec.id.as_str())
                 .cloned()
                 .unwrap_or_default();
-            if action_filter && actions.is_empty() {
+            // A closed plan's recommendations are shown only with actions still listed
+            // (carried forward, or closed ones asked for).
+            let closed = report.plan_state == PlanState::Closed && !f.include_closed;
+            if (action_filter || closed) && actions.is_empty() {
                 continue;
             }
             out.push(StatementItem {

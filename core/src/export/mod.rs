@@ -14,6 +14,7 @@ pub mod data;
 mod docx;
 pub mod ics;
 mod render;
+pub mod repeat_findings;
 pub mod statement;
 pub mod xlsx;
 

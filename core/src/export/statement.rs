@@ -110,6 +110,7 @@ fn build(data: &ExportData, items: &[StatementItem]) -> Result<Vec<u8>> {
                 .add_paragraph(docx::gap())
         };
     }
+    doc = super::repeat_findings::add_section(doc, &data.repeat_findings);
     docx::pack(doc)
 }
 

@@ -13,6 +13,7 @@ pub mod report;
 pub mod rules;
 pub mod status;
 pub mod timeframe;
+pub mod timeline;
 
 pub use due_source::DueDateSource;
 pub use overdue::OverdueBand;
@@ -23,3 +24,4 @@ pub use report::{
 pub use rules::{BaseDateRule, OpenEndedRule, RagSettings, DEFAULT_OPEN_ENDED_MONTHS};
 pub use status::{ActionStatus, Rag};
 pub use timeframe::Timeframe;
+pub use timeline::{DecisionKind, PlanState};

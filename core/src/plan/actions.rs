@@ -526,6 +526,79 @@ pub fn update_many(
         .collect()
 }
 
+/// What the timeline ([`super::timeline`]) writes on an earlier plan's action, inside the
+/// caller's transaction, each field with its history line.
+pub(super) enum Closing<'a> {
+    /// Closed (as overtaken, or with its plan) from `on`, for `reason`.
+    Closed { on: NaiveDate, reason: &'a str },
+    /// Kept open and linked to a later report's plan (and one of its recommendations).
+    Carried {
+        report_id: &'a str,
+        recommendation_id: Option<&'a str>,
+    },
+}
+
+/// Write `closing` on action `id` (inside the caller's transaction), with its history.
+pub(super) fn write_closing(
+    conn: &Connection,
+    id: &str,
+    closing: &Closing<'_>,
+    who: &str,
+) -> Result<()> {
+    let mut a = get_action(conn, id)?;
+    let w = Writer {
+        conn,
+        id,
+        who,
+        now: now_utc(),
+    };
+    match closing {
+        Closing::Closed { on, reason } => {
+            let mut was = dates::opt_to_sql(a.closed_on);
+            w.set_text(Column::ClosedOn, &mut was, Some(dates::to_sql(*on)))?;
+            w.set_text(
+                Column::ClosedReason,
+                &mut a.closed_reason,
+                Some(reason.trim().to_string()),
+            )?;
+        }
+        Closing::Carried {
+            report_id,
+            recommendation_id,
+        } => {
+            w.set_text(
+                Column::CarriedToReport,
+                &mut a.carried_to_report,
+                Some((*report_id).to_string()),
+            )?;
+            w.set_text(
+                Column::CarriedToRecommendation,
+                &mut a.carried_to_recommendation,
+                recommendation_id.map(str::to_string),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Mark action `id` completed `today` (inside the caller's transaction), as
+/// `action update --status completed` would.
+pub(super) fn write_completed(
+    conn: &Connection,
+    id: &str,
+    today: NaiveDate,
+    who: &str,
+) -> Result<()> {
+    let mut a = get_action(conn, id)?;
+    let w = Writer {
+        conn,
+        id,
+        who,
+        now: now_utc(),
+    };
+    apply(&w, &mut a, &Change::Status(ActionStatus::Completed), today)
+}
+
 /// Move an action to the bin (it keeps its notes, evidence and history).
 pub fn delete_action(store: &mut Store, id: &str, who: &str) -> Result<ActionRow> {
     let tx = store.write()?;

@@ -14,7 +14,7 @@ use crate::schedule::action_plan_deadline;
 use crate::store::actions::Column;
 use crate::store::backup::copy_to_memory;
 use crate::store::rewind::{
-    drop_recorded_after, history_since, refresh_derived, set_action_column,
+    drop_recorded_after, history_since, refresh_derived, reopen_report_plan, set_action_column,
     set_report_next_inspection, set_report_received, set_setting,
 };
 use crate::store::{dates, Store};
@@ -47,6 +47,8 @@ pub fn as_recorded(store: &Store, day: NaiveDate) -> Result<Store> {
             ("report", "next_inspection") => {
                 set_report_next_inspection(&tx, &h.entity_id, old)?;
             }
+            // Closed later: the plan was open on that day (see `super::timeline`).
+            ("report", "plan_closed") => reopen_report_plan(&tx, &h.entity_id)?,
             ("setting", _) => set_setting(&tx, &h.entity_id, old)?,
             _ => {}
         }

@@ -1,9 +1,13 @@
 //! The burn-up: how many actions were due, and how many completed, by each date. One rule
 //! for the dashboard's chart and the board paper's.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 
+use super::timeline;
 use crate::model::ActionStatus;
+use crate::store::reports::list_reports;
 use crate::store::{dates, Store};
 use crate::Result;
 
@@ -38,25 +42,37 @@ impl BurnUp {
 }
 
 /// The burn-up over every action in the plan (not in the bin, nor under a recommendation
-/// or report in the bin — the actions the list shows), as at `as_of`.
+/// or report in the bin, nor of a report inspected after `as_of` or closed with its plan
+/// by then — the actions the list shows), as at `as_of`.
 ///
 /// One query over three columns: the dashboard draws it at every visit, so it must not
 /// cost what gathering a whole export does. The bin is checked against the few binned
 /// recommendations and reports (each list made once), not by looking every action's
 /// recommendation and report up: a join did that 100,000 times on a large plan.
 pub fn burn_up(store: &Store, as_of: NaiveDate) -> Result<BurnUp> {
+    // The live reports known by then (the timeline's as-at rule); reports are few.
+    let known: HashSet<String> = list_reports(store.conn())?
+        .into_iter()
+        .filter(|r| timeline::known_by(r, as_of))
+        .map(|r| r.id)
+        .collect();
     let mut stmt = store.conn().prepare_cached(
-        "SELECT a.due_date, a.status, a.completed_on
+        "SELECT a.due_date, a.status, a.completed_on, a.report_id, a.closed_on
          FROM actions a
          WHERE a.deleted_at IS NULL
            AND a.recommendation_id NOT IN
-               (SELECT id FROM recommendations WHERE deleted_at IS NOT NULL AND id IS NOT NULL)
-           AND a.report_id NOT IN
-               (SELECT id FROM reports WHERE deleted_at IS NOT NULL AND id IS NOT NULL)",
+               (SELECT id FROM recommendations WHERE deleted_at IS NOT NULL AND id IS NOT NULL)",
     )?;
     let mut rows = stmt.query([])?;
     let mut actions = Vec::new();
     while let Some(row) = rows.next()? {
+        let report = super::query::text(row.get_ref(3)?).unwrap_or_default();
+        if !known.contains(report) {
+            continue;
+        }
+        if dates::get_opt(row, 4)?.is_some_and(|closed| closed <= as_of) {
+            continue;
+        }
         let status = super::query::status_of(row.get_ref(1)?);
         actions.push((dates::get_opt(row, 0)?, status, dates::get_opt(row, 2)?));
     }

@@ -32,6 +32,9 @@ pub struct ImportOptions {
     pub inspection_date: Option<NaiveDate>,
     /// Who is importing (for the history).
     pub who: String,
+    /// What happens to the authority's earlier plans that this report overtakes
+    /// ([`super::timeline`]); by default nothing is closed and they await a decision.
+    pub previous: super::timeline::PreviousPlan,
 }
 
 /// What one import did.
@@ -215,6 +218,13 @@ pub fn import_report(
     insert_recommendations(&tx, &recs)?;
     super::actions::insert_new(&tx, &actions, &opts.who)?;
     super::area_send::store_imported(&tx, &report_id, &rec_ids, report)?;
+    super::timeline::on_import(
+        &tx,
+        &report_id,
+        opts.previous,
+        crate::schedule::today(),
+        &opts.who,
+    )?;
     tx.commit()?;
     let n = report.recommendations.len();
     Ok(ImportOutcome {

@@ -20,3 +20,4 @@ pub mod report_dates;
 pub mod reviews;
 pub mod settings;
 pub mod summary;
+pub mod timeline;

@@ -7,7 +7,7 @@
 //! Full-text search uses the FTS5 index kept by triggers over recommendations, actions and
 //! notes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Days, NaiveDate};
@@ -17,11 +17,13 @@ use ts_rs::TS;
 
 use super::actions::days_overdue;
 use super::settings;
+use super::timeline;
 use crate::model::{
-    ActionStatus, DueDateSource, Judgement, OverdueBand, Rag, RagSettings, ReportKind,
+    ActionStatus, DueDateSource, Judgement, OverdueBand, PlanState, Rag, RagSettings, ReportKind,
 };
 use crate::schedule::{rag, RagInput};
-use crate::store::reports::live_report_authorities;
+use crate::store::repeat_links::{any_confirmed_repeat, confirmed_repeat_ids};
+use crate::store::reports::list_reports;
 use crate::store::{dates, Store};
 use crate::{Error, Result};
 
@@ -54,10 +56,19 @@ pub struct Filter {
     pub due_to: Option<NaiveDate>,
     /// Open and overdue by as many days as the band holds, as at the as-of date.
     pub overdue_band: Option<OverdueBand>,
-    /// Only the actions of current plans (the overdue review's default). Plans in the bin
-    /// are never listed; until a plan can be closed every other plan is current, so this
-    /// narrows nothing yet — it is the one place a closed plan will be left out.
+    /// Only the actions of current plans (the overdue review's default): a plan a later
+    /// inspection has overtaken ([`super::timeline`]) is left out, even while it awaits a
+    /// decision, except for the actions carried forward from it.
     pub current_only: bool,
+    /// One local authority's reports only (its name as the reports give it, or without
+    /// "Council", "London Borough of" …); an authority with no report is an error.
+    pub authority: Option<String>,
+    /// Also list actions closed with their plan ([`super::timeline`]); by default only the
+    /// current plans' actions are listed.
+    pub include_closed: bool,
+    /// Only actions whose recommendation a person confirmed as raised before (`Some(true)`)
+    /// or not (`Some(false)`).
+    pub raised_before: Option<bool>,
 }
 
 impl Filter {
@@ -80,6 +91,9 @@ impl Filter {
             due_to,
             overdue_band,
             current_only: _,
+            authority: _,
+            include_closed: _,
+            raised_before,
         } = self;
         !overdue
             && due_within_days.is_none()
@@ -93,6 +107,7 @@ impl Filter {
             && due_from.is_none()
             && due_to.is_none()
             && overdue_band.is_none()
+            && raised_before.is_none()
     }
 }
 
@@ -134,6 +149,13 @@ pub struct ActionListItem {
     /// The organisation leading the action (an area SEND priority action's responsible
     /// body); the owner is a person.
     pub lead_partner: Option<String>,
+    /// Closed with its plan as at the list's date ([`super::timeline`]): from when, and why.
+    pub closed_on: Option<NaiveDate>,
+    pub closed_reason: Option<String>,
+    /// Carried forward to this later report's plan.
+    pub carried_to_report: Option<String>,
+    /// Its recommendation repeats an earlier report's (a person confirmed the link).
+    pub raised_before: bool,
 }
 
 /// Counts over a set of actions.
@@ -194,7 +216,31 @@ pub struct ReportSummary {
     pub next_inspection: Option<NextInspectionView>,
     /// The report's judgements, in report order.
     pub judgements: Vec<Judgement>,
+    /// Counts of the plan's actions not closed as at the date (a closed plan's carried
+    /// forward ones).
     pub counts: Counts,
+    /// Current, awaiting a decision (a later inspection is in) or closed, as at the date.
+    pub plan_state: super::timeline::PlanState,
+    /// The later report that overtakes this one, if one was known by the date.
+    pub overtaken_by: Option<String>,
+    /// Open actions awaiting a person's decision (carry forward, completed, closed).
+    #[ts(type = "number")]
+    pub awaiting_decision: i64,
+}
+
+/// An earlier plan whose open actions await a decision, as the dashboard says it: "15 open
+/// actions from the 2011 plan need a decision".
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DecisionNeeded {
+    pub report_id: String,
+    pub local_authority: Option<String>,
+    /// "the 2011 plan"
+    pub plan: String,
+    /// The later report it follows.
+    pub overtaken_by: String,
+    #[ts(type = "number")]
+    pub open_actions: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -205,6 +251,11 @@ pub struct Summary {
     /// The soonest next inspection among each authority's latest inspection.
     pub next_inspection: Option<NextInspectionView>,
     pub reports: Vec<ReportSummary>,
+    /// Open actions of earlier plans awaiting a person's decision, in all.
+    #[ts(type = "number")]
+    pub awaiting_decision: i64,
+    /// Those plans, oldest first.
+    pub decisions_needed: Vec<DecisionNeeded>,
 }
 
 /// Turn words a person typed into an FTS5 query: each word a quoted prefix term, all
@@ -286,7 +337,17 @@ pub fn list_actions(
 ) -> Result<Vec<ActionListItem>> {
     let conn = store.conn();
     let rag_settings = settings::load(conn)?.rag;
-    let reports = LiveReports::read(conn)?;
+    let reports = LiveReports::read(
+        conn,
+        as_of,
+        filter.authority.as_deref(),
+        filter.current_only,
+    )?;
+    let raised = if filter.raised_before.is_some() || reports.any_links {
+        confirmed_repeat_ids(conn)?
+    } else {
+        HashSet::new()
+    };
     let mut clauses: Vec<&str> = vec!["a.deleted_at IS NULL"];
     let mut params: Vec<(&str, Box<dyn ToSql>)> = Vec::new();
     match (filter.overdue, filter.due_within_days) {
@@ -364,7 +425,7 @@ pub fn list_actions(
     let sql = format!(
         "SELECT a.id, a.report_id, a.recommendation_id, a.title, a.owner, a.due_date,
                 a.due_date_source, a.status, a.progress, a.rag_override, a.sign_ready,
-                a.last_update, a.rowid, a.lead_partner
+                a.last_update, a.rowid, a.lead_partner, a.closed_on, a.carried_to_report
          FROM actions a
          WHERE {}",
         clauses.join(" AND ")
@@ -389,6 +450,25 @@ pub fn list_actions(
             progress: row.get(8)?,
             rag_override: text(row.get_ref(9)?).and_then(Rag::parse),
         };
+        // Closed as at the list's date: a closing takes effect on its day (see
+        // `super::timeline`), so a list as at an earlier day still shows the action open.
+        let closed_on = dates::get_opt(row, 14)?.filter(|d| *d <= as_of);
+        if closed_on.is_some() && !filter.include_closed {
+            continue;
+        }
+        if filter.current_only
+            && !reports.is_current(report_rank)
+            && row.get_ref(15)?.data_type() == rusqlite::types::Type::Null
+        {
+            continue; // an overtaken plan's action, not carried forward
+        }
+        let raised_before = raised.contains(str_at(row, 2)?);
+        if filter
+            .raised_before
+            .is_some_and(|want| want != raised_before)
+        {
+            continue;
+        }
         let rag = stub.rag(row.get(10)?, as_of, &rag_settings);
         if filter.rag.is_some_and(|want| want != rag) {
             continue;
@@ -419,11 +499,17 @@ pub fn list_actions(
             overdue_band: late.and_then(OverdueBand::of),
             last_update: dates::get_opt(row, 11)?,
             lead_partner: row.get(13)?,
+            // Read below for the few closed ones: the column is not in the covering index.
+            closed_reason: None,
+            closed_on,
+            carried_to_report: row.get(15)?,
+            raised_before,
         });
         placed.push((report_rank, row.get(12)?));
     }
     drop(rows);
     drop(stmt);
+    closed_reasons(conn, &mut items)?;
 
     // Each distinct recommendation once: `rec_of[i]` is the one of `items[i]`.
     let (rec_of, mut recs, mut siblings) = {
@@ -559,6 +645,32 @@ fn live_action_rowids(conn: &rusqlite::Connection, ids: &[&str]) -> Result<Vec<V
     Ok(out)
 }
 
+/// The reasons of the listed actions closed with their plan (only with `include_closed`),
+/// one statement for all of them.
+fn closed_reasons(conn: &rusqlite::Connection, items: &mut [ActionListItem]) -> Result<()> {
+    let closed: Vec<&str> = items
+        .iter()
+        .filter(|a| a.closed_on.is_some())
+        .map(|a| a.id.as_str())
+        .collect();
+    if closed.is_empty() {
+        return Ok(());
+    }
+    let ids = serde_json::to_string(&closed)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.closed_reason FROM json_each(?1) AS j CROSS JOIN actions AS a
+         ON a.id = j.value",
+    )?;
+    let reasons: HashMap<String, Option<String>> = stmt
+        .query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for a in items.iter_mut().filter(|a| a.closed_on.is_some()) {
+        a.closed_reason = reasons.get(&a.id).cloned().flatten();
+    }
+    Ok(())
+}
+
 /// Reorder `items` in place so that position `i` holds what was at `from[i]` (`from` is a
 /// permutation): each cycle is followed once, one swap per item, no second list.
 fn permute<T>(items: &mut [T], from: &[usize]) {
@@ -577,8 +689,10 @@ fn permute<T>(items: &mut [T], from: &[usize]) {
     }
 }
 
-/// Every report not in the bin, in the order of (authority, id). Reports are few, so one
-/// small query instead of a join per action row.
+/// Every report not in the bin that the list may show, in the order of (authority, id):
+/// known by the as-of date (a report inspected later was not known then) and, when the
+/// filter names one, of that authority. Reports are few, so one small query instead of a
+/// join per action row.
 struct LiveReports {
     /// Each report's place in the order, by id.
     rank: HashMap<String, u32, BuildHasherDefault<IdHasher>>,
@@ -587,20 +701,47 @@ struct LiveReports {
     /// Each report's place in the plan's order (oldest inspection first, as the summary
     /// lists reports), by its place in the list's order.
     plan_ranks: Vec<u32>,
+    /// Whether each report, by its place in the list's order, holds a current plan.
+    current: Vec<bool>,
+    /// Whether any confirmed repeat link exists (else the list need not read them).
+    any_links: bool,
 }
 
 impl LiveReports {
-    fn read(conn: &rusqlite::Connection) -> Result<LiveReports> {
-        // Comes in the plan's order; numbered, then sorted into the list's.
-        let mut ordered: Vec<((Option<String>, String), u32)> = live_report_authorities(conn)?
+    fn read(
+        conn: &rusqlite::Connection,
+        as_of: NaiveDate,
+        authority: Option<&str>,
+        with_states: bool,
+    ) -> Result<LiveReports> {
+        let all = list_reports(conn)?;
+        // Only read when asked: the plan states compare each report with its authority's.
+        let states = with_states.then(|| timeline::plan_states(&all, as_of));
+        let key = authority
+            .map(|a| timeline::authority_in(&all, a))
+            .transpose()?;
+        // Comes in the plan's order (oldest inspection first); numbered, then sorted into
+        // the list's.
+        let mut ordered: Vec<((Option<String>, String), u32)> = all
             .into_iter()
+            .filter(|r| timeline::known_by(r, as_of))
+            .filter(|r| key.as_deref().is_none_or(|k| timeline::of_authority(r, k)))
+            .map(|r| (r.local_authority, r.id))
             .zip(0u32..)
+            .collect();
+        let overtaken: HashSet<String> = states
+            .into_iter()
+            .flatten()
+            .filter(|(_, (state, _))| *state != PlanState::Current)
+            .map(|(id, _)| id)
             .collect();
         ordered.sort_unstable();
         let mut rank = HashMap::with_capacity_and_hasher(ordered.len(), Default::default());
         let mut authorities = Vec::with_capacity(ordered.len());
         let mut plan_ranks = Vec::with_capacity(ordered.len());
+        let mut current = Vec::with_capacity(ordered.len());
         for (((authority, id), plan_rank), n) in ordered.into_iter().zip(0u32..) {
+            current.push(!overtaken.contains(&id));
             rank.insert(id, n);
             authorities.push(authority);
             plan_ranks.push(plan_rank);
@@ -609,7 +750,15 @@ impl LiveReports {
             rank,
             authorities,
             plan_ranks,
+            current,
+            any_links: any_confirmed_repeat(conn)?,
         })
+    }
+
+    /// Whether the report at `rank` holds a current plan (always, unless the states were
+    /// read).
+    fn is_current(&self, rank: u32) -> bool {
+        self.current.get(rank as usize).copied().unwrap_or(true)
     }
 
     /// The plan's place of the report at `rank`.

@@ -272,6 +272,90 @@ pub fn decide(
     Ok(link)
 }
 
+/// A recommendation linked (or suggested) to another, as the recommendation's page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct LinkedRecommendation {
+    pub recommendation_id: String,
+    pub report_id: String,
+    /// "ILACS inspection, 26 Apr 2024"
+    pub report: String,
+    pub text: String,
+    /// The other recommendation is the earlier one (this one repeats it), or the later.
+    pub earlier: bool,
+    pub decision: Decision,
+    pub decided_by: String,
+    pub decided_at: String,
+}
+
+/// A recommendation's repeat findings: the decisions on it (either side), and the
+/// suggestions for it still to decide on, best first.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RecommendationLinks {
+    pub recommendation_id: String,
+    pub links: Vec<LinkedRecommendation>,
+    pub suggestions: Vec<RepeatSuggestion>,
+}
+
+fn report_words(r: &ReportRow) -> String {
+    let kind = crate::labels::report_kind(r.kind);
+    match report_date(r) {
+        Some(d) => format!("{kind}, {}", crate::labels::short_date(d)),
+        None => kind.to_string(),
+    }
+}
+
+/// Everything the recommendation's page shows about repeat findings for `rec`.
+pub fn links_of(store: &Store, rec: &str, top: usize) -> Result<RecommendationLinks> {
+    let conn = store.conn();
+    let me = get_recommendation(conn, rec)?;
+    let mut links = Vec::new();
+    for l in crate::store::repeat_links::list_links_of(conn, rec)? {
+        let earlier = l.recommendation_id == rec;
+        let other_id = if earlier {
+            &l.earlier_id
+        } else {
+            &l.recommendation_id
+        };
+        let other = get_recommendation(conn, other_id)?;
+        let report = get_report(conn, &other.report_id)?;
+        links.push(LinkedRecommendation {
+            recommendation_id: other.id,
+            report_id: report.id.clone(),
+            report: report_words(&report),
+            text: other.text,
+            earlier,
+            decision: l.decision,
+            decided_by: l.decided_by,
+            decided_at: l.decided_at,
+        });
+    }
+    // Suggestions need a dated report of a named authority; without one there are none.
+    let report = get_report(conn, &me.report_id)?;
+    let suggestions = if report.local_authority.is_some() && report_date(&report).is_some() {
+        suggest_repeats(store, &me.report_id, top)?
+            .into_iter()
+            .find(|r| r.recommendation_id == rec)
+            .map(|r| r.suggestions)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|s| {
+                !links
+                    .iter()
+                    .any(|l| l.recommendation_id == s.recommendation_id)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(RecommendationLinks {
+        recommendation_id: rec.to_string(),
+        links,
+        suggestions,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

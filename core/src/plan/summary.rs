@@ -8,8 +8,10 @@ use chrono::NaiveDate;
 
 use super::actions::days_overdue;
 use super::query::{
-    date, status_of, text, Counts, NextInspectionView, RagRow, ReportSummary, Summary,
+    date, status_of, text, Counts, DecisionNeeded, NextInspectionView, RagRow, ReportSummary,
+    Summary,
 };
+use super::timeline::{self, PlanState};
 use super::{inspection, settings};
 use crate::model::{ActionStatus, Rag, ReportKind};
 use crate::schedule::NextInspection;
@@ -91,9 +93,31 @@ fn view(next: &NextInspection, as_of: NaiveDate) -> NextInspectionView {
 /// Counts per report and overall, as at `as_of`, with each report's statutory action-plan
 /// deadline and estimated next inspection.
 pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
+    summary_of(store, as_of, None)
+}
+
+/// [`summary`] of the reports known by `as_of` (a report inspected later was not known
+/// then) and, given `authority`, of that local authority's reports only. Actions closed
+/// with their plan by then are not counted ([`super::timeline`]).
+pub fn summary_of(store: &Store, as_of: NaiveDate, authority: Option<&str>) -> Result<Summary> {
     let conn = store.conn();
     let rag_settings = settings::load(conn)?.rag;
-    let reports = list_reports(conn)?;
+    let all = list_reports(conn)?;
+    let states = timeline::plan_states(&all, as_of);
+    let key = authority
+        .map(|a| timeline::authority_in(&all, a))
+        .transpose()?;
+    let reports: Vec<ReportRow> = all
+        .into_iter()
+        .filter(|r| timeline::known_by(r, as_of))
+        .filter(|r| key.as_deref().is_none_or(|k| timeline::of_authority(r, k)))
+        .collect();
+    let state_of = |id: &str| {
+        states
+            .get(id)
+            .cloned()
+            .unwrap_or((PlanState::Current, None))
+    };
     // One read of every judgement: the overall grade (for the next inspection) and the
     // cards both come from it.
     let mut judgements = list_all_judgements(conn)?;
@@ -118,11 +142,17 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     let mut counts = vec![Counts::default(); reports.len()];
+    let mut awaiting = vec![0i64; reports.len()];
+    let waits: Vec<bool> = reports
+        .iter()
+        .map(|r| state_of(&r.id).0 == PlanState::AwaitingDecision)
+        .collect();
     // From the tally the triggers keep (migration 0002): one row per group of live actions
     // alike in everything the RAG rule and the counts read, so the rule itself rates each
     // group — a few thousand calls instead of one per action. '' in the tally means none.
     let mut stmt = conn.prepare_cached(
-        "SELECT report_id, nullif(due_date, ''), status, progress, nullif(rag, ''), sign_ready, n
+        "SELECT report_id, nullif(due_date, ''), status, progress, nullif(rag, ''), sign_ready, n,
+                nullif(closed_on, ''), carried
          FROM action_tally",
     )?;
     let mut rows = stmt.query([])?;
@@ -130,6 +160,9 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
         let Some(&i) = text(row.get_ref(0)?).and_then(|id| index.get(id)) else {
             continue; // its report is in the bin
         };
+        if date(row.get_ref(7)?).is_some_and(|closed| closed <= as_of) {
+            continue; // closed with its plan by then
+        }
         let due = date(row.get_ref(1)?);
         let status = status_of(row.get_ref(2)?);
         let stub = RagRow {
@@ -148,12 +181,31 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
                 _ => false,
             };
         counts[i].add(n, status, rag, overdue, after_next);
+        if waits[i] && open && row.get::<_, i64>(8)? == 0 {
+            awaiting[i] += n;
+        }
     }
     let mut overall = Counts::default();
     let mut out = Vec::with_capacity(reports.len());
-    for ((r, mut c), n) in reports.iter().zip(counts).zip(&next) {
+    let mut decisions_needed = Vec::new();
+    // Named only when some plan waits (naming reads every report's authority).
+    let names = awaiting
+        .iter()
+        .any(|&n| n > 0)
+        .then(|| timeline::PlanNames::new(&reports));
+    for (((r, mut c), n), waiting) in reports.iter().zip(counts).zip(&next).zip(awaiting) {
         overall.merge(&c);
         c.finish();
+        let (plan_state, overtaken_by) = state_of(&r.id);
+        if let (Some(later), Some(names), true) = (&overtaken_by, &names, waiting > 0) {
+            decisions_needed.push(DecisionNeeded {
+                report_id: r.id.clone(),
+                local_authority: r.local_authority.clone(),
+                plan: names.name(r),
+                overtaken_by: later.clone(),
+                open_actions: waiting,
+            });
+        }
         out.push(ReportSummary {
             report_id: r.id.clone(),
             local_authority: r.local_authority.clone(),
@@ -165,6 +217,9 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
             next_inspection: n.as_ref().map(|n| view(n, as_of)),
             judgements: judgements.remove(&r.id).unwrap_or_default(),
             counts: c,
+            plan_state,
+            overtaken_by,
+            awaiting_decision: waiting,
         });
     }
     overall.finish();
@@ -173,6 +228,8 @@ pub fn summary(store: &Store, as_of: NaiveDate) -> Result<Summary> {
         overall,
         next_inspection: soonest_next(&reports, &next, as_of).map(|n| view(n, as_of)),
         reports: out,
+        awaiting_decision: decisions_needed.iter().map(|d| d.open_actions).sum(),
+        decisions_needed,
     })
 }
 

@@ -35,6 +35,14 @@ pub struct ActionRow {
     pub created_at: String,
     pub updated_at: String,
     pub deleted_at: Option<String>,
+    /// Closed with its plan (as overtaken by a later report, or with the plan): the day it
+    /// took effect (migration 0006).
+    pub closed_on: Option<NaiveDate>,
+    pub closed_reason: Option<String>,
+    /// Carried forward: kept open and linked to a later report's plan.
+    pub carried_to_report: Option<String>,
+    /// … and to one of that report's recommendations, when the person chose one.
+    pub carried_to_recommendation: Option<String>,
 }
 
 impl ActionRow {
@@ -68,6 +76,10 @@ impl ActionRow {
             created_at: now.clone(),
             updated_at: now,
             deleted_at: None,
+            closed_on: None,
+            closed_reason: None,
+            carried_to_report: None,
+            carried_to_recommendation: None,
         }
     }
 }
@@ -91,10 +103,14 @@ pub enum Column {
     SignedOffAt,
     CompletedOn,
     DeletedAt,
+    ClosedOn,
+    ClosedReason,
+    CarriedToReport,
+    CarriedToRecommendation,
 }
 
 impl Column {
-    pub const ALL: [Column; 15] = [
+    pub const ALL: [Column; 19] = [
         Column::Title,
         Column::Owner,
         Column::PartnerAgency,
@@ -110,6 +126,10 @@ impl Column {
         Column::SignedOffAt,
         Column::CompletedOn,
         Column::DeletedAt,
+        Column::ClosedOn,
+        Column::ClosedReason,
+        Column::CarriedToReport,
+        Column::CarriedToRecommendation,
     ];
 
     /// The column a history line names (its `field`), if it is one a change may set.
@@ -134,6 +154,10 @@ impl Column {
             Column::SignedOffAt => "signed_off_at",
             Column::CompletedOn => "completed_on",
             Column::DeletedAt => "deleted_at",
+            Column::ClosedOn => "closed_on",
+            Column::ClosedReason => "closed_reason",
+            Column::CarriedToReport => "carried_to_report",
+            Column::CarriedToRecommendation => "carried_to_recommendation",
         }
     }
 }
@@ -141,7 +165,7 @@ impl Column {
 const COLUMNS: &str = "id, recommendation_id, title, owner, partner_agency, due_date, \
      due_date_source, due_date_reason, status, progress, measure_of_success, rag_override, \
      rag_override_reason, signed_off_by, signed_off_at, completed_on, created_at, updated_at, \
-     deleted_at, report_id";
+     deleted_at, report_id, closed_on, closed_reason, carried_to_report, carried_to_recommendation";
 
 fn bad_value(idx: usize, what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -180,6 +204,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ActionRow> {
         updated_at: r.get(17)?,
         deleted_at: r.get(18)?,
         report_id: r.get(19)?,
+        closed_on: dates::get_opt(r, 20)?,
+        closed_reason: r.get(21)?,
+        carried_to_report: r.get(22)?,
+        carried_to_recommendation: r.get(23)?,
     })
 }
 
@@ -188,7 +216,7 @@ pub fn insert_actions(conn: &Connection, actions: &[ActionRow]) -> Result<()> {
     super::insert_rows(
         conn,
         &format!("INSERT INTO actions ({COLUMNS})"),
-        20,
+        24,
         actions,
         |a, put| {
             put(params![
@@ -212,6 +240,10 @@ pub fn insert_actions(conn: &Connection, actions: &[ActionRow]) -> Result<()> {
                 a.updated_at,
                 a.deleted_at,
                 a.report_id,
+                dates::opt_to_sql(a.closed_on),
+                a.closed_reason,
+                a.carried_to_report,
+                a.carried_to_recommendation,
             ])
         },
     )

@@ -40,6 +40,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0005_repeat_links",
         sql: include_str!("../../../migrations/0005_repeat_links.sql"),
     },
+    Migration {
+        version: 6,
+        name: "0006_timeline",
+        sql: include_str!("../../../migrations/0006_timeline.sql"),
+    },
 ];
 
 /// The schema version this binary writes.

@@ -95,3 +95,28 @@ pub fn list_links_of(conn: &Connection, rec: &str) -> Result<Vec<RepeatLink>> {
     let rows = stmt.query_map([rec], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Whether any pair is confirmed (a cheap check before reading them all).
+pub fn any_confirmed_repeat(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM repeat_links WHERE decision = 'confirmed')")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// The recommendations confirmed as repeating an earlier one (the later side of a link).
+pub fn confirmed_repeat_ids(conn: &Connection) -> Result<std::collections::HashSet<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT recommendation_id FROM repeat_links WHERE decision = 'confirmed'",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every confirmed pair, oldest decision first.
+pub fn list_confirmed_links(conn: &Connection) -> Result<Vec<RepeatLink>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM repeat_links WHERE decision = 'confirmed' ORDER BY decided_at"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

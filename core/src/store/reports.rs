@@ -33,6 +33,12 @@ pub struct ReportRow {
     pub action_plan_deadline: Option<NaiveDate>,
     /// The next inspection's date, when the user entered it (otherwise it is estimated).
     pub next_inspection: Option<NaiveDate>,
+    /// The day the report's plan was closed (migration 0006): the later report's
+    /// inspection date when that report overtook it, else the day a person closed it.
+    pub plan_closed_on: Option<NaiveDate>,
+    pub plan_closed_reason: Option<String>,
+    /// The later report whose arrival closed the plan, if one did.
+    pub plan_closed_by_report: Option<String>,
 }
 
 /// What `insert_report` writes.
@@ -52,7 +58,8 @@ pub struct NewReport<'a> {
 
 const COLUMNS: &str = "id, kind, local_authority, inspection_start, inspection_end, published, \
                        received, lead_inspector, base_date, source_name, source_sha256, \
-                       source_format, imported_at, action_plan_deadline, next_inspection";
+                       source_format, imported_at, action_plan_deadline, next_inspection, \
+                       plan_closed_on, plan_closed_reason, plan_closed_by_report";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ReportRow> {
     let kind: String = r.get(1)?;
@@ -72,6 +79,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ReportRow> {
         imported_at: r.get(12)?,
         action_plan_deadline: dates::get_opt(r, 13)?,
         next_inspection: dates::get_opt(r, 14)?,
+        plan_closed_on: dates::get_opt(r, 15)?,
+        plan_closed_reason: r.get(16)?,
+        plan_closed_by_report: r.get(17)?,
     })
 }
 
@@ -79,7 +89,8 @@ pub fn insert_report(conn: &Connection, n: &NewReport<'_>) -> Result<()> {
     let r = n.report;
     conn.prepare_cached(&format!(
         "INSERT INTO reports ({COLUMNS})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, NULL)"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, NULL, NULL, NULL,
+                 NULL)"
     ))?
     .execute(params![
         n.id,
@@ -228,4 +239,54 @@ pub fn update_report_plan_dates(
         });
     }
     Ok(())
+}
+
+/// Record (or, with `None`s, undo) the closing of a report's plan.
+pub fn update_report_plan_closed(
+    conn: &Connection,
+    id: &str,
+    closed_on: Option<NaiveDate>,
+    reason: Option<&str>,
+    by_report: Option<&str>,
+) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE reports SET plan_closed_on = ?1, plan_closed_reason = ?2,
+                    plan_closed_by_report = ?3
+             WHERE id = ?4",
+        )?
+        .execute(params![dates::opt_to_sql(closed_on), reason, by_report, id])?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            what: "report",
+            id: id.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// The ids of the live actions of a report that are still open: not completed, not closed,
+/// not carried forward (the ones a person must decide on), in the report's order.
+pub fn list_undecided_action_ids(conn: &Connection, report_id: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id FROM actions a JOIN recommendations r ON r.id = a.recommendation_id
+         WHERE a.report_id = ?1 AND a.deleted_at IS NULL AND a.status <> 'completed'
+           AND a.closed_on IS NULL AND a.carried_to_report IS NULL
+         ORDER BY r.position, a.created_at, a.id",
+    )?;
+    let rows = stmt.query_map([report_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The ids of a report's live actions neither closed nor carried forward (completed ones
+/// too), in order: what closing its plan closes.
+pub fn list_unclosed_action_ids(conn: &Connection, report_id: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id FROM actions a JOIN recommendations r ON r.id = a.recommendation_id
+         WHERE a.report_id = ?1 AND a.deleted_at IS NULL AND a.closed_on IS NULL
+           AND a.carried_to_report IS NULL
+         ORDER BY r.position, a.created_at, a.id",
+    )?;
+    let rows = stmt.query_map([report_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -89,6 +89,18 @@ pub fn set_report_next_inspection(
     Ok(())
 }
 
+/// Undo the closing of a report's plan (its actions' columns are put back one by one from
+/// their own history lines).
+pub fn reopen_report_plan(conn: &Connection, report_id: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE reports SET plan_closed_on = NULL, plan_closed_reason = NULL,
+                plan_closed_by_report = NULL
+         WHERE id = ?1",
+        [report_id],
+    )?;
+    Ok(())
+}
+
 /// Put a setting back to `value` (`None`: it was not set, so the default applied).
 pub fn set_setting(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
     match value {

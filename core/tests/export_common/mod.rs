@@ -56,6 +56,7 @@ pub fn import_fixtures(store: &mut Store) {
             &ImportOptions {
                 inspection_date: None,
                 who: "test".into(),
+                previous: Default::default(),
             },
         )
         .unwrap_or_else(|e| panic!("importing {name}: {e}"));

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use inspection_tracker::intake::{intake, Intake};
 use inspection_tracker::plan::area_send::set_priority_plan_deadline;
 use inspection_tracker::plan::import::{import_report, ImportOptions, ImportOutcome};
+use inspection_tracker::plan::timeline::PreviousPlan;
 use inspection_tracker::store::reports::{get_report, get_report_id_by_sha256};
 use inspection_tracker::store::Store;
 use inspection_tracker::{Error, ErrorReport};
@@ -38,6 +39,9 @@ pub fn create_plan(
     let opts = ImportOptions {
         inspection_date: input.inspection_date,
         who: who(&store)?,
+        // The review asks about the earlier plan's open actions, action by action, after
+        // the plan is created (`timeline` commands): nothing is closed here.
+        previous: PreviousPlan::Keep,
     };
     let outcome = import_report(
         &mut store,
@@ -92,6 +96,7 @@ pub fn load_samples(state: tauri::State<'_, AppState>) -> Res<SampleLoad> {
             let opts = ImportOptions {
                 inspection_date: None,
                 who: who.clone(),
+                previous: PreviousPlan::Keep,
             };
             out.imported.push(import(&mut store, &read, &opts)?);
         } else {

@@ -148,6 +148,9 @@ impl From<ActionFilter> for Filter {
             due_to: f.due_to,
             overdue_band: f.overdue_band,
             current_only: f.current_only.unwrap_or(false),
+            authority: f.authority.filter(|s| !s.trim().is_empty()),
+            include_closed: f.include_closed.unwrap_or(false),
+            raised_before: f.raised_before,
         }
     }
 }

@@ -2,7 +2,7 @@
 // apply; then the system's save dialog; then the core writes the file. From the header,
 // the action plan, and Ctrl/⌘+E anywhere.
 import { api } from "../api";
-import { h, field, uid, DATE_HINT } from "../dom";
+import { h, field, select, uid, DATE_HINT } from "../dom";
 import { formatDate, todayIso } from "../format";
 import { isFilterEmpty, type PlanFilter } from "../actions";
 import { FORMATS, formatInfo, defaultFileName, exportFilter, outcomeMessage, withExtension } from "../export";
@@ -15,7 +15,7 @@ import { showToast } from "./toast";
 import { errorMessage } from "./alert";
 import { dateInput, dateProblem, isoOf, setIso } from "./date-input";
 import { showProblems } from "./error-summary";
-import { userName } from "../state";
+import { getSummary, userName } from "../state";
 
 /** What the action plan offers while it is on screen: its filters as they are now. */
 export interface PlanScope {
@@ -61,6 +61,16 @@ export function exportButton(attrs: Record<string, string> = {}): HTMLButtonElem
 /** The open export dialog (where its fields' problems are shown). */
 const dialogBody = (): ParentNode => document.querySelector("[data-testid=export-dialog]") ?? document;
 
+/** The local authorities of the plan's reports, in the summary's order, each once. */
+async function authorities(): Promise<string[]> {
+  try {
+    const s = await getSummary();
+    return [...new Set(s.reports.map((r) => r.local_authority).filter((a): a is string => !!a))];
+  } catch {
+    return []; // The dialog still exports every council's actions.
+  }
+}
+
 /** Opens the export dialog (unless one is open or an export is running). */
 export async function openExportDialog(): Promise<void> {
   if (running || document.querySelector("dialog[open]")) return;
@@ -80,6 +90,12 @@ export async function openExportDialog(): Promise<void> {
   });
   const formats = h("fieldset", { class: "choices", "data-testid": "export-formats" }, h("legend", {}, "Format"), ...radios.map((r) => r.el));
   const chosen = (): ExportFormat => (radios.find((r) => r.input.checked)?.input.value as ExportFormat) ?? "board-paper";
+
+  // --- council -----------------------------------------------------------------------
+  // When the plan holds several councils' reports, a paper can be one council's.
+  const councils = await authorities();
+  const council = select([["", "Every council in the plan"], ...councils.map((a): [string, string] => [a, a])], "", { "data-testid": "export-authority" });
+  const councilPart = councils.length > 1 ? field("Council", council) : null;
 
   // --- date --------------------------------------------------------------------------
   const date = dateInput({ required: "", "data-testid": "export-as-of" });
@@ -163,7 +179,7 @@ export async function openExportDialog(): Promise<void> {
   await openDialog({
     title: "Export the action plan",
     testid: "export-dialog",
-    body: [problems, formats, dateField, recordedPart, scopePart, byPart, busy],
+    body: [problems, formats, ...(councilPart ? [councilPart] : []), dateField, recordedPart, scopePart, byPart, busy],
     novalidate: true,
     initialFocus: radios.find((r) => r.input.checked)?.input,
     confirmLabel: "Choose where to save…",
@@ -176,8 +192,9 @@ export async function openExportDialog(): Promise<void> {
       lastFromHistory = recorded.checked;
       const fromHistory = recorded.checked && !recorded.disabled;
       const m = hasFilters && apply.checked ? mapped() : null;
-      const filter: ActionFilter = m?.filter ?? {};
-      const scopeName = filter.report_id ? scope!.reportName(filter.report_id) : null;
+      const filter: ActionFilter = { ...(m?.filter ?? {}) };
+      if (councilPart && council.value) filter.authority = council.value;
+      const scopeName = filter.report_id ? scope!.reportName(filter.report_id) : (filter.authority ?? null);
       // A filter that matches nothing is an error, said before any file is written.
       const dateWrong = !asOf ? "Enter the date the paper reports the position at" : dateProblem(date);
       if (showProblems(problems, dateWrong ? [{ field: date.id, message: dateWrong }] : [], dialogBody())) return false;
@@ -220,7 +237,7 @@ export async function openExportDialog(): Promise<void> {
       const target = withExtension(picked, info.extension);
       running = true;
       setTriggersBusy(true);
-      for (const el of [...radios.map((r) => r.input), date, recorded, apply]) el.disabled = true;
+      for (const el of [...radios.map((r) => r.input), date, recorded, apply, council]) el.disabled = true;
       busy.replaceChildren(h("span", { class: "spinner", "aria-hidden": "true" }), `Saving the ${info.what}…`);
       try {
         // The save dialog has asked about replacing the file it returned; a path with the

@@ -34,4 +34,16 @@ overdue_band?: OverdueBand,
 /**
  * Only current plans (the overdue review's default).
  */
-current_only?: boolean, };
+current_only?: boolean, 
+/**
+ * One local authority's reports only.
+ */
+authority?: string, 
+/**
+ * Also actions closed with their plan.
+ */
+include_closed?: boolean, 
+/**
+ * Only actions raised before (true) or not (false) by an earlier inspection.
+ */
+raised_before?: boolean, };

@@ -40,4 +40,16 @@ last_update: string | null,
  * The organisation leading the action (an area SEND priority action's responsible
  * body); the owner is a person.
  */
-lead_partner: string | null, };
+lead_partner: string | null, 
+/**
+ * Closed with its plan as at the list's date ([`super::timeline`]): from when, and why.
+ */
+closed_on: string | null, closed_reason: string | null, 
+/**
+ * Carried forward to this later report's plan.
+ */
+carried_to_report: string | null, 
+/**
+ * Its recommendation repeats an earlier report's (a person confirmed the link).
+ */
+raised_before: boolean, };

@@ -10,4 +10,17 @@ export type ActionRow = { id: string, recommendation_id: string,
 /**
  * The recommendation's report (a copy, for fast summaries).
  */
-report_id: string, title: string, owner: string | null, partner_agency: string | null, due_date: string | null, due_date_source: DueDateSource, due_date_reason: string | null, status: ActionStatus, progress: number, measure_of_success: string | null, rag_override: Rag | null, rag_override_reason: string | null, signed_off_by: string | null, signed_off_at: string | null, completed_on: string | null, created_at: string, updated_at: string, deleted_at: string | null, };
+report_id: string, title: string, owner: string | null, partner_agency: string | null, due_date: string | null, due_date_source: DueDateSource, due_date_reason: string | null, status: ActionStatus, progress: number, measure_of_success: string | null, rag_override: Rag | null, rag_override_reason: string | null, signed_off_by: string | null, signed_off_at: string | null, completed_on: string | null, created_at: string, updated_at: string, deleted_at: string | null, 
+/**
+ * Closed with its plan (as overtaken by a later report, or with the plan): the day it
+ * took effect (migration 0006).
+ */
+closed_on: string | null, closed_reason: string | null, 
+/**
+ * Carried forward: kept open and linked to a later report's plan.
+ */
+carried_to_report: string | null, 
+/**
+ * … and to one of that report's recommendations, when the person chose one.
+ */
+carried_to_recommendation: string | null, };

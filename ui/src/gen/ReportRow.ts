@@ -21,4 +21,13 @@ action_plan_deadline: string | null,
 /**
  * The next inspection's date, when the user entered it (otherwise it is estimated).
  */
-next_inspection: string | null, };
+next_inspection: string | null, 
+/**
+ * The day the report's plan was closed (migration 0006): the later report's
+ * inspection date when that report overtook it, else the day a person closed it.
+ */
+plan_closed_on: string | null, plan_closed_reason: string | null, 
+/**
+ * The later report whose arrival closed the plan, if one did.
+ */
+plan_closed_by_report: string | null, };

@@ -2,6 +2,7 @@
 import type { Counts } from "./Counts";
 import type { Judgement } from "./Judgement";
 import type { NextInspectionView } from "./NextInspectionView";
+import type { PlanState } from "./PlanState";
 import type { ReportKind } from "./ReportKind";
 
 export type ReportSummary = { report_id: string, local_authority: string | null, kind: ReportKind, source_name: string, inspection_end: string | null, received: string | null, 
@@ -12,4 +13,21 @@ action_plan_deadline: string | null, next_inspection: NextInspectionView | null,
 /**
  * The report's judgements, in report order.
  */
-judgements: Array<Judgement>, counts: Counts, };
+judgements: Array<Judgement>, 
+/**
+ * Counts of the plan's actions not closed as at the date (a closed plan's carried
+ * forward ones).
+ */
+counts: Counts, 
+/**
+ * Current, awaiting a decision (a later inspection is in) or closed, as at the date.
+ */
+plan_state: PlanState, 
+/**
+ * The later report that overtakes this one, if one was known by the date.
+ */
+overtaken_by: string | null, 
+/**
+ * Open actions awaiting a person's decision (carry forward, completed, closed).
+ */
+awaiting_decision: number, };

@@ -2,6 +2,7 @@
 import type { ActionStatus } from "./ActionStatus";
 import type { DueDateSource } from "./DueDateSource";
 import type { OverdueBand } from "./OverdueBand";
+import type { PlanState } from "./PlanState";
 import type { Rag } from "./Rag";
 import type { ReportKind } from "./ReportKind";
 import type { Timeframe } from "./Timeframe";
@@ -43,6 +44,17 @@ export const OVERDUE_BAND_LABELS: Record<OverdueBand, string> = {
   thirty_to_ninety_days: "Overdue 30 to 90 days",
   over_ninety_days: "Overdue more than 90 days",
 };
+export const PLAN_STATE_LABELS: Record<PlanState, string> = {
+  current: "Current",
+  awaiting_decision: "Awaiting a decision",
+  closed: "Closed",
+};
+export const DECISION_LABELS: Record<"carried_forward" | "completed" | "closed_as_overtaken", string> = {
+  carried_forward: "Carried forward",
+  completed: "Completed",
+  closed_as_overtaken: "Closed as overtaken",
+};
+export const RAISED_BEFORE = "Raised before";
 
 /** The timeframes the review screen offers: the heading a pick gives, the value, its name. */
 export const TIMEFRAME_CHOICES: { heading: string | null; period: Timeframe; label: string }[] = [

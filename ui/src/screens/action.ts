@@ -19,6 +19,7 @@ import { navigate, type Route } from "../router";
 import { dateInput, dateProblem, isoOf, setIso } from "../components/date-input";
 import { showProblems, type Problem } from "../components/error-summary";
 import { MOD, SAVE_KEYS } from "../shortcuts";
+import { repeatPanel } from "../components/repeat-panel";
 
 export async function showAction(main: HTMLElement, route: Route): Promise<void> {
   const id = route.param ?? "";
@@ -50,6 +51,8 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
   let saved: { title: string; text: string } | null = null;
   const root = h("div", { class: "action-detail" });
   const errors = h("div", { class: "slot" });
+  // Loaded once, beside the rest: a slow or failed suggestion never holds up the page.
+  const repeats = repeatPanel(initial.recommendation.id);
 
   /** One edit from its own form (due date, RAG rating, sign-off), said in the banner. */
   async function apply(change: ActionChange, message: string) {
@@ -108,6 +111,7 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         d.days_overdue ? h("span", { class: "badge overdue", "data-testid": "days-overdue" }, `${plural(d.days_overdue, "day")} overdue`) : null,
         a.rag_override ? h("span", { class: "meta" }, ` RAG set by hand: ${a.rag_override_reason ?? ""}`) : null,
       ),
+      ...planNotes(a),
       h(
         "section",
         { class: "panel", "aria-labelledby": "rec-heading" },
@@ -125,6 +129,7 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
             .join(" · "),
         ),
       ),
+      repeats,
       h("div", { class: "two-col" }, fieldsPanel(), datesPanel()),
       updatesPanel(),
       evidencePanel(),
@@ -443,6 +448,21 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
 
   render();
   return root;
+}
+
+/** Where the action stands in the council's timeline: closed with its plan, or carried forward. */
+function planNotes(a: ActionDetail["action"]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (a.closed_on)
+    out.push(
+      h(
+        "p",
+        { class: "notice", "data-testid": "closed-note" },
+        `Closed with its plan from ${formatDate(a.closed_on)}: ${a.closed_reason ?? "no reason recorded"}.`,
+      ),
+    );
+  if (a.carried_to_report) out.push(h("p", { class: "notice", "data-testid": "carried-note" }, "Carried forward to a later inspection's plan: still open."));
+  return out;
 }
 
 function historyValue(fieldName: string, v: string | null): string {

@@ -10,6 +10,7 @@ import type { ReportSummary } from "../gen/ReportSummary";
 import type { ActionListItem } from "../gen/ActionListItem";
 import type { BurnUpPoint } from "../gen/BurnUpPoint";
 import type { Judgement } from "../gen/Judgement";
+import { PLAN_STATE_LABELS } from "../gen/labels";
 import { groupJudgements, headlineJudgements, gradeTone } from "../judgements";
 import { errorBox } from "../components/alert";
 import { progressBar } from "../components/badges";
@@ -65,6 +66,7 @@ export function renderDashboard(summary: Summary, actions: PromiseSettledResult<
     { "aria-labelledby": "screen-title", class: "dashboard" },
     h("h2", { id: "screen-title", tabindex: "-1" }, "Dashboard"),
     h("p", { class: "meta" }, `As of ${formatDate(summary.as_of)} · ${plural(summary.reports.length, "report")} · ${plural(c.total, "action")}`),
+    decisionsNeeded(summary),
     h(
       "div",
       { class: "stats", role: "group", "aria-label": "Progress at a glance" },
@@ -214,6 +216,23 @@ function countsTable(title: string, kind: "rag" | "status", c: Counts): HTMLElem
   );
 }
 
+/** "15 open actions from the 2011 plan need a decision", until a person answers. */
+function decisionsNeeded(summary: Summary): HTMLElement | null {
+  if (!summary.decisions_needed.length) return null;
+  return h(
+    "div",
+    { class: "notice", role: "status", "data-testid": "decisions-needed" },
+    ...summary.decisions_needed.map((d) =>
+      h(
+        "p",
+        {},
+        `${plural(d.open_actions, "open action")} from ${d.plan}${d.local_authority ? ` (${d.local_authority})` : ""} ${d.open_actions === 1 ? "needs" : "need"} a decision. `,
+        h("a", { href: `#/decide/${encodeURIComponent(d.overtaken_by)}`, "data-testid": "decide-link" }, "Decide now"),
+      ),
+    ),
+  );
+}
+
 export function reportName(r: { local_authority: string | null; source_name: string }): string {
   return r.local_authority ?? r.source_name;
 }
@@ -224,6 +243,7 @@ function reportCard(r: ReportSummary, asOf: string): HTMLElement {
     "li",
     { class: "card", "data-testid": "report-card" },
     h("h4", {}, reportName(r)),
+    r.plan_state !== "current" ? h("span", { class: "badge", "data-testid": "plan-state" }, PLAN_STATE_LABELS[r.plan_state]) : null,
     h("p", { class: "meta" }, `${KIND_LABELS[r.kind]} · inspection ended ${formatDate(r.inspection_end) || "date not stated"}`),
     h("p", { class: "meta" }, r.source_name),
     progressBar(Math.round(c.percent_complete), `${reportName(r)}: plan complete`),

@@ -12,6 +12,9 @@ import { invalidate } from "../state";
 import { navigate, type Route } from "../router";
 import { MOD } from "../shortcuts";
 import { reviewView } from "./review";
+import { earlierPlanView, hasFollowUp, loadFollowUp } from "./review-earlier";
+import type { PreviousPlanView } from "../gen/PreviousPlanView";
+import type { RecommendationRepeats } from "../gen/RecommendationRepeats";
 
 interface ImportState {
   /** While files are being read: which one of how many. */
@@ -21,9 +24,12 @@ interface ImportState {
   failures: { name: string; message: string }[];
   /** An error from the picker itself. */
   pickError: unknown;
+  /** After a later inspection's plan is created: the earlier plan's open actions and the
+   * repeat findings to decide on, before the next file. */
+  followUp: { reportId: string; reportName: string; plans: PreviousPlanView[]; repeats: RecommendationRepeats[] } | null;
 }
 
-const state: ImportState = { reading: null, previews: [], current: 0, failures: [], pickError: null };
+const state: ImportState = { reading: null, previews: [], current: 0, failures: [], pickError: null, followUp: null };
 let host: HTMLElement | null = null;
 
 function fileName(path: string): string {
@@ -36,6 +42,7 @@ function reset() {
   state.current = 0;
   state.failures = [];
   state.pickError = null;
+  state.followUp = null;
 }
 
 export async function showImport(main: HTMLElement, _route: Route): Promise<void> {
@@ -63,6 +70,17 @@ function view(): HTMLElement {
       h("p", { class: "meta" }, name),
     );
   }
+  if (state.followUp) {
+    const f = state.followUp;
+    return earlierPlanView({
+      ...f,
+      onDone: () => {
+        state.followUp = null;
+        invalidate();
+        next(f.reportId);
+      },
+    });
+  }
   if (state.previews.length) {
     const preview = state.previews[state.current];
     return reviewView(preview, {
@@ -77,6 +95,15 @@ function view(): HTMLElement {
             ? `${outcome.source_name} was already imported; nothing was added.`
             : `Action plan created for ${outcome.local_authority ?? outcome.source_name}: ${plural(outcome.actions, "action")}.`,
         );
+        if (!outcome.duplicate) {
+          const found = await loadFollowUp(outcome.report_id);
+          if (hasFollowUp(found.plans, found.repeats)) {
+            const name = `${outcome.local_authority ?? outcome.source_name} (${outcome.source_name})`;
+            state.followUp = { reportId: outcome.report_id, reportName: name, ...found };
+            draw(true);
+            return;
+          }
+        }
         next(outcome.report_id);
       },
       onSkip: () => next(null),

@@ -33,6 +33,7 @@ import type { Route } from "../router";
 import { MOD } from "../shortcuts";
 import { exportButton, offerPlanFilters } from "../components/export-dialog";
 import { dateInput, isoOf, setIso } from "../components/date-input";
+import { RAISED_BEFORE } from "../gen/labels";
 
 export const ROW_HEIGHT = 52;
 
@@ -77,6 +78,7 @@ function filterFromQuery(q: URLSearchParams): PlanFilter {
     dueTo: q.get("to") ?? "",
     search: q.get("q") ?? "",
     leadPartner: q.get("lead") ?? "",
+    raisedBefore: q.get("raised") === "1",
   };
 }
 
@@ -124,6 +126,8 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     filter.reportId ?? "",
     { id: "f-report" },
   );
+  const raised = h("input", { type: "checkbox", id: "f-raised", "data-testid": "filter-raised-before" });
+  raised.checked = !!filter.raisedBefore;
   const from = dateInput({ id: "f-from" });
   setIso(from, filter.dueFrom);
   const to = dateInput({ id: "f-to" });
@@ -135,6 +139,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       for (const s of [statusSel, ragSel, ownerSel, reportSel, leadSel]) s.value = "";
       setIso(from, "");
       setIso(to, "");
+      raised.checked = false;
       readFilter();
       search.focus();
     },
@@ -164,6 +169,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       dueFrom: isoOf(from),
       dueTo: isoOf(to),
       leadPartner: leadSel.value,
+      raisedBefore: raised.checked,
     };
     refresh();
   }
@@ -171,7 +177,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
   // that arrive after a newer question are dropped, so there is no debounce to make typing
   // feel laggy.
   search.addEventListener("input", readFilter);
-  for (const el of [statusSel, ragSel, ownerSel, reportSel, leadSel, from, to]) el.addEventListener("change", readFilter);
+  for (const el of [statusSel, ragSel, ownerSel, reportSel, leadSel, from, to, raised]) el.addEventListener("change", readFilter);
 
   const filters = h(
     "form",
@@ -184,6 +190,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     field("Report", reportSel),
     field("Due from", from),
     field("Due to", to),
+    h("div", { class: "field field-check" }, h("label", { for: raised.id }, raised, ` ${RAISED_BEFORE} only`)),
     h("div", { class: "field field-button" }, clear),
   );
   filters.addEventListener("submit", (ev) => ev.preventDefault());
@@ -350,6 +357,13 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
         { role: "cell", class: "cell col-title", title: it.lead_partner ? `${it.title}\nLead partner: ${it.lead_partner}` : it.title },
         h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp" }, it.title),
         it.lead_partner ? h("span", { class: "meta lead-partner", "data-col": "lead-partner" }, `Led by ${it.lead_partner}`) : null,
+        it.raised_before
+          ? h(
+              "span",
+              { class: "badge raised-before", "data-testid": "raised-before", title: "A person confirmed an earlier inspection asked for the same thing" },
+              RAISED_BEFORE,
+            )
+          : null,
       ),
       h("div", { role: "cell", class: "cell col-owner" }, owner),
       h(

@@ -60,6 +60,19 @@ pub struct FilterArgs {
     /// Only actions whose lead partner's name contains this (ignoring case)
     #[arg(long, value_name = "TEXT")]
     lead_partner: Option<String>,
+
+    /// Only this local authority's reports (when the database holds several councils)
+    #[arg(long, value_name = "NAME")]
+    authority: Option<String>,
+
+    /// Also actions closed with their plan (by default only the current plans' actions)
+    #[arg(long)]
+    include_closed: bool,
+
+    /// Only actions whose recommendation was confirmed as raised before by an earlier
+    /// inspection (a repeat finding)
+    #[arg(long)]
+    raised_before: bool,
 }
 
 impl FilterArgs {
@@ -78,6 +91,9 @@ impl FilterArgs {
             no_owner: self.no_owner,
             due_from: self.due_from,
             due_to: self.due_to,
+            authority: self.authority.clone(),
+            include_closed: self.include_closed,
+            raised_before: self.raised_before.then_some(true),
             // The overdue review's bands and current plans are the app's; the CLI's
             // --overdue and --due-within cover its lists.
             ..Filter::default()

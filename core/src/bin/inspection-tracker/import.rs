@@ -8,6 +8,7 @@ use inspection_tracker::intake::{intake, Intake};
 use inspection_tracker::plan::import::{
     check_dates, import_report, imported_report_id, ImportOptions, ImportOutcome,
 };
+use inspection_tracker::plan::timeline::{previous_plans, PreviousPlan};
 use inspection_tracker::Result;
 
 use crate::args::{self, show_date};
@@ -23,6 +24,18 @@ pub struct Args {
     /// review); reports that state their own dates keep them
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
     inspection_date: Option<NaiveDate>,
+
+    /// What happens to the authority's earlier plan when this report overtakes it: keep
+    /// (nothing closed; the earlier plan awaits a decision), carry (its open actions stay
+    /// open, linked to the new plan) or close (its open actions are closed as overtaken)
+    #[arg(long, value_name = "keep|carry|close", default_value = "keep", value_parser = previous)]
+    previous: PreviousPlan,
+}
+
+fn previous(s: &str) -> std::result::Result<PreviousPlan, String> {
+    PreviousPlan::parse(s).ok_or_else(|| {
+        format!("{s:?} is not a choice for the earlier plan: give keep, carry or close")
+    })
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Result<()> {
@@ -37,6 +50,7 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
     let opts = ImportOptions {
         inspection_date: args.inspection_date,
         who: db::who(&store)?,
+        previous: args.previous,
     };
     let mut new = 0;
     for f in &files {
@@ -64,6 +78,20 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
         )?;
         if !cli.json {
             print_outcome(&outcome);
+            if !outcome.duplicate {
+                // With the default `keep`, say what now waits for a person's decision.
+                for p in previous_plans(&store, &outcome.report_id)? {
+                    println!(
+                        "{}: {} open actions from {} of {} need a decision: carry forward, \
+                         completed or closed (the app's review, or `plan close {} --reason TEXT`)",
+                        outcome.source_name,
+                        p.actions.len(),
+                        p.name,
+                        p.local_authority.as_deref().unwrap_or("this authority"),
+                        args::short(&p.report_id)
+                    );
+                }
+            }
             if f.report.priority_action_plan_required && !outcome.duplicate {
                 println!(
                     "{}: the report requires a priority action plan but does not print its \

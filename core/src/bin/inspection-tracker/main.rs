@@ -16,6 +16,7 @@ mod import;
 mod info;
 mod init;
 mod list;
+mod plan;
 mod repeats;
 mod report;
 mod settings;
@@ -81,6 +82,9 @@ enum Command {
     Restore(backup::RestoreArgs),
     /// Write the board paper, statement of action, Excel workbook, CSV or calendar (.ics)
     Export(export::ExportArgs),
+    /// A report's plan: close it (its open actions closed as overtaken)
+    #[command(subcommand)]
+    Plan(plan::Command),
     /// Earlier recommendations of the same authority that a report's recommendations
     /// repeat (suggested), and confirming or rejecting one
     Repeats(repeats::Args),
@@ -111,6 +115,7 @@ fn main() -> ExitCode {
         Command::Restore(a) => backup::restore(&cli, a),
         Command::Export(a) => export::run(&cli, a),
         Command::Report(c) => report::run(&cli, c),
+        Command::Plan(c) => plan::run(&cli, c),
         Command::Repeats(a) => repeats::run(&cli, a),
         Command::Settings { command } => settings::run(&cli, command.as_ref()),
     };

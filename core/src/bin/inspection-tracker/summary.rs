@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use inspection_tracker::plan::query::{Counts, NextInspectionView};
-use inspection_tracker::plan::summary::summary;
+use inspection_tracker::plan::summary::summary_of;
 use inspection_tracker::Result;
 
 use crate::args::{self, short, show_date};
@@ -19,11 +19,15 @@ pub struct Args {
     /// end of that day, rebuilt from the history (default: today's, rated as at that date)
     #[arg(long, requires = "as_of")]
     from_history: bool,
+
+    /// Only this local authority's reports (when the database holds several councils)
+    #[arg(long, value_name = "NAME")]
+    authority: Option<String>,
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Result<()> {
     let store = args::plan_store(db::open(cli)?, args.as_of, args.from_history)?;
-    let s = summary(&store, args::as_of(args.as_of))?;
+    let s = summary_of(&store, args::as_of(args.as_of), args.authority.as_deref())?;
     if cli.json {
         return print_json(&s);
     }
@@ -31,6 +35,16 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
     println!("Overall: {}", counts(&s.overall));
     if let Some(n) = &s.next_inspection {
         println!("Next inspection: {}", next(n));
+    }
+    for d in &s.decisions_needed {
+        println!(
+            "{} open actions from {} ({}) need a decision: carry forward, completed or closed \
+             (`plan close {} --reason TEXT`, or the app's review)",
+            d.open_actions,
+            d.plan,
+            d.local_authority.as_deref().unwrap_or("unknown authority"),
+            short(&d.report_id)
+        );
     }
     for r in &s.reports {
         println!();

@@ -1,0 +1,83 @@
+//! Papers as at a date show only what was known then (issue 13): the board paper, the
+//! statement and the workbook as at 20 January 2012 of the sample database leave out
+//! Rutland's 2024 report, inspected twelve years later; today's paper has it.
+
+mod export_common;
+
+use export_common::*;
+use inspection_tracker::export::{render, ExportFormat, ExportRequest};
+use inspection_tracker::model::ReportKind;
+use inspection_tracker::plan::query::{list_actions, Filter};
+use inspection_tracker::plan::summary::summary;
+use inspection_tracker::store::Store;
+
+fn docx(store: &Store, format: ExportFormat, day: chrono::NaiveDate) -> String {
+    let bytes = render(
+        store,
+        &ExportRequest {
+            format,
+            as_of: day,
+            filter: Filter::default(),
+            from_history: false,
+        },
+    )
+    .unwrap();
+    docx_text(&bytes)
+}
+
+#[test]
+fn the_board_paper_as_at_2012_01_20_has_no_action_of_the_2024_report() {
+    let (store, _) = plan();
+    let today = date("2026-12-01");
+    let ilacs = summary(&store, today)
+        .unwrap()
+        .reports
+        .into_iter()
+        .find(|r| r.kind == ReportKind::Ilacs)
+        .expect("the sample database holds Rutland's 2024 ILACS")
+        .report_id;
+    let later: Vec<String> = list_actions(&store, &Filter::default(), today)
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.report_id == ilacs)
+        .map(|a| normalise(&a.title))
+        .collect();
+    assert_eq!(later.len(), 3);
+    let earlier: Vec<String> = list_actions(&store, &Filter::default(), as_of())
+        .unwrap()
+        .into_iter()
+        .map(|a| normalise(&a.title))
+        .collect();
+    assert_eq!(
+        earlier.len(),
+        15 + 5 + 24,
+        "the three 2011 reports' actions"
+    );
+
+    for format in [ExportFormat::BoardPaper, ExportFormat::Statement] {
+        let then = docx(&store, format, as_of());
+        for title in &later {
+            assert!(
+                !then.contains(title.as_str()),
+                "{format:?} as at 2012 has {title:?}"
+            );
+        }
+        // Nor the report itself (its dates are all in 2024).
+        assert!(
+            !then.contains("2024"),
+            "{format:?} as at 2012 names a 2024 date"
+        );
+        // The paper is not simply empty: the 2011 actions known then are there.
+        let known = earlier.iter().filter(|t| then.contains(t.as_str())).count();
+        assert!(known >= 20, "{format:?}: only {known} of the 2011 actions");
+
+        // Today's paper has the 2024 report's actions.
+        let now = docx(&store, format, today);
+        for title in &later {
+            assert!(
+                now.contains(title.as_str()),
+                "{format:?} today lacks {title:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! The timeline's IPC commands through Tauri's mock runtime (issue 13): a later report of
+//! an authority with open actions; the earlier plan's actions listed; one carried forward
+//! to a new recommendation, the rest closed as overtaken; a suggested repeat confirmed and
+//! shown on both recommendations.
+
+use inspection_action_tracker_app::{setup, state::AppState};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindowBuilder};
+
+type App = tauri::App<tauri::test::MockRuntime>;
+
+fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    let webview = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => WebviewWindowBuilder::new(app, "main", Default::default())
+            .build()
+            .expect("a mock window"),
+    };
+    get_ipc_response(
+        &webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn import(app: &App, name: &str) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string();
+    let preview = invoke(app, "preview_import", json!({ "path": path })).expect("preview");
+    let input = json!({ "path": path, "sha256": preview["sha256"], "report": preview["report"], "inspection_date": null });
+    invoke(app, "create_plan", json!({ "input": input })).expect("created")
+}
+
+#[test]
+fn a_later_report_lists_the_earlier_plan_and_the_person_decides_each_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = setup(mock_builder())
+        .manage(AppState::open(&dir.path().join("app.db")))
+        .build(mock_context(noop_assets()))
+        .expect("the app builds on the mock runtime");
+    let old = import(&app, "000_e52ea3f525227045.txt");
+    import(&app, "004_68b5994d671394d9.txt");
+    // The earlier report has no earlier plan of its own.
+    let none = invoke(
+        &app,
+        "previous_plans",
+        json!({ "reportId": old["report_id"] }),
+    )
+    .unwrap();
+    assert_eq!(none, json!([]));
+    let new = import(&app, "001_04efd66905547271.txt");
+    let new_id = new["report_id"].as_str().unwrap();
+
+    // Creating the plan closed nothing: the 15 await a decision.
+    let summary = invoke(&app, "get_summary", json!({})).unwrap();
+    assert_eq!(summary["awaiting_decision"], 15);
+    let plans = invoke(&app, "previous_plans", json!({ "reportId": new_id })).unwrap();
+    let plans = plans.as_array().unwrap();
+    assert_eq!(plans.len(), 1);
+    assert_eq!(plans[0]["report_id"], old["report_id"]);
+    assert_eq!(plans[0]["name"], "the 2011 plan");
+    let actions: Vec<String> = plans[0]["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["action_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(actions.len(), 15);
+    // The overdue review's "current plans only" leaves out the plan awaiting a decision;
+    // the plain list still holds its open actions.
+    let count = |filter: Value| {
+        invoke(&app, "list_actions", json!({ "filter": filter }))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count(json!({})), 15 + 24 + 3);
+    assert_eq!(count(json!({ "current_only": true })), 24 + 3);
+
+    // A repeat finding suggested for the new report, with its reason.
+    let repeats = invoke(&app, "suggest_repeats", json!({ "reportId": new_id })).unwrap();
+    let repeats = repeats.as_array().unwrap();
+    assert_eq!(repeats.len(), 3);
+    let with = repeats
+        .iter()
+        .find(|r| !r["suggestions"].as_array().unwrap().is_empty())
+        .expect("a suggestion");
+    let rec = with["recommendation_id"].as_str().unwrap();
+    let earlier = with["suggestions"][0]["recommendation_id"]
+        .as_str()
+        .unwrap();
+    assert!(!with["suggestions"][0]["shared_terms"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    // A bad choice (an action of no earlier plan) changes nothing.
+    let err = invoke(
+        &app,
+        "decide_previous",
+        json!({ "reportId": new_id, "choices": [{ "action_id": "nope", "decision": "completed" }] }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(
+        invoke(&app, "get_summary", json!({})).unwrap()["awaiting_decision"],
+        15
+    );
+
+    // One carried forward to the new recommendation, the rest closed as overtaken.
+    let mut choices = vec![
+        json!({ "action_id": actions[0], "decision": "carried_forward", "recommendation_id": rec }),
+    ];
+    for id in &actions[1..] {
+        choices.push(json!({ "action_id": id, "decision": "closed_as_overtaken", "reason": "Overtaken by the 2024 plan" }));
+    }
+    let out = invoke(
+        &app,
+        "decide_previous",
+        json!({ "reportId": new_id, "choices": choices }),
+    )
+    .expect("decided");
+    assert_eq!(out["carried"], 1);
+    assert_eq!(out["closed"], 14);
+    assert_eq!(out["plans_closed"], json!([old["report_id"]]));
+    let summary = invoke(&app, "get_summary", json!({})).unwrap();
+    assert_eq!(summary["awaiting_decision"], 0);
+    assert_eq!(summary["overall"]["total"], 1 + 24 + 3);
+    // Carried forward, the action is current work again.
+    assert_eq!(count(json!({ "current_only": true })), 1 + 24 + 3);
+    let carried = invoke(&app, "show_action", json!({ "id": actions[0] })).unwrap();
+    assert_eq!(carried["action"]["carried_to_report"], new_id);
+    assert_eq!(carried["action"]["carried_to_recommendation"], rec);
+    let closed = invoke(
+        &app,
+        "list_actions",
+        json!({ "filter": { "include_closed": true, "report_id": old["report_id"] } }),
+    )
+    .unwrap();
+    assert_eq!(closed.as_array().unwrap().len(), 15);
+
+    // The repeat confirmed: on both recommendations, and marked in the plan.
+    invoke(
+        &app,
+        "decide_repeat",
+        json!({ "recommendationId": rec, "earlierId": earlier, "confirmed": true }),
+    )
+    .expect("confirmed");
+    let later_links = invoke(&app, "repeat_links", json!({ "recommendationId": rec })).unwrap();
+    assert_eq!(later_links["links"][0]["recommendation_id"], earlier);
+    assert_eq!(later_links["links"][0]["earlier"], true);
+    let earlier_links =
+        invoke(&app, "repeat_links", json!({ "recommendationId": earlier })).unwrap();
+    assert_eq!(earlier_links["links"][0]["recommendation_id"], rec);
+    assert_eq!(earlier_links["links"][0]["earlier"], false);
+    let raised = invoke(
+        &app,
+        "list_actions",
+        json!({ "filter": { "raised_before": true } }),
+    )
+    .unwrap();
+    let raised = raised.as_array().unwrap();
+    assert_eq!(raised.len(), 1);
+    assert_eq!(raised[0]["recommendation_id"], rec);
+}
