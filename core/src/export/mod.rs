@@ -130,6 +130,28 @@ fn load(store: &Store, request: &ExportRequest) -> Result<ExportData> {
     }
 }
 
+/// A filter that matches nothing is the person's mistake (a mistyped report or owner), not
+/// a paper to send: refuse it, in words, before a file is written. The whole plan with no
+/// actions in it is still exported.
+pub fn check_matches(data: &ExportData) -> Result<()> {
+    if let Some(id) = &data.filter.report_id {
+        if data.report(id.trim()).is_none() {
+            return Err(crate::Error::NotFound {
+                what: "report",
+                id: id.trim().to_string(),
+            });
+        }
+    }
+    if data.filter != Filter::default() && data.actions.is_empty() && data.statement.is_empty() {
+        return Err(crate::Error::Invalid(
+            "no action matches this export's filters; nothing was written. Widen the filters \
+             or export the whole plan"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
 /// The bytes of one format from data already gathered (the benchmark times this).
 pub fn render_data(data: &ExportData, format: ExportFormat) -> Result<Vec<u8>> {
     match format {
@@ -152,6 +174,7 @@ pub fn export_to_file(
     // Refuse early, before the work of rendering; `atomic::write` checks again at the end.
     atomic::check_target(out, force)?;
     let data = load(store, request)?;
+    check_matches(&data)?;
     let bytes = render_data(&data, request.format)?;
     atomic::write(out, &bytes, force)?;
     Ok(ExportOutcome {

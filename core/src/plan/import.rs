@@ -108,6 +108,22 @@ pub fn check_dates(source_name: &str, report: &Report, opts: &ImportOptions) -> 
     Ok(())
 }
 
+/// Refuse a report that names no local authority: a plan nobody's council owns cannot be
+/// filtered, reported on or matched with the council's earlier reports.
+pub fn check_authority(source_name: &str, report: &Report) -> Result<()> {
+    if report
+        .local_authority
+        .as_deref()
+        .is_none_or(|la| la.trim().is_empty())
+    {
+        return Err(Error::Invalid(format!(
+            "{source_name} names no local authority, so no plan was created; give the \
+             council's name (on the command line: --local-authority NAME)"
+        )));
+    }
+    Ok(())
+}
+
 /// Store `report` (read from `source_name`, whose bytes hash to `sha256`) with its
 /// recommendations and one action per recommendation, in one transaction: on any error
 /// nothing is written. A file already imported (same SHA-256) adds nothing and keeps every
@@ -136,6 +152,7 @@ pub fn import_report(
         });
     }
     check_dates(source_name, report, opts)?;
+    check_authority(source_name, report)?;
     let user_date = user_date(report, opts);
     let settings = settings::load(&tx)?;
     let base = base_date(

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use inspection_tracker::export::{export_to_file, ExportFormat, ExportRequest};
 use inspection_tracker::model::{ActionStatus, Rag};
 use inspection_tracker::plan::query::Filter;
+use inspection_tracker::plan::report_dates::resolve_report_id;
 use inspection_tracker::Result;
 
 use crate::args;
@@ -39,7 +40,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "N", value_parser = args::days)]
     due_within: Option<u32>,
 
-    /// Only this report's actions (its id)
+    /// Only this report's actions (its id, a unique start or end of it, or its local authority)
     #[arg(long, value_name = "ID")]
     report: Option<String>,
 
@@ -81,6 +82,11 @@ fn parse_format(s: &str) -> std::result::Result<ExportFormat, String> {
 
 pub fn run(cli: &Cli, a: &ExportArgs) -> Result<()> {
     let store = db::open(cli)?;
+    // An unknown report is an error naming it, never an empty paper.
+    let report_id = match &a.report {
+        Some(r) => Some(resolve_report_id(&store, r)?),
+        None => None,
+    };
     let request = ExportRequest {
         format: a.format,
         as_of: args::as_of(a.as_of),
@@ -89,7 +95,7 @@ pub fn run(cli: &Cli, a: &ExportArgs) -> Result<()> {
             due_within_days: a.due_within,
             search: a.search.clone(),
             owner: a.owner.clone(),
-            report_id: a.report.clone(),
+            report_id,
             section: a.section.clone(),
             status: a.status,
             rag: a.rag,

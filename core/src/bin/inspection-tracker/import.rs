@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use inspection_tracker::intake::{intake, Intake};
 use inspection_tracker::plan::import::{
-    check_dates, import_report, imported_report_id, ImportOptions, ImportOutcome,
+    check_authority, check_dates, import_report, imported_report_id, ImportOptions, ImportOutcome,
 };
 use inspection_tracker::Result;
 
@@ -23,16 +23,28 @@ pub struct Args {
     /// review); reports that state their own dates keep them
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
     inspection_date: Option<NaiveDate>,
+
+    /// The local authority, for a report that names none; reports that name their own keep
+    /// it
+    #[arg(long, value_name = "NAME")]
+    local_authority: Option<String>,
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Result<()> {
     // Read and check every file before writing anything: one unreadable or undated file
     // stops the command with the database untouched.
-    let files: Vec<Intake> = args
+    let mut files: Vec<Intake> = args
         .files
         .iter()
         .map(|p| intake(p))
         .collect::<Result<_>>()?;
+    if let Some(la) = args.local_authority.as_deref().map(str::trim) {
+        for f in &mut files {
+            if f.report.local_authority.is_none() && !la.is_empty() {
+                f.report.local_authority = Some(la.to_string());
+            }
+        }
+    }
     let mut store = db::open(cli)?;
     let opts = ImportOptions {
         inspection_date: args.inspection_date,
@@ -42,6 +54,7 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
     for f in &files {
         if imported_report_id(&store, &f.sha256)?.is_none() {
             check_dates(&f.source_name, &f.report, &opts)?;
+            check_authority(&f.source_name, &f.report)?;
             new += 1;
         }
     }

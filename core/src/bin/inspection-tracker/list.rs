@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use inspection_tracker::model::{ActionStatus, Rag};
 use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
+use inspection_tracker::plan::report_dates::resolve_report_id;
 use inspection_tracker::Result;
 
 use crate::args::{self, clip, short, show_date};
@@ -22,7 +23,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     owner: Option<String>,
 
-    /// Only actions from this report (its id)
+    /// Only actions from this report (its id, a unique start or end of it, or its local authority)
     #[arg(long, value_name = "ID")]
     report: Option<String>,
 
@@ -57,12 +58,18 @@ pub struct Args {
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Result<()> {
-    let store = args::plan_store(db::open(cli)?, args.as_of, args.from_history)?;
+    let opened = db::open(cli)?;
+    // An unknown report is an error naming it, never an empty list.
+    let report_id = match &args.report {
+        Some(r) => Some(resolve_report_id(&opened, r)?),
+        None => None,
+    };
+    let store = args::plan_store(opened, args.as_of, args.from_history)?;
     let filter = Filter {
         overdue: args.overdue,
         due_within_days: args.due_within,
         owner: args.owner.clone(),
-        report_id: args.report.clone(),
+        report_id,
         section: args.section.clone(),
         status: args.status,
         rag: args.rag,
