@@ -106,6 +106,10 @@ pub const NO_TIMEFRAME: &str = "No timeframe";
 /// Added to a heading that fixes no date.
 pub const OPEN_ENDED_SUFFIX: &str = " (no fixed length)";
 
+/// How a draft action is marked everywhere it is shown: it is still the recommendation's
+/// words, not yet what will be done.
+pub const DRAFT_MARKER: &str = "draft \u{2014} say what will be done";
+
 /// A date as people write it in a board paper: "14 October 2011".
 pub fn long_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()

@@ -91,3 +91,57 @@ fn a_report_naming_no_local_authority_makes_no_plan_until_one_is_given() {
     let done = ok_json(&db, &["import", file, "--local-authority", "Derby"]);
     assert_eq!(done[0]["local_authority"], "Derby");
 }
+
+#[test]
+fn a_rescheduled_action_keeps_its_original_date_and_is_counted() {
+    let plan = imported();
+    let list = ok_json(&plan.db, &["list", "--report", plan.report("004_")]);
+    let first = &list[0];
+    let id = first["id"].as_str().unwrap();
+    let original = first["due_date"].as_str().unwrap().to_string();
+    assert_eq!(first["original_due_date"], original.as_str());
+    assert_eq!(first["draft"], true, "imported actions start as drafts");
+    let before = ok_json(&plan.db, &["summary"])["overall"]["rescheduled"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(before, 0);
+    ok_json(
+        &plan.db,
+        &[
+            "action",
+            "update",
+            id,
+            "--due",
+            "2013-03-31",
+            "--reason",
+            "New system late",
+        ],
+    );
+    ok_json(
+        &plan.db,
+        &[
+            "action",
+            "update",
+            id,
+            "--due",
+            "2013-06-30",
+            "--reason",
+            "Moved again",
+        ],
+    );
+    let list = ok_json(&plan.db, &["list", "--report", plan.report("004_")]);
+    let moved = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .unwrap();
+    assert_eq!(moved["due_date"], "2013-06-30");
+    assert_eq!(
+        moved["original_due_date"],
+        original.as_str(),
+        "the first date, not the last"
+    );
+    assert_eq!(moved["due_date_reason"], "Moved again");
+    assert_eq!(ok_json(&plan.db, &["summary"])["overall"]["rescheduled"], 1);
+}

@@ -46,6 +46,9 @@ pub struct ActionExtra {
     /// The recommendation's place in its report, and its paragraph number if numbered.
     pub position: i64,
     pub paragraph: Option<u32>,
+    /// What is being done about the risk, and the next step, as the owner records them.
+    pub mitigation: Option<String>,
+    pub next_step: Option<String>,
 }
 
 /// One action in an export.
@@ -312,6 +315,7 @@ fn count<'a>(actions: impl Iterator<Item = &'a ExportAction>, reports: &[ReportS
             Rag::Blue => c.blue += 1,
         }
         c.overdue += i64::from(i.days_overdue.is_some());
+        c.rescheduled += i64::from(i.rescheduled());
         let after_next = i.status != ActionStatus::Completed
             && matches!((prepare_by.get(i.report_id.as_str()), i.due_date),
                         (Some(p), Some(d)) if d > *p);
@@ -331,7 +335,8 @@ fn load_extras(store: &Store, as_of: NaiveDate) -> Result<HashMap<String, Action
     let mut stmt = store.conn().prepare_cached(
         "SELECT a.id, a.measure_of_success, a.partner_agency, a.completed_on, a.updated_at,
                 (SELECT count(*) FROM history h WHERE h.entity_id = a.id),
-                r.position, r.paragraph, n.written_on, n.author, n.note
+                r.position, r.paragraph, n.written_on, n.author, n.note, a.mitigation,
+                a.next_step
          FROM actions a
          JOIN recommendations r ON r.id = a.recommendation_id
          LEFT JOIN action_updates n ON n.id = (
@@ -362,6 +367,8 @@ fn load_extras(store: &Store, as_of: NaiveDate) -> Result<HashMap<String, Action
                 latest_note,
                 position: row.get(6)?,
                 paragraph: row.get(7)?,
+                mitigation: row.get(11)?,
+                next_step: row.get(12)?,
             },
         );
     }

@@ -72,6 +72,19 @@ pub struct ActionListItem {
     /// The organisation leading the action (an area SEND priority action's responsible
     /// body); the owner is a person.
     pub lead_partner: Option<String>,
+    /// The due date the action was first given; differs from `due_date` once re-scheduled.
+    pub original_due_date: Option<NaiveDate>,
+    /// Why the due date was set by hand, when it was.
+    pub due_date_reason: Option<String>,
+    /// Still the recommendation's words: to be rewritten as what will be done.
+    pub draft: bool,
+}
+
+impl ActionListItem {
+    /// Re-scheduled: the due date in force is not the one first given.
+    pub fn rescheduled(&self) -> bool {
+        self.original_due_date.is_some() && self.original_due_date != self.due_date
+    }
 }
 
 /// Counts over a set of actions.
@@ -103,6 +116,9 @@ pub struct Counts {
     /// Open actions due after the next inspection is expected to start.
     #[ts(type = "number")]
     pub due_after_next_inspection: i64,
+    /// Actions whose due date has been moved from the one first given.
+    #[ts(type = "number")]
+    pub rescheduled: i64,
 }
 
 /// The next inspection as the summary shows it.
@@ -273,7 +289,8 @@ pub fn list_actions(
     let sql = format!(
         "SELECT a.id, a.report_id, a.recommendation_id, a.title, a.owner, a.due_date,
                 a.due_date_source, a.status, a.progress, a.rag_override, a.sign_ready,
-                a.last_update, a.rowid, a.lead_partner
+                a.last_update, a.rowid, a.lead_partner, a.original_due_date,
+                a.due_date_reason, a.draft
          FROM actions a
          WHERE {}",
         clauses.join(" AND ")
@@ -324,6 +341,9 @@ pub fn list_actions(
             days_overdue: days_overdue(due, status, as_of),
             last_update: dates::get_opt(row, 11)?,
             lead_partner: row.get(13)?,
+            original_due_date: dates::get_opt(row, 14)?,
+            due_date_reason: row.get(15)?,
+            draft: row.get(16)?,
         });
         placed.push((report_rank, row.get(12)?));
     }

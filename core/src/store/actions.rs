@@ -35,6 +35,14 @@ pub struct ActionRow {
     pub created_at: String,
     pub updated_at: String,
     pub deleted_at: Option<String>,
+    /// The due date the action was first given; differs from `due_date` once re-scheduled.
+    pub original_due_date: Option<NaiveDate>,
+    /// What is being done about the risk to this action, as its owner records it.
+    pub mitigation: Option<String>,
+    /// The next step and when, as its owner records it.
+    pub next_step: Option<String>,
+    /// Still the recommendation's words copied in: to be rewritten as what will be done.
+    pub draft: bool,
 }
 
 impl ActionRow {
@@ -68,6 +76,10 @@ impl ActionRow {
             created_at: now.clone(),
             updated_at: now,
             deleted_at: None,
+            original_due_date: due_date,
+            mitigation: None,
+            next_step: None,
+            draft: false,
         }
     }
 }
@@ -91,10 +103,14 @@ pub enum Column {
     SignedOffAt,
     CompletedOn,
     DeletedAt,
+    Mitigation,
+    NextStep,
+    Draft,
+    OriginalDueDate,
 }
 
 impl Column {
-    pub const ALL: [Column; 15] = [
+    pub const ALL: [Column; 19] = [
         Column::Title,
         Column::Owner,
         Column::PartnerAgency,
@@ -110,6 +126,10 @@ impl Column {
         Column::SignedOffAt,
         Column::CompletedOn,
         Column::DeletedAt,
+        Column::Mitigation,
+        Column::NextStep,
+        Column::Draft,
+        Column::OriginalDueDate,
     ];
 
     /// The column a history line names (its `field`), if it is one a change may set.
@@ -134,6 +154,10 @@ impl Column {
             Column::SignedOffAt => "signed_off_at",
             Column::CompletedOn => "completed_on",
             Column::DeletedAt => "deleted_at",
+            Column::Mitigation => "mitigation",
+            Column::NextStep => "next_step",
+            Column::Draft => "draft",
+            Column::OriginalDueDate => "original_due_date",
         }
     }
 }
@@ -141,7 +165,7 @@ impl Column {
 const COLUMNS: &str = "id, recommendation_id, title, owner, partner_agency, due_date, \
      due_date_source, due_date_reason, status, progress, measure_of_success, rag_override, \
      rag_override_reason, signed_off_by, signed_off_at, completed_on, created_at, updated_at, \
-     deleted_at, report_id";
+     deleted_at, report_id, original_due_date, mitigation, next_step, draft";
 
 fn bad_value(idx: usize, what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -180,6 +204,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ActionRow> {
         updated_at: r.get(17)?,
         deleted_at: r.get(18)?,
         report_id: r.get(19)?,
+        original_due_date: dates::get_opt(r, 20)?,
+        mitigation: r.get(21)?,
+        next_step: r.get(22)?,
+        draft: r.get(23)?,
     })
 }
 
@@ -188,7 +216,7 @@ pub fn insert_actions(conn: &Connection, actions: &[ActionRow]) -> Result<()> {
     super::insert_rows(
         conn,
         &format!("INSERT INTO actions ({COLUMNS})"),
-        20,
+        24,
         actions,
         |a, put| {
             put(params![
@@ -212,6 +240,10 @@ pub fn insert_actions(conn: &Connection, actions: &[ActionRow]) -> Result<()> {
                 a.updated_at,
                 a.deleted_at,
                 a.report_id,
+                dates::opt_to_sql(a.original_due_date),
+                a.mitigation,
+                a.next_step,
+                a.draft,
             ])
         },
     )

@@ -40,6 +40,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0005_repeat_links",
         sql: include_str!("../../../migrations/0005_repeat_links.sql"),
     },
+    Migration {
+        version: 7,
+        name: "0007_papers",
+        sql: include_str!("../../../migrations/0007_papers.sql"),
+    },
 ];
 
 /// The schema version this binary writes.

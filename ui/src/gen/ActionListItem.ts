@@ -23,4 +23,16 @@ last_update: string | null,
  * The organisation leading the action (an area SEND priority action's responsible
  * body); the owner is a person.
  */
-lead_partner: string | null, };
+lead_partner: string | null, 
+/**
+ * The due date the action was first given; differs from `due_date` once re-scheduled.
+ */
+original_due_date: string | null, 
+/**
+ * Why the due date was set by hand, when it was.
+ */
+due_date_reason: string | null, 
+/**
+ * Still the recommendation's words: to be rewritten as what will be done.
+ */
+draft: boolean, };

@@ -10,4 +10,20 @@ export type ActionRow = { id: string, recommendation_id: string,
 /**
  * The recommendation's report (a copy, for fast summaries).
  */
-report_id: string, title: string, owner: string | null, partner_agency: string | null, due_date: string | null, due_date_source: DueDateSource, due_date_reason: string | null, status: ActionStatus, progress: number, measure_of_success: string | null, rag_override: Rag | null, rag_override_reason: string | null, signed_off_by: string | null, signed_off_at: string | null, completed_on: string | null, created_at: string, updated_at: string, deleted_at: string | null, };
+report_id: string, title: string, owner: string | null, partner_agency: string | null, due_date: string | null, due_date_source: DueDateSource, due_date_reason: string | null, status: ActionStatus, progress: number, measure_of_success: string | null, rag_override: Rag | null, rag_override_reason: string | null, signed_off_by: string | null, signed_off_at: string | null, completed_on: string | null, created_at: string, updated_at: string, deleted_at: string | null, 
+/**
+ * The due date the action was first given; differs from `due_date` once re-scheduled.
+ */
+original_due_date: string | null, 
+/**
+ * What is being done about the risk to this action, as its owner records it.
+ */
+mitigation: string | null, 
+/**
+ * The next step and when, as its owner records it.
+ */
+next_step: string | null, 
+/**
+ * Still the recommendation's words copied in: to be rewritten as what will be done.
+ */
+draft: boolean, };
