@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{ActionStatus, DueDateSource, Rag, ReportKind, Timeframe};
+use crate::model::rules::{PERCENT_AMBER, PERCENT_GREEN};
+use crate::model::{ActionStatus, DueDateSource, Rag, RagRule, RagSettings, ReportKind, Timeframe};
 
 pub fn status(s: ActionStatus) -> &'static str {
     match s {
@@ -22,6 +23,81 @@ pub fn rag(r: Rag) -> &'static str {
         Rag::Green => "Green",
         Rag::Blue => "Blue",
     }
+}
+
+/// What blue means, in the words every screen and paper uses.
+pub const BLUE_MEANS: &str = "completed and evidenced (evidence attached and signed off)";
+
+/// A RAG convention's name, as the settings and the paper's key name it.
+pub fn rag_rule(r: RagRule) -> &'static str {
+    match r {
+        RagRule::DueDateAndProgress => "By due date and progress",
+        RagRule::PercentComplete => "By percentage complete",
+        RagRule::OwnerRisk => "By risk, as judged by the owner",
+    }
+}
+
+/// What each rating means under the rule in force, in words: the key the board paper
+/// prints and the screens show. Red, amber, green, blue, in that order.
+pub fn rag_key(s: &RagSettings) -> [(Rag, String); 4] {
+    let blue = (Rag::Blue, BLUE_MEANS.to_string());
+    match s.rule {
+        RagRule::DueDateAndProgress => [
+            (Rag::Red, "past its due date and not completed".to_string()),
+            (
+                Rag::Amber,
+                format!(
+                    "blocked, or due within {} with less than {}% done",
+                    plural(i64::from(s.amber_window_days), "day", "days"),
+                    s.amber_progress_below
+                ),
+            ),
+            (
+                Rag::Green,
+                "not overdue, not blocked and not near its due date with little done; or \
+                 completed but not yet evidenced"
+                    .to_string(),
+            ),
+            blue,
+        ],
+        RagRule::PercentComplete => [
+            (Rag::Red, format!("less than {PERCENT_AMBER}% complete")),
+            (
+                Rag::Amber,
+                format!("{PERCENT_AMBER}% to {}% complete", PERCENT_GREEN - 1),
+            ),
+            (
+                Rag::Green,
+                format!("{PERCENT_GREEN}% or more complete, or completed but not yet evidenced"),
+            ),
+            blue,
+        ],
+        RagRule::OwnerRisk => [
+            (
+                Rag::Red,
+                "the owner judges it will not be delivered on time without help".to_string(),
+            ),
+            (
+                Rag::Amber,
+                "the owner judges there is a risk to delivery that they are managing".to_string(),
+            ),
+            (
+                Rag::Green,
+                "the owner judges it on track, or completed but not yet evidenced (an \
+                 action its owner has not rated is rated by due date and progress)"
+                    .to_string(),
+            ),
+            blue,
+        ],
+    }
+}
+
+/// "Red: past its due date …" lines, for a key in one paragraph each.
+pub fn rag_key_lines(s: &RagSettings) -> Vec<String> {
+    rag_key(s)
+        .iter()
+        .map(|(r, words)| format!("{}: {words}", rag(*r)))
+        .collect()
 }
 
 /// Fill colour for a RAG cell, as hex RGB without `#`.

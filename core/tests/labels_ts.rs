@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 
 use inspection_tracker::labels;
-use inspection_tracker::model::{ActionStatus, DueDateSource, Rag, ReportKind};
+use inspection_tracker::model::{
+    ActionStatus, DueDateSource, Rag, RagRule, RagSettings, ReportKind,
+};
 
 fn js(s: &str) -> String {
     serde_json::to_string(s).unwrap()
@@ -33,6 +35,7 @@ fn render() -> String {
          import type { ActionStatus } from \"./ActionStatus\";\n\
          import type { DueDateSource } from \"./DueDateSource\";\n\
          import type { Rag } from \"./Rag\";\n\
+         import type { RagRule } from \"./RagRule\";\n\
          import type { ReportKind } from \"./ReportKind\";\n\
          import type { Timeframe } from \"./Timeframe\";\n\n",
     );
@@ -78,6 +81,32 @@ fn render() -> String {
         js(labels::NO_TIMEFRAME),
         js(labels::OPEN_ENDED_SUFFIX),
     );
+    // Issue 16: what blue means, the RAG conventions and their keys, the draft marker.
+    out += &format!(
+        "\n/** What blue means, everywhere it is shown. */\nexport const BLUE_MEANS = {};\n",
+        js(labels::BLUE_MEANS)
+    );
+    out += &format!(
+        "/** How a draft action is marked. */\nexport const DRAFT_MARKER = {};\n",
+        js(labels::DRAFT_MARKER)
+    );
+    out += "/** The RAG conventions a council may pick (setting rag_rule). */\n\
+            export const RAG_RULE_LABELS: Record<RagRule, string> = {\n";
+    for r in RagRule::ALL {
+        out += &format!("  {}: {},\n", r.as_str(), js(labels::rag_rule(r)));
+    }
+    out += "};\n";
+    out += "/** Each convention's key with the default settings: red, amber, green, blue. */\n\
+            export const RAG_KEYS: Record<RagRule, string[]> = {\n";
+    for r in RagRule::ALL {
+        let lines = labels::rag_key_lines(&RagSettings {
+            rule: r,
+            ..RagSettings::default()
+        });
+        let lines: Vec<String> = lines.iter().map(|l| js(l)).collect();
+        out += &format!("  {}: [{}],\n", r.as_str(), lines.join(", "));
+    }
+    out += "};\n";
     out
 }
 
@@ -86,6 +115,10 @@ fn ui_labels_are_generated_from_the_core() {
     let text = render();
     // What the screens rely on is there (so an empty file cannot pass).
     assert!(text.contains("blue: \"Blue\""), "{text}");
+    assert!(
+        text.contains("Blue: completed and evidenced (evidence attached and signed off)"),
+        "{text}"
+    );
     assert!(text.contains("ilacs: \"ILACS inspection\""), "{text}");
     assert!(text.contains("{ heading: \"Within three months\", period: {\"unit\":\"months\",\"amount\":3}, label: \"Within three months\" }"), "{text}");
     assert_eq!(text.matches("not_started:").count(), 1);

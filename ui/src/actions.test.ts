@@ -34,6 +34,9 @@ function item(over: Partial<ActionListItem>): ActionListItem {
     days_overdue: 6,
     last_update: "2012-01-10",
     lead_partner: null,
+    original_due_date: "2012-01-14",
+    due_date_reason: null,
+    draft: false,
     ...over,
   };
 }
