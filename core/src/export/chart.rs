@@ -335,8 +335,7 @@ pub fn alt_text(input: &ChartInput<'_>) -> String {
         .burn_up
         .completed
         .iter()
-        .filter(|p| p.0 <= input.as_of)
-        .last()
+        .rfind(|p| p.0 <= input.as_of)
         .map_or(0, |p| p.1);
     let mut s = format!(
         "Two charts. Left: actions by RAG rating: {} red, {} amber, {} green, {} blue. \

@@ -7,7 +7,9 @@
 //! all ([`atomic`]).
 
 pub mod atomic;
+pub mod board_exceptions;
 pub mod board_paper;
+pub mod board_summary;
 pub mod chart;
 pub mod csv;
 pub mod data;
@@ -15,6 +17,7 @@ mod docx;
 pub mod ics;
 mod render;
 pub mod statement;
+pub mod warnings;
 pub mod xlsx;
 
 use std::path::Path;
@@ -97,6 +100,21 @@ pub struct ExportRequest {
     /// the as-of date, rebuilt from the history ([`crate::plan::as_recorded`]), instead of
     /// today's rated as at that date.
     pub from_history: bool,
+    /// The board paper's choices: the previous paper's date and the board's ask.
+    pub paper: PaperOptions,
+}
+
+/// What the person decides for a board paper (the CLI's flags, the export dialog's fields).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PaperOptions {
+    /// The previous paper's date: the change since it is counted from the plan as recorded
+    /// by the end of that day. `None`: the last board paper exported before this one's
+    /// date, if any.
+    pub since: Option<NaiveDate>,
+    /// "The board is asked to …": what the paper asks for. `None` or empty: the default
+    /// ([`board_summary::DEFAULT_ASK`]).
+    pub board_asked: Option<String>,
 }
 
 /// What an export wrote.
@@ -111,6 +129,8 @@ pub struct ExportOutcome {
     pub actions: usize,
     #[ts(type = "number")]
     pub bytes: u64,
+    /// Drafts and actions with no owner in the export: listed, never blocking.
+    pub warnings: Vec<warnings::ExportWarning>,
 }
 
 /// The export's bytes, in memory.
@@ -120,13 +140,61 @@ pub fn render(store: &Store, request: &ExportRequest) -> Result<Vec<u8>> {
 
 /// The data for `request`, from the plan as it is or as it was recorded.
 fn load(store: &Store, request: &ExportRequest) -> Result<ExportData> {
-    if request.from_history {
+    let mut data = if request.from_history {
         let then = as_recorded(store, request.as_of)?;
         let mut data = ExportData::load(&then, &request.filter, request.as_of)?;
         data.from_history = true;
-        Ok(data)
+        data
     } else {
-        ExportData::load(store, &request.filter, request.as_of)
+        ExportData::load(store, &request.filter, request.as_of)?
+    };
+    if request.format == ExportFormat::BoardPaper {
+        let since = previous_paper_date(store, request)?;
+        if let Some(day) = since {
+            // The plan as recorded by the end of the previous paper's day, counted the
+            // same way over the same filter.
+            let then = as_recorded(store, day)?;
+            let items = crate::plan::query::list_actions(&then, &request.filter, day)?;
+            let as_export: Vec<data::ExportAction> = items
+                .into_iter()
+                .map(|item| data::ExportAction {
+                    item,
+                    extra: Default::default(),
+                })
+                .collect();
+            data.previous = Some(data::Previous {
+                date: day,
+                counts: data::count(as_export.iter(), &data.summary.reports),
+            });
+        }
+        let until = request.from_history.then_some(request.as_of);
+        data.moved = data::moved_between(store, since, until)?;
+        data.board_asked = request
+            .paper
+            .board_asked
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string);
+    }
+    Ok(data)
+}
+
+/// The previous paper's date: the person's choice, else the last board paper exported as
+/// at an earlier date. A date on or after the paper's own is refused.
+pub fn previous_paper_date(store: &Store, request: &ExportRequest) -> Result<Option<NaiveDate>> {
+    match request.paper.since {
+        Some(d) if d >= request.as_of => Err(crate::Error::Invalid(format!(
+            "the previous paper's date ({}) must be before this paper's ({})",
+            crate::labels::long_date(d),
+            crate::labels::long_date(request.as_of)
+        ))),
+        Some(d) => Ok(Some(d)),
+        None => crate::store::paper_exports::last_paper_before(
+            store.conn(),
+            ExportFormat::BoardPaper.as_str(),
+            request.as_of,
+        ),
     }
 }
 
@@ -166,7 +234,7 @@ pub fn render_data(data: &ExportData, format: ExportFormat) -> Result<Vec<u8>> {
 /// Export to `out`. An existing file is refused unless `force`; the file appears whole or
 /// not at all (written beside it under a temporary name, then renamed into place).
 pub fn export_to_file(
-    store: &Store,
+    store: &mut Store,
     request: &ExportRequest,
     out: &Path,
     force: bool,
@@ -177,11 +245,16 @@ pub fn export_to_file(
     check_matches(&data)?;
     let bytes = render_data(&data, request.format)?;
     atomic::write(out, &bytes, force)?;
+    if request.format == ExportFormat::BoardPaper {
+        // The next paper's "change since the previous paper" counts from this one.
+        crate::plan::papers::record_paper(store, request.format.as_str(), request.as_of)?;
+    }
     Ok(ExportOutcome {
         path: out.display().to_string(),
         format: request.format,
         as_of: request.as_of,
         actions: data.actions.len(),
         bytes: bytes.len() as u64,
+        warnings: warnings::of(&data),
     })
 }

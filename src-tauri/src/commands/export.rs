@@ -28,7 +28,13 @@ pub fn export_plan(
         as_of: as_of_or_today(as_of)?,
         filter: filter.into(),
         from_history: from_history.unwrap_or(false),
+        paper: Default::default(),
     };
-    let store = state.store()?;
-    Ok(export_to_file(&store, &request, Path::new(&path), force)?)
+    let mut store = state.store()?;
+    Ok(export_to_file(
+        &mut store,
+        &request,
+        Path::new(&path),
+        force,
+    )?)
 }
