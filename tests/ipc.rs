@@ -406,6 +406,47 @@ fn the_area_send_sample_is_reviewed_with_its_plan_deadline_and_led_by_its_respon
         .unwrap();
     assert_eq!(report["action_plan_deadline"], "2025-05-15");
     assert_eq!(report["next_inspection"]["latest"], "2026-09-07");
+
+    // The deadline can be changed after the review, and only on a report that needs a plan.
+    let send_id = report["report_id"].clone();
+    let changed = invoke_with(
+        &app,
+        "set_plan_deadline",
+        json!({ "reportId": send_id, "date": "2025-06-02" }),
+    )
+    .expect("changed");
+    let deadline_of = |s: &serde_json::Value| {
+        s["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["report_id"] == send_id)
+            .unwrap()["action_plan_deadline"]
+            .clone()
+    };
+    assert_eq!(deadline_of(&changed), "2025-06-02");
+    let history = invoke_with(&app, "get_summary", json!({})).unwrap();
+    assert_eq!(deadline_of(&history), "2025-06-02");
+    let other = summary["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] != "area_send")
+        .unwrap()["report_id"]
+        .clone();
+    let err = invoke_with(
+        &app,
+        "set_plan_deadline",
+        json!({ "reportId": other, "date": "2025-06-02" }),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("requires no priority action plan"),
+        "{err}"
+    );
     let led = invoke_with(
         &app,
         "list_actions",
@@ -452,4 +493,109 @@ fn the_app_refuses_a_file_that_is_not_a_report_and_stores_nothing() {
     assert_eq!(list.as_array().unwrap().len(), 0);
     let info = invoke(&app, "store_info").unwrap();
     assert_eq!(info["reports"], 0, "{info}");
+}
+
+/// The plan's filters reach the core whole: open, no owner and a due range are fields of
+/// the IPC filter, and each item carries its reference and plan order.
+#[test]
+fn the_plans_filters_and_references_come_from_the_core() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    invoke(&app, "load_samples").expect("load_samples succeeds");
+    let list = |filter: serde_json::Value| -> Vec<serde_json::Value> {
+        invoke_with(&app, "list_actions", json!({ "filter": filter }))
+            .expect("list_actions succeeds")
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let all = list(json!({}));
+    let mut orders: Vec<u64> = all
+        .iter()
+        .map(|a| a["plan_order"].as_u64().unwrap())
+        .collect();
+    orders.sort_unstable();
+    assert_eq!(orders, (0..all.len() as u64).collect::<Vec<_>>());
+    assert!(all.iter().all(|a| a["reference"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("{}.", a["recommendation_number"]))));
+
+    let first = all[0]["id"].as_str().unwrap();
+    invoke_with(
+        &app,
+        "update_action",
+        json!({ "id": first, "change": { "kind": "status", "status": "completed" } }),
+    )
+    .expect("completed");
+    let open = list(json!({ "open": true }));
+    assert_eq!(open.len(), all.len() - 1);
+    assert!(open.iter().all(|a| a["id"] != first));
+    assert_eq!(
+        list(json!({ "no_owner": true })).len(),
+        all.len(),
+        "no owners yet"
+    );
+    let april = list(json!({ "due_from": "2012-04-14", "due_to": "2012-04-14" }));
+    assert_eq!(april.len(), 6, "Rutland 2011's six-month actions");
+    assert!(april.iter().all(|a| a["due_date"] == "2012-04-14"));
+}
+
+/// A damaged database: the window's commands say so, its backups are listed from the
+/// file's path, and restoring one over it opens the app on the backup (the damaged file
+/// kept beside it). An open database refuses this kind of restore.
+#[test]
+fn a_damaged_database_is_restored_from_a_backup_inside_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tracker.db");
+    {
+        let app = app_on(AppState::open(&db));
+        invoke(&app, "load_samples").expect("samples load");
+        let made = invoke(&app, "make_backup").expect("backup made");
+        assert!(made["path"].as_str().unwrap().contains("backups"));
+        let err = invoke_with(
+            &app,
+            "restore_over_damaged",
+            json!({ "path": made["path"] }),
+        )
+        .unwrap_err();
+        assert!(
+            err["message"].as_str().unwrap().contains("Settings"),
+            "{err}"
+        );
+    }
+    let actions = {
+        let store = inspection_tracker::store::Store::open(&db).unwrap();
+        // Everything into the main file, so damaging it is not masked by the WAL.
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+        store.info().unwrap().actions
+    };
+    // Damage the schema page, as a bad sector or a sync client's half-copy would.
+    let mut content = std::fs::read(&db).unwrap();
+    for b in &mut content[100..4096] {
+        *b = 0x5a;
+    }
+    std::fs::write(&db, &content).unwrap();
+
+    let app = app_on(AppState::open(&db));
+    let err = invoke(&app, "store_info").unwrap_err();
+    assert_eq!(err["code"], "damaged", "{err}");
+    let backups = invoke(&app, "list_backups").expect("listed without the database");
+    let newest = backups[0]["path"].clone();
+    invoke_with(&app, "restore_over_damaged", json!({ "path": newest })).expect("restored");
+    let info = invoke(&app, "store_info").expect("the app works again");
+    assert_eq!(info["actions"], json!(actions));
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        // Its -wal and -shm files are kept with it.
+        .filter(|n| {
+            n.starts_with("tracker.db.damaged-") && !n.ends_with("-wal") && !n.ends_with("-shm")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read(dir.path().join(&kept[0])).unwrap(), content);
 }

@@ -491,3 +491,120 @@ fn add_show_delete_and_restore_an_action() {
         .collect();
     assert_eq!(fields, ["created", "deleted_at", "deleted_at"]);
 }
+
+/// The list carries each action's reference ("3.2") and its place in the plan's order,
+/// the same whatever the filter; the open, no-owner and due-range filters are the core's.
+#[test]
+fn the_list_gives_references_plan_order_and_the_plans_filters() {
+    let plan = imported();
+    let all = ok_json(&plan.db, &["list", "--as-of", "2012-02-01"]);
+    let all = all.as_array().unwrap();
+    let reference = |a: &Value| a["reference"].as_str().unwrap().to_string();
+
+    // Every action so far is its recommendation's first: "n.1".
+    for a in all {
+        assert_eq!(
+            reference(a),
+            format!("{}.1", a["recommendation_number"]),
+            "{a}"
+        );
+    }
+    // A second action under a recommendation is "n.2", and keeps that under any filter.
+    let first = &all[0];
+    let added = ok_json(
+        &plan.db,
+        &[
+            "action",
+            "add",
+            first["id"].as_str().unwrap(),
+            "--title",
+            "Audit the case files",
+        ],
+    );
+    let added_id = added["id"].as_str().unwrap();
+    let n = first["recommendation_number"].as_u64().unwrap();
+    let no_owner = ok_json(
+        &plan.db,
+        &["list", "--no-owner", "--search", "audit case files"],
+    );
+    let found: Vec<&Value> = no_owner
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["id"] == added_id)
+        .collect();
+    assert_eq!(found.len(), 1, "{no_owner:#}");
+    assert_eq!(reference(found[0]), format!("{n}.2"));
+
+    // Plan order: sorting by it reads the reports oldest first, then the recommendations
+    // in report order, then the actions as added.
+    let all = ok_json(&plan.db, &["list"]);
+    let mut in_plan: Vec<&Value> = all.as_array().unwrap().iter().collect();
+    in_plan.sort_by_key(|a| a["plan_order"].as_u64().unwrap());
+    let orders: Vec<u64> = in_plan
+        .iter()
+        .map(|a| a["plan_order"].as_u64().unwrap())
+        .collect();
+    assert_eq!(orders, (0..in_plan.len() as u64).collect::<Vec<_>>());
+    let summary = ok_json(&plan.db, &["summary"]);
+    let report_order: Vec<&str> = summary["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["report_id"].as_str().unwrap())
+        .collect();
+    let key = |a: &Value| {
+        let r = report_order
+            .iter()
+            .position(|id| *id == a["report_id"].as_str().unwrap())
+            .unwrap();
+        let (rec, act) = reference(a)
+            .split_once('.')
+            .map(|(x, y)| (x.parse::<u32>().unwrap(), y.parse::<u32>().unwrap()))
+            .unwrap();
+        (r, rec, act)
+    };
+    let keys: Vec<_> = in_plan.iter().map(|a| key(a)).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "plan order is report, recommendation, action");
+
+    // Owner set on one action: --no-owner leaves it out; --open leaves out the completed.
+    let some = in_plan[1]["id"].as_str().unwrap().to_string();
+    ok_json(
+        &plan.db,
+        &[
+            "action",
+            "update",
+            &some,
+            "--owner",
+            "Jo Bloggs",
+            "--status",
+            "completed",
+        ],
+    );
+    let unowned = ids(&ok_json(&plan.db, &["list", "--no-owner"]));
+    assert_eq!(unowned.len(), in_plan.len() - 1);
+    assert!(!unowned.contains(&some));
+    let open = ids(&ok_json(&plan.db, &["list", "--open"]));
+    assert_eq!(open.len(), in_plan.len() - 1);
+    assert!(!open.contains(&some));
+    fails(&plan.db, &["list", "--owner", "Jo", "--no-owner"]);
+
+    // Due range, both ends included; actions without a due date are left out.
+    let range = ok_json(
+        &plan.db,
+        &["list", "--due-from", "2012-04-14", "--due-to", "2012-04-14"],
+    );
+    let range = range.as_array().unwrap();
+    assert_eq!(range.len(), 6, "Rutland 2011's six-month actions");
+    let from = ok_json(&plan.db, &["list", "--due-from", "2012-04-15"]);
+    for a in from.as_array().unwrap() {
+        assert!(a["due_date"].as_str().unwrap() >= "2012-04-15", "{a}");
+    }
+    let to = ok_json(&plan.db, &["list", "--due-to", "2012-04-14"]);
+    assert_eq!(
+        to.as_array().unwrap().len() + from.as_array().unwrap().len(),
+        in_plan.iter().filter(|a| !a["due_date"].is_null()).count()
+    );
+}

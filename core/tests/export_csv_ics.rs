@@ -41,12 +41,45 @@ fn csv_starts_with_a_bom_and_has_a_row_per_listed_action() {
         let found = text[at..].find(&a.id).unwrap_or_else(|| panic!("{}", a.id));
         at += found + a.id.len();
     }
+    // Each row's reference is the list's ("3.1"), in the Ref column.
+    let ref_col = HEADERS.iter().position(|h| *h == "Ref").unwrap();
+    let id_col = HEADERS.iter().position(|h| *h == "Action id").unwrap();
+    let mut checked = 0;
+    for row in csv_rows(&text).iter().skip(1) {
+        let item = list.iter().find(|a| a.id == row[id_col]).unwrap();
+        assert_eq!(row[ref_col], item.reference, "{row:?}");
+        checked += 1;
+    }
+    assert_eq!(checked, list.len());
     // A field with a comma is quoted.
     assert!(text.contains("\"Service Manager, Children in Care\""));
     // The latest update as at the date, not the one written later.
     let later_row = text.lines().find(|l| l.contains(&p.later_note)).unwrap();
     assert!(later_row.contains("2012-01-02"), "{later_row}");
     assert!(!text.contains(NOTE_LATER));
+}
+
+/// RFC 4180 rows: fields split on commas outside quotes, `""` inside quotes is `"`.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let (mut quoted, mut chars) = (false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => field.push(c),
+        }
+    }
+    rows
 }
 
 fn uids(ics: &str) -> Vec<String> {

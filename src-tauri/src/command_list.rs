@@ -23,6 +23,7 @@ macro_rules! with_commands {
             plan::action_history,
             plan::burn_up,
             reports::set_next_inspection,
+            reports::set_plan_deadline,
             evidence::add_evidence_file,
             evidence::add_evidence_link,
             evidence::open_evidence,
@@ -36,6 +37,7 @@ macro_rules! with_commands {
             settings::list_backups,
             settings::make_backup,
             settings::restore_backup,
+            settings::restore_over_damaged,
         }
     };
 }

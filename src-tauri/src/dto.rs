@@ -22,6 +22,14 @@ pub struct ActionFilter {
     pub search: Option<String>,
     /// Part of the lead partner's name (an area SEND responsible body).
     pub lead_partner: Option<String>,
+    /// Only actions not completed.
+    pub open: Option<bool>,
+    /// Only actions nobody owns yet.
+    pub no_owner: Option<bool>,
+    /// Due on or after this date.
+    pub due_from: Option<NaiveDate>,
+    /// Due on or before this date.
+    pub due_to: Option<NaiveDate>,
 }
 
 /// One edit to an action, tagged by `kind`.

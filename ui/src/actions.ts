@@ -1,5 +1,6 @@
-// Pure logic over the loaded action list: references, filtering, sorting, grouping and the
-// overdue review. The plan screen filters client-side, so this must stay fast at 10,000.
+// Pure logic over the loaded action list: the plan's filter as the core's, sorting, grouping and the
+// overdue review. Kept fast at 10,000 actions.
+import type { ActionFilter } from "./gen/ActionFilter";
 import type { ActionListItem } from "./gen/ActionListItem";
 import type { ActionStatus } from "./gen/ActionStatus";
 import type { Rag } from "./gen/Rag";
@@ -29,79 +30,40 @@ export interface Sort {
 }
 
 /**
- * "3.1": the recommendation's place in its report (from the core), then the action's place
- * under it, counted in list order (the core gives no action position; any order of the
- * same list gives the same numbers, since a stable sort keeps one recommendation's actions
- * in their relative order).
+ * The plan's order: the core gives each item its place (`plan_order`: reports oldest
+ * first, recommendations in report order, actions as added); this only sorts by it.
  */
-export function references(items: readonly ActionListItem[]): Map<string, string> {
-  const perRec = new Map<string, number>();
-  const out = new Map<string, string>();
-  for (const it of items) {
-    const a = (perRec.get(it.recommendation_id) ?? 0) + 1;
-    perRec.set(it.recommendation_id, a);
-    out.set(it.id, `${it.recommendation_number}.${a}`);
-  }
-  return out;
-}
-
-/**
- * The plan's order, whatever order the list came in (the core lists soonest due first):
- * reports in `reportOrder` (the summary's), any others as they first come; within a
- * report, recommendations by their number; one recommendation's actions as listed.
- */
-export function planOrder(items: readonly ActionListItem[], reportOrder: readonly string[] = []): ActionListItem[] {
-  const rank = new Map<string, number>();
-  reportOrder.forEach((id, i) => {
-    rank.set(id, i);
-  });
-  for (const it of items) if (!rank.has(it.report_id)) rank.set(it.report_id, rank.size);
-  return items
-    .map((it, i) => ({ it, i, r: rank.get(it.report_id)! }))
-    .sort((a, b) => a.r - b.r || a.it.recommendation_number - b.it.recommendation_number || a.i - b.i)
-    .map((x) => x.it);
-}
-
-// Lower-cased searchable text, computed once per item (items are replaced, not mutated,
-// when they change, so a WeakMap keyed by item stays right).
-const haystacks = new WeakMap<ActionListItem, string>();
-function haystack(it: ActionListItem): string {
-  let s = haystacks.get(it);
-  if (s === undefined) {
-    s = `${it.title}\n${it.recommendation}\n${it.owner ?? ""}\n${it.section}\n${it.local_authority ?? ""}\n${it.lead_partner ?? ""}`.toLowerCase();
-    haystacks.set(it, s);
-  }
-  return s;
-}
-
-/** Build the search text ahead of the first keystroke (done when the list loads). */
-export function warmSearch(items: readonly ActionListItem[]): void {
-  for (const it of items) haystack(it);
+export function inPlanOrder(items: readonly ActionListItem[]): ActionListItem[] {
+  return [...items].sort((a, b) => a.plan_order - b.plan_order);
 }
 
 export function isFilterEmpty(f: PlanFilter): boolean {
   return !f.status && !f.statusGroup && !f.rag && !f.owner && !f.reportId && !f.dueFrom && !f.dueTo && !f.search?.trim() && !f.leadPartner;
 }
 
-export function filterActions(items: readonly ActionListItem[], f: PlanFilter): ActionListItem[] {
-  const words = (f.search ?? "").toLowerCase().split(/\s+/).filter(Boolean);
-  return items.filter((it) => {
-    if (f.status && it.status !== f.status) return false;
-    if (f.statusGroup === "open" && it.status === "completed") return false;
-    if (f.rag && it.rag !== f.rag) return false;
-    if (f.owner) {
-      if (f.owner === NO_OWNER ? it.owner : it.owner !== f.owner) return false;
-    }
-    if (f.reportId && it.report_id !== f.reportId) return false;
-    if (f.leadPartner && it.lead_partner !== f.leadPartner) return false;
-    if (f.dueFrom && (!it.due_date || it.due_date < f.dueFrom)) return false;
-    if (f.dueTo && (!it.due_date || it.due_date > f.dueTo)) return false;
-    if (words.length) {
-      const text = haystack(it);
-      for (const w of words) if (!text.includes(w)) return false;
-    }
-    return true;
-  });
+/**
+ * The plan's filters as the core's ActionFilter: every filter the plan offers is one of
+ * the core's, so the plan and an export of it hold the same actions.
+ */
+export function toActionFilter(f: PlanFilter): ActionFilter {
+  const out: ActionFilter = {};
+  if (f.status) out.status = f.status;
+  if (f.statusGroup === "open") out.open = true;
+  if (f.rag) out.rag = f.rag;
+  if (f.owner === NO_OWNER) out.no_owner = true;
+  else if (f.owner) out.owner = f.owner;
+  if (f.reportId) out.report_id = f.reportId;
+  if (f.dueFrom) out.due_from = f.dueFrom;
+  if (f.dueTo) out.due_to = f.dueTo;
+  const words = f.search?.trim() ?? "";
+  if (hasWord(words)) out.search = words;
+  if (f.leadPartner) out.lead_partner = f.leadPartner;
+  return out;
+}
+
+/** Words the core can search for: at least one letter or digit (else it refuses). */
+export function hasWord(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
 }
 
 const STATUS_ORDER: Record<ActionStatus, number> = { blocked: 0, not_started: 1, in_progress: 2, completed: 3 };
@@ -109,7 +71,10 @@ const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2, blue: 3 };
 
 /** Sorted copy; ties keep plan order. Missing dates and owners sort last either way. */
 export function sortActions(items: readonly ActionListItem[], sort: Sort): ActionListItem[] {
-  if (sort.key === "plan") return sort.descending ? [...items].reverse() : [...items];
+  if (sort.key === "plan") {
+    const planned = inPlanOrder(items);
+    return sort.descending ? planned.reverse() : planned;
+  }
   const dir = sort.descending ? -1 : 1;
   const indexed = items.map((it, i) => ({ it, i }));
   const key = (it: ActionListItem): string | number | null => {
@@ -152,7 +117,7 @@ export type PlanRow =
  * Rows for the list: report → section → timeframe → recommendation → its actions, in the
  * order the items come (the plan's order). `reportLabel` names a report for its heading.
  */
-export function groupRows(items: readonly ActionListItem[], refs: Map<string, string>, reportLabel: (it: ActionListItem) => string): PlanRow[] {
+export function groupRows(items: readonly ActionListItem[], reportLabel: (it: ActionListItem) => string): PlanRow[] {
   const reportCounts = new Map<string, number>();
   for (const it of items) reportCounts.set(it.report_id, (reportCounts.get(it.report_id) ?? 0) + 1);
   const rows: PlanRow[] = [];
@@ -182,7 +147,7 @@ export function groupRows(items: readonly ActionListItem[], refs: Map<string, st
       rec = it.recommendation_id;
       rows.push({ kind: "recommendation", recommendationId: rec, reportId: it.report_id, ref: String(it.recommendation_number), text: it.recommendation });
     }
-    rows.push({ kind: "action", item: it, ref: refs.get(it.id) ?? "" });
+    rows.push({ kind: "action", item: it, ref: it.reference });
   }
   return rows;
 }

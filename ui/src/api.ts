@@ -92,9 +92,11 @@ export const api = {
   setSetting: (key: string, value: string) => call<SettingView[]>("set_setting", { key, value }),
   /** The user-set date of the next inspection (null clears it: back to the estimate). */
   setNextInspection: (date: string | null, reportId?: string) => call<Summary>("set_next_inspection", { date, reportId: reportId ?? null }),
+  setPlanDeadline: (reportId: string, date: string | null) => call<Summary>("set_plan_deadline", { reportId, date }),
   dataFolder: () => call<string>("data_folder"),
   listBackups: () => call<BackupInfo[]>("list_backups"),
   makeBackup: () => call<BackupInfo>("make_backup"),
   /** Verifies the backup (integrity check) before it replaces the database. */
   restoreBackup: (path: string) => call<void>("restore_backup", { path }),
+  restoreOverDamaged: (path: string) => call<void>("restore_over_damaged", { path }),
 };

@@ -40,46 +40,20 @@ describe("formats", () => {
 });
 
 describe("exportFilter", () => {
-  const asOf = "2012-01-20";
   it("is empty for no filters", () => {
-    expect(exportFilter({}, asOf)).toEqual({ filter: {}, applied: [], skipped: [] });
+    expect(exportFilter({})).toEqual({ filter: {}, applied: [] });
   });
-  it("maps status, RAG, owner, report and words directly", () => {
-    const m = exportFilter({ status: "blocked", rag: "red", owner: "Jo Adams", reportId: "rep-derby-2011", search: " CAMHS tier " }, asOf, () => "Derby");
+  it("takes every filter the plan offers, as the plan sends it to the core", () => {
+    const m = exportFilter({ status: "blocked", rag: "red", owner: "Jo Adams", reportId: "rep-derby-2011", search: " CAMHS tier " }, () => "Derby");
     expect(m.filter).toEqual({ status: "blocked", rag: "red", owner: "Jo Adams", report_id: "rep-derby-2011", search: "CAMHS tier" });
     expect(m.applied).toEqual(["status: Blocked", "RAG: Red", "owner: Jo Adams", "report: Derby", "words: “CAMHS tier”"]);
-    expect(m.skipped).toEqual([]);
   });
-  it("skips what the core cannot filter by, and says so", () => {
-    const m = exportFilter({ statusGroup: "open", owner: NO_OWNER, search: "–", dueFrom: "2011-11-01", dueTo: "2011-11-30" }, asOf);
-    expect(m.filter).toEqual({});
-    expect(m.skipped).toEqual(["status: Open (not completed)", "due 1 Nov 2011 to 30 Nov 2011", "owner: no owner yet", "words: “–”"]);
-  });
-  it("maps open actions due from the as-at date to a date as due within days", () => {
-    // The dashboard's "due in the next 30 days" link.
-    const m = exportFilter({ statusGroup: "open", dueFrom: asOf, dueTo: "2012-02-19" }, asOf);
-    expect(m.filter).toEqual({ due_within_days: 30 });
-    expect(m.applied).toEqual(["open actions due 20 Jan 2012 to 19 Feb 2012"]);
-    expect(m.skipped).toEqual([]);
-  });
-  it("maps open actions due by a date as overdue (and due within days)", () => {
-    expect(exportFilter({ statusGroup: "open", dueTo: "2012-01-27" }, asOf).filter).toEqual({ overdue: true, due_within_days: 7 });
-    expect(exportFilter({ statusGroup: "open", dueTo: "2012-01-19" }, asOf).filter).toEqual({ overdue: true });
-    expect(exportFilter({ status: "in_progress", dueTo: "2012-01-20" }, asOf).filter).toEqual({ status: "in_progress", overdue: true, due_within_days: 0 });
-  });
-  it("does not map a range that means something else", () => {
-    // Completed actions are in the plan's range but never in the core's "due within".
-    expect(exportFilter({ dueFrom: asOf, dueTo: "2012-02-19" }, asOf).filter).toEqual({});
-    expect(exportFilter({ status: "completed", dueTo: "2012-02-19" }, asOf).filter).toEqual({ status: "completed" });
-    // Before the day before the as-at date, or from another day.
-    expect(exportFilter({ statusGroup: "open", dueTo: "2012-01-10" }, asOf).filter).toEqual({});
-    expect(exportFilter({ statusGroup: "open", dueFrom: "2012-01-21", dueTo: "2012-02-19" }, asOf).filter).toEqual({});
-    expect(exportFilter({ statusGroup: "open", dueFrom: asOf }, asOf).skipped).toEqual(["status: Open (not completed)", "due from 20 Jan 2012"]);
-  });
-  it("follows the export's date", () => {
-    const f = { statusGroup: "open" as const, dueFrom: "2012-01-20", dueTo: "2012-02-19" };
-    expect(exportFilter(f, "2012-01-20").filter).toEqual({ due_within_days: 30 });
-    expect(exportFilter(f, "2012-01-31").filter).toEqual({});
+  it("takes open, no owner and a due range", () => {
+    const m = exportFilter({ statusGroup: "open", owner: NO_OWNER, search: "–", dueFrom: "2011-11-01", dueTo: "2011-11-30" });
+    expect(m.filter).toEqual({ open: true, no_owner: true, due_from: "2011-11-01", due_to: "2011-11-30" });
+    expect(m.applied).toEqual(["open (not completed)", "due 1 Nov 2011 to 30 Nov 2011", "owner: no owner yet"]);
+    expect(exportFilter({ dueFrom: "2012-01-20" }).applied).toEqual(["due from 20 Jan 2012"]);
+    expect(exportFilter({ dueTo: "2012-01-20" }).applied).toEqual(["due by 20 Jan 2012"]);
   });
 });
 

@@ -1,10 +1,10 @@
 // Pure logic for "Export…": the formats, the default file name, the plan's filters as the
-// core's ActionFilter (as far as they correspond), and the outcome in words.
+// core's ActionFilter, and the outcome in words.
 import type { ExportFormat } from "./gen/ExportFormat";
 import type { ExportOutcome } from "./gen/ExportOutcome";
 import type { ActionFilter } from "./gen/ActionFilter";
-import { NO_OWNER, type PlanFilter } from "./actions";
-import { STATUS_LABELS, RAG_LABELS, daysBetween, addDays, formatDate, plural } from "./format";
+import { toActionFilter, type PlanFilter } from "./actions";
+import { STATUS_LABELS, RAG_LABELS, formatDate, plural } from "./format";
 
 export interface FormatInfo {
   format: ExportFormat;
@@ -103,76 +103,31 @@ export function defaultFileName(format: ExportFormat, asOf: string, scope?: stri
 
 export interface MappedFilter {
   filter: ActionFilter;
-  /** The plan's filters the export keeps, in words ("status: Blocked"). */
+  /** The plan's filters, in words ("status: Blocked"). */
   applied: string[];
-  /** The plan's filters an export cannot take, in words. */
-  skipped: string[];
-}
-
-/** Words the core can search for: at least one letter or digit (else it refuses). */
-function hasWord(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text);
 }
 
 /**
- * The plan's filters as the core's ActionFilter, as at `asOf` (the export's date). Status,
- * RAG, owner, report and words map directly. The core has no "open" status, no "no owner"
- * and no date range; a due range maps only where it means the same as "overdue" or "due
- * within n days" (both of which only count open actions): open actions due from `asOf` to
- * a date, or due up to a date on or after the day before `asOf`. The rest is skipped, and
- * said so.
+ * The plan's filters as the export takes them: the same core filter the plan shows (see
+ * `toActionFilter`), and each in words for the dialog.
  */
-export function exportFilter(f: PlanFilter, asOf: string, reportName?: (id: string) => string): MappedFilter {
-  const filter: ActionFilter = {};
+export function exportFilter(f: PlanFilter, reportName?: (id: string) => string): MappedFilter {
+  const filter = toActionFilter(f);
   const applied: string[] = [];
-  const skipped: string[] = [];
-  const openOnly = f.statusGroup === "open" || (!!f.status && f.status !== "completed");
-  if (f.status) {
-    filter.status = f.status;
-    applied.push(`status: ${STATUS_LABELS[f.status]}`);
-  }
-  const from = f.dueFrom || "";
-  const to = f.dueTo || "";
-  let rangeTaken = false;
-  if ((from || to) && openOnly && to && to >= addDays(asOf, -1)) {
-    if (from === asOf && to >= asOf) {
-      filter.due_within_days = daysBetween(asOf, to);
-      rangeTaken = true;
-    } else if (!from) {
-      filter.overdue = true;
-      if (to >= asOf) filter.due_within_days = daysBetween(asOf, to);
-      rangeTaken = true;
-    }
-  }
-  const range = from && to ? `due ${formatDate(from)} to ${formatDate(to)}` : from ? `due from ${formatDate(from)}` : to ? `due by ${formatDate(to)}` : "";
-  if (f.statusGroup === "open") {
-    if (rangeTaken) applied.push(`open actions ${range}`);
-    else skipped.push("status: Open (not completed)");
-  } else if (range) {
-    if (rangeTaken) applied.push(range);
-  }
-  if (range && !rangeTaken) skipped.push(range);
-  if (f.rag) {
-    filter.rag = f.rag;
-    applied.push(`RAG: ${RAG_LABELS[f.rag]}`);
-  }
-  if (f.owner === NO_OWNER) skipped.push("owner: no owner yet");
-  else if (f.owner) {
-    filter.owner = f.owner;
-    applied.push(`owner: ${f.owner}`);
-  }
-  if (f.reportId) {
-    filter.report_id = f.reportId;
-    applied.push(`report: ${reportName?.(f.reportId) ?? f.reportId}`);
-  }
-  const words = (f.search ?? "").trim();
-  if (words) {
-    if (hasWord(words)) {
-      filter.search = words;
-      applied.push(`words: “${words}”`);
-    } else skipped.push(`words: “${words}”`);
-  }
-  return { filter, applied, skipped };
+  if (filter.open) applied.push("open (not completed)");
+  if (filter.status) applied.push(`status: ${STATUS_LABELS[filter.status]}`);
+  const from = filter.due_from;
+  const to = filter.due_to;
+  if (from && to) applied.push(`due ${formatDate(from)} to ${formatDate(to)}`);
+  else if (from) applied.push(`due from ${formatDate(from)}`);
+  else if (to) applied.push(`due by ${formatDate(to)}`);
+  if (filter.rag) applied.push(`RAG: ${RAG_LABELS[filter.rag]}`);
+  if (filter.no_owner) applied.push("owner: no owner yet");
+  if (filter.owner) applied.push(`owner: ${filter.owner}`);
+  if (filter.report_id) applied.push(`report: ${reportName?.(filter.report_id) ?? filter.report_id}`);
+  if (filter.lead_partner) applied.push(`lead partner: ${filter.lead_partner}`);
+  if (filter.search) applied.push(`words: “${filter.search}”`);
+  return { filter, applied };
 }
 
 /** "Board paper saved: 42 actions, /home/sam/board.docx". */

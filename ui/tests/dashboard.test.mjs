@@ -186,3 +186,28 @@ test("inside an estimated window the tile counts down to the window's close", as
     await close();
   }
 });
+
+test("an area SEND report's priority action plan deadline can be changed after the review", async () => {
+  const data = sampleData();
+  data.reports[1].kind = "area_send";
+  data.reports[1].local_authority = "Derby";
+  const { page, close } = await openUi({}, { backend: data, hash: "#/dashboard" });
+  try {
+    await page.waitForSelector("[data-testid=report-card]");
+    // Only the area SEND report offers it.
+    assert.equal(await page.$$eval("[data-testid=edit-plan-deadline]", (els) => els.length), 1);
+    await page.click("[data-testid=edit-plan-deadline]");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "plan-deadline-input");
+    await page.fill("[data-testid=plan-deadline-input]", "");
+    await page.keyboard.press("Enter");
+    assert.match(await text(page, "[data-testid=report-card] [role=alert]"), /Enter the date the priority action plan is due/);
+    await page.fill("[data-testid=plan-deadline-input]", "27/3/2012");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=plan-due]")].some((e) => e.textContent.includes("27 Mar 2012")));
+    const call = (await calls(page, true)).find((c) => c.cmd === "set_plan_deadline");
+    assert.deepEqual(call.args, { reportId: "rep-derby-2011", date: "2012-03-27" });
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  } finally {
+    await close();
+  }
+});

@@ -82,3 +82,38 @@ test("a database that cannot be opened is explained, not swallowed", async () =>
     await close();
   }
 });
+
+test("a damaged database offers its backups, newest first, and restoring one opens the app", async () => {
+  const data = sampleData();
+  data.damaged = { code: "damaged", message: "the database file /home/sam/tracker.db is damaged (its pages do not check out)." };
+  const { page, close } = await openUi({}, { backend: data, hash: "#/dashboard" });
+  try {
+    await page.waitForSelector("[data-testid=store-error]");
+    await page.waitForSelector("[data-testid=recover] li");
+    const rows = await page.$$eval("[data-testid=recover] li", (els) => els.map((e) => e.textContent));
+    assert.equal(rows.length, 2);
+    assert.match(rows[0], /the newest/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, "01-store-damaged");
+    await page.click("[data-testid=recover] li:first-child button");
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForSelector("[data-testid=toast]");
+    assert.match(await page.textContent("[data-testid=toast]"), /Restored tracker-2012-01-19\.db/);
+    // The dashboard opens on the restored database.
+    await page.waitForSelector("[data-testid=store-error]", { state: "detached" });
+    assert.ok((await calls(page)).includes("restore_over_damaged"));
+    assert.ok(!(await page.isVisible("[data-testid=recover]")));
+  } finally {
+    await close();
+  }
+});
+
+test("a database that is busy or too new offers no restore: a backup would not help", async () => {
+  const { page, close } = await openUi({ store_info: { error: { code: "busy", message: "the database is busy" } } });
+  try {
+    await page.waitForSelector("[data-testid=store-error]");
+    assert.equal(await page.$("[data-testid=recover]"), null);
+  } finally {
+    await close();
+  }
+});

@@ -232,7 +232,24 @@ export function installBackend(data) {
   };
   const recById = () => new Map(db.recs.map((r) => [r.id, r]));
   const repById = () => new Map(db.reports.map((r) => [r.id, r]));
-  const item = (a, asOf, recs, reps, last) => {
+  // The core's reference ("3.2") and plan order, from the order actions were added.
+  const places = () => {
+    const reportRank = new Map(db.reports.map((r, i) => [r.id, i]));
+    const recs = recById();
+    const perRec = new Map();
+    const ref = new Map();
+    const keyed = live().map((a, made) => {
+      const rec = recs.get(a.recommendation_id);
+      const n = (perRec.get(rec.id) ?? 0) + 1;
+      perRec.set(rec.id, n);
+      ref.set(a.id, `${rec.position + 1}.${n}`);
+      return [[reportRank.get(rec.report_id), rec.position, made], a.id];
+    });
+    keyed.sort(([x], [y]) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    const order = new Map(keyed.map(([, id], i) => [id, i]));
+    return { ref, order };
+  };
+  const item = (a, asOf, recs, reps, last, place = places()) => {
     const rec = recs.get(a.recommendation_id);
     const rep = reps.get(rec.report_id);
     return {
@@ -241,6 +258,8 @@ export function installBackend(data) {
       local_authority: rep.local_authority,
       recommendation_id: rec.id,
       recommendation_number: rec.position + 1,
+      reference: place.ref.get(a.id),
+      plan_order: place.order.get(a.id),
       recommendation: rec.text,
       section: rec.section,
       timeframe: rec.timeframe,
@@ -267,6 +286,11 @@ export function installBackend(data) {
       if (end !== null && f.overdue && !(it.due_date <= end)) return false;
       if (end !== null && !f.overdue && !(it.due_date >= asOf && it.due_date <= end)) return false;
     }
+    if (f.open && it.status === "completed") return false;
+    if (f.no_owner && (it.owner ?? "").trim()) return false;
+    if (f.due_from && !(it.due_date && it.due_date >= f.due_from)) return false;
+    if (f.due_to && !(it.due_date && it.due_date <= f.due_to)) return false;
+    if (f.lead_partner && !(it.lead_partner ?? "").toLowerCase().includes(f.lead_partner.trim().toLowerCase())) return false;
     if (f.owner && (it.owner ?? "").toLowerCase() !== f.owner.trim().toLowerCase()) return false;
     if (f.report_id && it.report_id !== f.report_id) return false;
     if (f.section && !it.section.toLowerCase().includes(f.section.trim().toLowerCase())) return false;
@@ -297,8 +321,9 @@ export function installBackend(data) {
       for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
       return 0;
     };
+    const place = places();
     return live()
-      .map((a) => item(a, asOf, recs, reps, last))
+      .map((a) => item(a, asOf, recs, reps, last, place))
       .filter((it) => matches(it, filter, asOf))
       .sort(cmp);
   };
@@ -390,14 +415,24 @@ export function installBackend(data) {
     });
   };
   window.__backend = {
-    store_info: () => ({
-      path: db.dbPath,
-      schema_version: 3,
-      reports: db.reports.length,
-      recommendations: db.recs.length,
-      actions: live().length,
-      open_actions: live().filter((a) => a.status !== "completed").length,
-    }),
+    store_info: () => {
+      // `damaged`: the core's error for a file it cannot open, until a backup is restored.
+      if (db.damaged) fail(db.damaged.code, db.damaged.message);
+      return {
+        path: db.dbPath,
+        schema_version: 3,
+        reports: db.reports.length,
+        recommendations: db.recs.length,
+        actions: live().length,
+        open_actions: live().filter((a) => a.status !== "completed").length,
+      };
+    },
+    restore_over_damaged: ({ path }) => {
+      if (!db.damaged) fail("invalid", "the database is open and working: restore a backup from Settings instead");
+      db.damaged = null;
+      db.restored.push(path);
+      return null;
+    },
     get_summary: () => summary(),
     burn_up: () => {
       const acts = live().filter((a) => a.due_date);
@@ -632,6 +667,12 @@ export function installBackend(data) {
       s.value = value;
       s.is_default = false;
       return db.settings;
+    },
+    set_plan_deadline: ({ reportId, date }) => {
+      const r = db.reports.find((x) => x.id === reportId) ?? fail("not_found", `There is no report with id ${reportId}.`);
+      if (r.kind !== "area_send") fail("invalid", "this report requires no priority action plan; nothing was changed");
+      r.action_plan_deadline = date;
+      return summary();
     },
     set_next_inspection: ({ date }) => {
       db.nextInspection = date;

@@ -166,7 +166,7 @@ fn row(data: &ExportData, a: &ExportAction) -> Vec<Cell> {
         due_dates(a)
     };
     vec![
-        Cell::text(format!("R{}", a.item.recommendation_number)),
+        Cell::text(&a.item.reference),
         Cell::text(format!(
             "{}\n\n{}",
             action_text(a),

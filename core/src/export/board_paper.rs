@@ -13,9 +13,10 @@ use docx_rs::{Paragraph, Pic, Run};
 use super::chart::{self, ChartInput};
 use super::data::{ExportAction, ExportData, Note};
 use super::docx::{self, Cell};
+pub use super::words::{next_inspection_text, percent, report_label};
 use super::{board_exceptions, board_summary};
 use crate::labels;
-use crate::plan::query::{Counts, Filter, NextInspectionView, ReportSummary};
+use crate::plan::query::{Counts, Filter};
 use crate::Result;
 
 /// The paper's title, also its first heading.
@@ -115,19 +116,6 @@ fn authority_line(data: &ExportData) -> String {
     }
 }
 
-/// How a report is named in headings: "Rutland – ILACS inspection, 26 April 2024".
-pub fn report_label(r: &ReportSummary) -> String {
-    let la = r
-        .local_authority
-        .as_deref()
-        .unwrap_or("Authority not recorded");
-    let kind = labels::report_kind(r.kind);
-    match r.inspection_end {
-        Some(d) => format!("{la} – {kind}, {}", labels::long_date(d)),
-        None => format!("{la} – {kind} ({})", r.source_name),
-    }
-}
-
 /// The filter in words, or `None` for the whole plan.
 fn describe_filter(f: &Filter, data: &ExportData) -> Option<String> {
     let mut parts = Vec::new();
@@ -160,32 +148,6 @@ fn describe_filter(f: &Filter, data: &ExportData) -> Option<String> {
         parts.push(format!("matching \u{201c}{}\u{201d}", q.trim()));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
-}
-
-/// The next inspection in words: the window (or date), whether estimated, days to go.
-pub fn next_inspection_text(n: &NextInspectionView) -> String {
-    let when = if n.earliest == n.latest {
-        labels::long_date(n.earliest)
-    } else {
-        format!(
-            "{} to {}",
-            labels::long_date(n.earliest),
-            labels::long_date(n.latest)
-        )
-    };
-    let estimated = if n.estimated { " (estimated)" } else { "" };
-    let to_go = match n.days_to {
-        d if d > 0 => format!("{} to go", labels::plural(d, "day", "days")),
-        0 => "from today".into(),
-        d => format!("window opened {} ago", labels::plural(-d, "day", "days")),
-    };
-    format!("{when}{estimated}; {to_go}")
-}
-
-/// "29.8" → "29.8", "50.0" → "50".
-pub fn percent(p: f64) -> String {
-    let s = format!("{p:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
 pub use board_summary::{FACT_NEXT, FACT_PRIORITY_PLAN};
@@ -270,9 +232,10 @@ pub fn note_text(note: Option<&Note>) -> String {
 /// of action has it in full).
 const RECOMMENDATION_CHARS: usize = 100;
 
-/// "R3 (para 12): first words of the recommendation…".
+/// "3.2 (para 12): first words of the recommendation…": the action's reference (the
+/// list's, as every screen and export shows it), the paragraph, the recommendation.
 pub fn recommendation_ref(a: &ExportAction) -> String {
-    let mut r = format!("R{}", a.extra.position + 1);
+    let mut r = a.item.reference.clone();
     if let Some(p) = a.extra.paragraph {
         r.push_str(&format!(" (para {p})"));
     }

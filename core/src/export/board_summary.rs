@@ -4,9 +4,9 @@
 
 use docx_rs::Docx;
 
-use super::board_paper::{next_inspection_text, percent, report_label};
 use super::data::ExportData;
 use super::docx::{self, Cell};
+use super::words::{next_inspection_text, percent, report_label};
 use crate::labels;
 use crate::model::Rag;
 use crate::plan::query::{Counts, NextInspectionView};

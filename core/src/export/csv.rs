@@ -2,7 +2,7 @@
 //! quoted when they need it). It starts with a UTF-8 byte-order mark because Excel
 //! otherwise reads the file in the system code page and mangles "–", "’" and accents.
 
-use super::board_paper::{recommendation_ref, report_label};
+use super::board_paper::report_label;
 use super::data::ExportData;
 use crate::labels;
 use crate::store::dates;
@@ -41,7 +41,6 @@ pub fn render(data: &ExportData) -> Vec<u8> {
     for a in &data.actions {
         let it = &a.item;
         let report = data.report(&it.report_id);
-        let reference = recommendation_ref(a);
         let note = a.extra.latest_note.as_ref();
         push_row(
             &mut out,
@@ -51,7 +50,7 @@ pub fn render(data: &ExportData) -> Vec<u8> {
                     .unwrap_or_else(|| it.report_id.clone()),
                 it.local_authority.clone().unwrap_or_default(),
                 it.section.clone(),
-                reference.split(':').next().unwrap_or_default().to_string(),
+                it.reference.clone(),
                 it.recommendation.clone(),
                 it.title.clone(),
                 it.owner.clone().unwrap_or_default(),

@@ -18,6 +18,7 @@ pub mod ics;
 mod render;
 pub mod statement;
 pub mod warnings;
+mod words;
 pub mod xlsx;
 
 use std::path::Path;
@@ -178,6 +179,15 @@ fn load(store: &Store, request: &ExportRequest) -> Result<ExportData> {
             .map(str::to_string);
     }
     Ok(data)
+}
+
+/// The warnings for an export not yet written: drafts and actions with no owner among the
+/// actions it would hold (the export dialog lists them before saving).
+pub fn warnings_for(
+    store: &Store,
+    request: &ExportRequest,
+) -> Result<Vec<warnings::ExportWarning>> {
+    Ok(warnings::of(&load(store, request)?))
 }
 
 /// The previous paper's date: the person's choice, else the last board paper exported as

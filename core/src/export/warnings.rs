@@ -6,16 +6,13 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::data::ExportData;
-use super::{load, ExportRequest};
-use crate::store::Store;
-use crate::Result;
 
 /// One action to look at before the export goes out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ExportWarning {
     pub action_id: String,
-    /// The recommendation's number in its report ("R3").
+    /// The action's reference ("3.2": recommendation 3, its second action).
     pub reference: String,
     pub local_authority: Option<String>,
     /// The action's text in full.
@@ -56,16 +53,11 @@ pub fn of(data: &ExportData) -> Vec<ExportWarning> {
         .filter(|a| a.item.draft || a.item.owner.is_none())
         .map(|a| ExportWarning {
             action_id: a.item.id.clone(),
-            reference: format!("R{}", a.item.recommendation_number),
+            reference: a.item.reference.clone(),
             local_authority: a.item.local_authority.clone(),
             title: a.item.title.clone(),
             draft: a.item.draft,
             no_owner: a.item.owner.is_none(),
         })
         .collect()
-}
-
-/// The warnings for an export not yet written (the export dialog asks before saving).
-pub fn for_request(store: &Store, request: &ExportRequest) -> Result<Vec<ExportWarning>> {
-    Ok(of(&load(store, request)?))
 }

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::board_paper::{next_inspection_text, percent, recommendation_ref, report_label};
+use super::board_paper::{next_inspection_text, percent, report_label};
 use super::data::ExportData;
 use super::render_error;
 use crate::labels;
@@ -155,11 +155,9 @@ fn write_actions(
             .report(&it.report_id)
             .map(report_label)
             .unwrap_or_else(|| it.report_id.clone());
-        let reference = recommendation_ref(a);
-        let reference = reference.split(':').next().unwrap_or_default();
         ws.write_string_with_format(row, 0, &report, &f.wrap)?;
         ws.write_string_with_format(row, 1, &it.section, &f.wrap)?;
-        ws.write_string_with_format(row, 2, reference, &f.text)?;
+        ws.write_string_with_format(row, 2, &it.reference, &f.text)?;
         ws.write_string_with_format(row, 3, &it.recommendation, &f.wrap)?;
         ws.write_string_with_format(row, 4, &it.title, &f.wrap)?;
         ws.write_string_with_format(row, 5, it.owner.as_deref().unwrap_or(""), &f.wrap)?;

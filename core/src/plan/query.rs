@@ -42,6 +42,47 @@ pub struct Filter {
     pub search: Option<String>,
     /// Part of the lead partner's name, ignoring case ("ICB").
     pub lead_partner: Option<String>,
+    /// Only actions not completed.
+    pub open: bool,
+    /// Only actions nobody owns yet.
+    pub no_owner: bool,
+    /// Due on or after this date (actions without a due date are left out).
+    pub due_from: Option<NaiveDate>,
+    /// Due on or before this date (actions without a due date are left out).
+    pub due_to: Option<NaiveDate>,
+}
+
+impl Filter {
+    /// True when the filter keeps or drops whole recommendations only, so every live
+    /// action of a listed recommendation is listed too.
+    fn keeps_whole_recommendations(&self) -> bool {
+        let Filter {
+            overdue,
+            due_within_days,
+            owner,
+            report_id: _,
+            section: _,
+            status,
+            rag,
+            search,
+            lead_partner,
+            open,
+            no_owner,
+            due_from,
+            due_to,
+        } = self;
+        !overdue
+            && due_within_days.is_none()
+            && owner.is_none()
+            && status.is_none()
+            && rag.is_none()
+            && search.is_none()
+            && lead_partner.is_none()
+            && !open
+            && !no_owner
+            && due_from.is_none()
+            && due_to.is_none()
+    }
 }
 
 /// One row of the action list.
@@ -54,6 +95,14 @@ pub struct ActionListItem {
     pub recommendation_id: String,
     /// The recommendation's place in its report, from 1 (its reference: "3" = third).
     pub recommendation_number: u32,
+    /// The action's reference: the recommendation's number, then the action's place under
+    /// it in the order actions were added ("3.2"), counting only actions not in the bin.
+    /// The same whatever the filter or the order of the list.
+    pub reference: String,
+    /// The action's place in the plan's order among the listed actions, from 0: reports
+    /// oldest inspection first (as the summary lists them), then recommendations in report
+    /// order, then actions as added. Sorting by it gives the plan as the report has it.
+    pub plan_order: u32,
     /// The recommendation's full text.
     pub recommendation: String,
     pub section: String,
@@ -282,6 +331,20 @@ pub fn list_actions(
         clauses.push("instr(lower(a.lead_partner), lower(:lead)) > 0");
         params.push((":lead", Box::new(lead.trim().to_string())));
     }
+    if filter.open {
+        clauses.push("a.status <> 'completed'");
+    }
+    if filter.no_owner {
+        clauses.push("(a.owner IS NULL OR trim(a.owner) = '')");
+    }
+    if let Some(from) = filter.due_from {
+        clauses.push("a.due_date >= :due_from");
+        params.push((":due_from", Box::new(dates::to_sql(from))));
+    }
+    if let Some(to) = filter.due_to {
+        clauses.push("a.due_date <= :due_to");
+        params.push((":due_to", Box::new(dates::to_sql(to))));
+    }
     if let Some(search) = &filter.search {
         clauses.push(SEARCH_SQL);
         params.push((":q", Box::new(fts_query(search)?)));
@@ -326,6 +389,8 @@ pub fn list_actions(
             recommendation_id: row.get(2)?,
             // Filled in from the recommendation below.
             recommendation_number: 0,
+            reference: String::new(),
+            plan_order: 0,
             recommendation: String::new(),
             section: String::new(),
             timeframe: None,
@@ -351,7 +416,7 @@ pub fn list_actions(
     drop(stmt);
 
     // Each distinct recommendation once: `rec_of[i]` is the one of `items[i]`.
-    let (rec_of, mut recs) = {
+    let (rec_of, mut recs, mut siblings) = {
         let mut slot: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
             HashMap::with_capacity_and_hasher(items.len(), Default::default());
         let mut ids: Vec<&str> = Vec::new();
@@ -366,7 +431,18 @@ pub fn list_actions(
             })
             .collect();
         let recs = recommendations_listed(conn, &ids, filter.section.as_deref())?;
-        (rec_of, recs)
+        // The live actions of each recommendation, to number them: the list itself holds
+        // them all unless the filter left some out.
+        let siblings = if filter.keeps_whole_recommendations() {
+            let mut s: Vec<Vec<i64>> = vec![Vec::new(); ids.len()];
+            for (&rec, &(_, rowid)) in rec_of.iter().zip(&placed) {
+                s[rec].push(rowid);
+            }
+            s
+        } else {
+            live_action_rowids(conn, &ids)?
+        };
+        (rec_of, recs, siblings)
     };
     for &rec in &rec_of {
         if let Some(r) = &mut recs[rec] {
@@ -406,10 +482,71 @@ pub fn list_actions(
     }
     order.sort_unstable();
     let listed = order.len();
+    number_in_plan(
+        &mut items,
+        &order,
+        &rec_of,
+        &mut siblings,
+        &placed,
+        &reports,
+    );
     let from: Vec<usize> = order.into_iter().map(|(_, i)| i).chain(unlisted).collect();
     permute(&mut items, &from);
     items.truncate(listed);
     Ok(items)
+}
+
+/// Give each listed item its reference ("3.2") and its place in the plan's order.
+/// `siblings[rec]` holds the rowids of the live actions of recommendation `rec`.
+fn number_in_plan(
+    items: &mut [ActionListItem],
+    order: &[(ListOrder, usize)],
+    rec_of: &[usize],
+    siblings: &mut [Vec<i64>],
+    placed: &[(u32, i64)],
+    reports: &LiveReports,
+) {
+    for s in siblings.iter_mut() {
+        s.sort_unstable();
+    }
+    // (report's plan rank, recommendation's place, action's number, item)
+    let mut plan: Vec<(u32, i64, usize, usize)> = Vec::with_capacity(order.len());
+    for &((_, _, report_rank, position, rowid), i) in order {
+        let number = siblings[rec_of[i]].partition_point(|&r| r < rowid) + 1;
+        let item = &mut items[i];
+        item.reference = format!("{}.{number}", item.recommendation_number);
+        plan.push((reports.plan_rank(report_rank), position, number, i));
+        debug_assert_eq!(placed[i].1, rowid);
+    }
+    plan.sort_unstable();
+    for (n, &(_, _, _, i)) in (0u32..).zip(&plan) {
+        items[i].plan_order = n;
+    }
+}
+
+/// The rowids of the live actions of each recommendation in `ids`, in the same slots.
+fn live_action_rowids(conn: &rusqlite::Connection, ids: &[&str]) -> Result<Vec<Vec<i64>>> {
+    let mut out: Vec<Vec<i64>> = vec![Vec::new(); ids.len()];
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let ids_json = serde_json::to_string(ids)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT j.key, a.rowid
+         FROM json_each(:ids) AS j CROSS JOIN actions AS a ON a.recommendation_id = j.value
+         WHERE a.deleted_at IS NULL",
+    )?;
+    let mut rows = stmt.query(rusqlite::named_params! {":ids": ids_json})?;
+    while let Some(row) = rows.next()? {
+        if let Some(slot) = usize::try_from(row.get::<_, i64>(0)?)
+            .ok()
+            .and_then(|k| out.get_mut(k))
+        {
+            slot.push(row.get(1)?);
+        }
+    }
+    Ok(out)
 }
 
 /// Reorder `items` in place so that position `i` holds what was at `from[i]` (`from` is a
@@ -437,19 +574,40 @@ struct LiveReports {
     rank: HashMap<String, u32, BuildHasherDefault<IdHasher>>,
     /// The authorities, in the order.
     authorities: Vec<Option<String>>,
+    /// Each report's place in the plan's order (oldest inspection first, as the summary
+    /// lists reports), by its place in the list's order.
+    plan_ranks: Vec<u32>,
 }
 
 impl LiveReports {
     fn read(conn: &rusqlite::Connection) -> Result<LiveReports> {
-        let mut ordered = live_report_authorities(conn)?;
+        // Comes in the plan's order; numbered, then sorted into the list's.
+        let mut ordered: Vec<((Option<String>, String), u32)> = live_report_authorities(conn)?
+            .into_iter()
+            .zip(0u32..)
+            .collect();
         ordered.sort_unstable();
         let mut rank = HashMap::with_capacity_and_hasher(ordered.len(), Default::default());
         let mut authorities = Vec::with_capacity(ordered.len());
-        for ((authority, id), n) in ordered.into_iter().zip(0u32..) {
+        let mut plan_ranks = Vec::with_capacity(ordered.len());
+        for (((authority, id), plan_rank), n) in ordered.into_iter().zip(0u32..) {
             rank.insert(id, n);
             authorities.push(authority);
+            plan_ranks.push(plan_rank);
         }
-        Ok(LiveReports { rank, authorities })
+        Ok(LiveReports {
+            rank,
+            authorities,
+            plan_ranks,
+        })
+    }
+
+    /// The plan's place of the report at `rank`.
+    fn plan_rank(&self, rank: u32) -> u32 {
+        self.plan_ranks
+            .get(rank as usize)
+            .copied()
+            .unwrap_or(u32::MAX)
     }
 
     /// A live report's place in the order; `None` for one in the bin.

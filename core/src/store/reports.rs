@@ -145,11 +145,13 @@ pub fn get_report(conn: &Connection, id: &str) -> Result<ReportRow> {
         })
 }
 
+/// The order reports are shown in (the summary, the plan): oldest inspection first.
+const OLDEST_FIRST: &str = "coalesce(inspection_end, published, base_date), imported_at, id";
+
 /// Every report not in the bin, oldest inspection first.
 pub fn list_reports(conn: &Connection) -> Result<Vec<ReportRow>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM reports WHERE deleted_at IS NULL
-         ORDER BY coalesce(inspection_end, published, base_date), imported_at"
+        "SELECT {COLUMNS} FROM reports WHERE deleted_at IS NULL ORDER BY {OLDEST_FIRST}"
     ))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -170,10 +172,12 @@ pub fn list_judgements(conn: &Connection, report_id: &str) -> Result<Vec<Judgeme
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The local authority of every report not in the bin, as (authority, report id).
+/// The local authority of every report not in the bin, as (authority, report id), oldest
+/// inspection first.
 pub fn live_report_authorities(conn: &Connection) -> Result<Vec<(Option<String>, String)>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT local_authority, id FROM reports WHERE deleted_at IS NULL")?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT local_authority, id FROM reports WHERE deleted_at IS NULL ORDER BY {OLDEST_FIRST}"
+    ))?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

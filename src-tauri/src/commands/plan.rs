@@ -126,6 +126,10 @@ impl From<ActionFilter> for Filter {
             rag: f.rag,
             search: f.search.filter(|s| !s.trim().is_empty()),
             lead_partner: f.lead_partner.filter(|s| !s.trim().is_empty()),
+            open: f.open.unwrap_or(false),
+            no_owner: f.no_owner.unwrap_or(false),
+            due_from: f.due_from,
+            due_to: f.due_to,
         }
     }
 }

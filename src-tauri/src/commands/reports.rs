@@ -1,8 +1,9 @@
-//! A report's own dates: the next inspection it is followed by.
+//! A report's own dates: the next inspection it is followed by, and an area SEND report's
+//! priority action plan deadline.
 
 use inspection_tracker::plan::input::parse_date;
 use inspection_tracker::plan::query::Summary;
-use inspection_tracker::plan::{report_dates, summary};
+use inspection_tracker::plan::{area_send, report_dates, summary};
 
 use super::{as_of, who, Res};
 use crate::state::AppState;
@@ -30,4 +31,22 @@ pub fn set_next_inspection(
     let who = who(&store)?;
     report_dates::set_next_inspection(&mut store, &report_id, date, &who)?;
     Ok(summary::summary(&store, today)?)
+}
+
+/// Sets (or with no date clears) the deadline of the priority action plan an area SEND
+/// report requires; the core refuses it for a report that requires none.
+#[tauri::command]
+pub fn set_plan_deadline(
+    state: tauri::State<'_, AppState>,
+    report_id: String,
+    date: Option<String>,
+) -> Res<Summary> {
+    let mut store = state.store()?;
+    let date = date
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| parse_date(&d))
+        .transpose()?;
+    let who = who(&store)?;
+    area_send::set_priority_plan_deadline(&mut store, &report_id, date, &who)?;
+    Ok(summary::summary(&store, as_of(None)?)?)
 }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use inspection_tracker::plan::settings;
-use inspection_tracker::store::{backup, Store};
+use inspection_tracker::store::{backup, backup_files, Store};
 use inspection_tracker::Error;
 
 use super::{who, Res};
@@ -36,10 +36,14 @@ pub fn data_folder(state: tauri::State<'_, AppState>) -> Res<String> {
         .unwrap_or_default())
 }
 
+/// The backups of the database, newest first; listed from the file's path, so also when
+/// the database could not be opened (to choose one to restore).
 #[tauri::command]
 pub fn list_backups(state: tauri::State<'_, AppState>) -> Res<Vec<BackupInfo>> {
-    let store = state.store()?;
-    let mut out = backup::list_backups(&store)?
+    let Some(db) = state.path() else {
+        return Ok(Vec::new());
+    };
+    let mut out = backup_files::list_backups_for(db)?
         .iter()
         .map(|p| info(p))
         .collect::<Res<Vec<_>>>()?;
@@ -62,6 +66,14 @@ pub fn restore_backup(state: tauri::State<'_, AppState>, path: String) -> Res<()
     let mut store = state.store()?;
     let keep = settings::load(store.conn())?.backups_keep;
     backup::restore(&mut store, &PathBuf::from(path), keep)?;
+    Ok(())
+}
+
+/// Put a backup in place of a database that could not be opened because it is damaged,
+/// and open it (the damaged file is kept beside it).
+#[tauri::command]
+pub fn restore_over_damaged(state: tauri::State<'_, AppState>, path: String) -> Res<()> {
+    state.restore_over_damaged(&PathBuf::from(path))?;
     Ok(())
 }
 

@@ -114,7 +114,7 @@ export async function openExportDialog(): Promise<void> {
   const apply = h("input", { type: "checkbox", id: uid("apply"), "data-testid": "export-apply-filters" });
   apply.checked = lastApply;
   const filterNote = h("div", { class: "filter-note", id: uid("fnote"), "data-testid": "export-filter-note" });
-  const mapped = () => (planFilter && hasFilters ? exportFilter(planFilter, isoOf(date) || todayIso(), scope!.reportName) : null);
+  const mapped = () => (planFilter && hasFilters ? exportFilter(planFilter, scope!.reportName) : null);
   const describeFilters = () => {
     const m = mapped();
     if (!m) return;
@@ -123,7 +123,6 @@ export async function openExportDialog(): Promise<void> {
       m.applied.length
         ? h("p", {}, `Only actions with ${m.applied.join("; ")}.`)
         : h("p", {}, "None of the plan's filters can be applied: every action is exported."),
-      ...(m.skipped.length ? [h("p", { class: "skipped" }, `Not applied (an export cannot filter by these): ${m.skipped.join("; ")}.`)] : []),
     );
   };
   const scopePart = hasFilters

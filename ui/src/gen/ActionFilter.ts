@@ -9,4 +9,20 @@ export type ActionFilter = { overdue?: boolean, due_within_days?: number, owner?
 /**
  * Part of the lead partner's name (an area SEND responsible body).
  */
-lead_partner?: string, };
+lead_partner?: string, 
+/**
+ * Only actions not completed.
+ */
+open?: boolean, 
+/**
+ * Only actions nobody owns yet.
+ */
+no_owner?: boolean, 
+/**
+ * Due on or after this date.
+ */
+due_from?: string, 
+/**
+ * Due on or before this date.
+ */
+due_to?: string, };

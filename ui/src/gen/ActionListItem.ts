@@ -12,6 +12,18 @@ export type ActionListItem = { id: string, report_id: string, local_authority: s
  */
 recommendation_number: number, 
 /**
+ * The action's reference: the recommendation's number, then the action's place under
+ * it in the order actions were added ("3.2"), counting only actions not in the bin.
+ * The same whatever the filter or the order of the list.
+ */
+reference: string, 
+/**
+ * The action's place in the plan's order among the listed actions, from 0: reports
+ * oldest inspection first (as the summary lists them), then recommendations in report
+ * order, then actions as added. Sorting by it gives the plan as the report has it.
+ */
+plan_order: number, 
+/**
  * The recommendation's full text.
  */
 recommendation: string, section: string, timeframe: string | null, title: string, owner: string | null, due_date: string | null, due_date_source: DueDateSource, status: ActionStatus, progress: number, rag: Rag, days_overdue: number | null, 

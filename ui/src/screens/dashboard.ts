@@ -1,7 +1,7 @@
 // The dashboard: how far along the plan is, against the next inspection. First run when
 // the database holds no report yet.
 import { api } from "../api";
-import { h, button, field } from "../dom";
+import { h } from "../dom";
 import { formatDate, formatCount, formatPercent, plural, KIND_LABELS, RAG_LABELS, STATUS_LABELS, daysBetween, addDays } from "../format";
 import { BLUE_MEANS } from "../gen/labels";
 import type { Summary } from "../gen/Summary";
@@ -12,20 +12,21 @@ import type { ActionListItem } from "../gen/ActionListItem";
 import type { BurnUpPoint } from "../gen/BurnUpPoint";
 import type { Judgement } from "../gen/Judgement";
 import { groupJudgements, headlineJudgements, gradeTone } from "../judgements";
-import { errorBox, showError } from "../components/alert";
+import { errorBox } from "../components/alert";
 import { progressBar } from "../components/badges";
 import { burnUpChart } from "../components/burnup-chart";
 import { getActions, getSummary, setSummary } from "../state";
-import { renderFirstRun, renderStoreError } from "./first-run";
+import { renderFirstRun } from "./first-run";
+import { renderStoreError } from "./recover";
 import { navigate, type Route } from "../router";
-import { dateInput, isoOf, setIso } from "../components/date-input";
+import { dateEditor } from "../components/date-editor";
 
 export async function showDashboard(main: HTMLElement, _route: Route): Promise<void> {
   let info: Awaited<ReturnType<typeof api.storeInfo>>;
   try {
     info = await api.storeInfo();
   } catch (e) {
-    main.append(renderStoreError(e));
+    main.append(renderStoreError(e, () => navigate("#/dashboard")));
     return;
   }
   if (Number(info.reports) === 0) {
@@ -109,43 +110,20 @@ function daysToText(days: number): string {
 
 function nextInspectionTile(summary: Summary): HTMLElement {
   const n = summary.next_inspection;
-  const slot = h("div", { class: "slot" });
-  const body = h("div", { class: "next-edit" });
-  const input = dateInput({ required: "" });
-  setIso(input, n && !n.estimated ? n.earliest : "");
-  const editForm = h(
-    "form",
-    { class: "inline-form", hidden: "" },
-    field("Date of the next inspection", input),
-    h(
-      "div",
-      { class: "button-row" },
-      h("button", { type: "submit", class: "primary" }, "Save"),
-      button("Use the estimate", () => void save(null), { class: "secondary", "data-testid": "clear-next" }),
-      button("Cancel", () => toggle(false)),
-    ),
-  );
-  const edit = button("Change date", () => toggle(true), { class: "link-button", "data-testid": "edit-next", "aria-expanded": "false" });
-  function toggle(open: boolean) {
-    editForm.hidden = !open;
-    edit.setAttribute("aria-expanded", String(open));
-    if (open) input.focus();
-    else edit.focus();
-  }
-  async function save(date: string | null) {
-    try {
-      const s = await api.setNextInspection(date);
+  const body = dateEditor({
+    editLabel: "Change date",
+    editTestId: "edit-next",
+    fieldLabel: "Date of the next inspection",
+    current: n && !n.estimated ? n.earliest : null,
+    clear: { label: "Use the estimate", testId: "clear-next" },
+    missing: "Enter the date of the next inspection, for example 14 10 2013.",
+    failed: "The date could not be saved",
+    save: (date) => api.setNextInspection(date),
+    saved: (s) => {
       setSummary(s);
       navigate("#/dashboard");
-    } catch (e) {
-      showError(slot, e, "The date could not be saved");
-    }
-  }
-  editForm.addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    void save(isoOf(input));
+    },
   });
-  body.append(edit, editForm, slot);
   if (!n) {
     return tile("days to the next inspection", "–", "next-inspection", h("div", {}, h("span", { class: "stat-note" }, "No date known yet."), body));
   }
@@ -267,9 +245,34 @@ function reportCard(r: ReportSummary, asOf: string): HTMLElement {
         ? h("dd", { "data-testid": "plan-due" }, `${formatDate(r.action_plan_deadline)}${r.action_plan_deadline < asOf ? " (passed)" : ""}`)
         : null,
     ),
+    r.kind === "area_send" ? planDeadlineEditor(r) : null,
     judgementsBlock(r),
     h("a", { href: `#/plan?report=${encodeURIComponent(r.report_id)}` }, `View ${reportName(r)} actions`),
   );
+}
+
+/**
+ * An area SEND report's priority action plan deadline, set or changed after the review
+ * (the core refuses it, in words, for a report that requires no such plan).
+ */
+function planDeadlineEditor(r: ReportSummary): HTMLElement {
+  return dateEditor({
+    editLabel: r.action_plan_deadline ? "Change plan deadline" : "Set plan deadline",
+    labelFor: `for ${reportName(r)}`,
+    editTestId: "edit-plan-deadline",
+    inputTestId: "plan-deadline-input",
+    fieldLabel: "Priority action plan due",
+    hint: "The date the partnership must send its priority action plan by, for example 27 3 2025.",
+    current: r.action_plan_deadline,
+    clear: r.action_plan_deadline ? { label: "Clear the date" } : null,
+    missing: "Enter the date the priority action plan is due, for example 27 3 2025.",
+    failed: "The deadline was not saved",
+    save: (date) => api.setPlanDeadline(r.report_id, date),
+    saved: (s) => {
+      setSummary(s);
+      navigate("#/dashboard");
+    },
+  });
 }
 
 function gradeBadge(grade: string): HTMLElement {

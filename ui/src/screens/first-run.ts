@@ -38,11 +38,6 @@ export function renderInfo(info: StoreInfo): HTMLElement {
   );
 }
 
-/** The whole window when the database cannot be opened. */
-export function renderStoreError(error: unknown): HTMLElement {
-  return errorBox(error, "The database could not be opened", "store-error");
-}
-
 export function renderFirstRun(info: StoreInfo, onLoaded: () => void): HTMLElement {
   const slot = h("div", { class: "slot" });
   const samples = button(

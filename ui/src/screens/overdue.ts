@@ -2,7 +2,7 @@
 // since anyone wrote an update (stale ones flagged) and a quick "Add update".
 import { h, button } from "../dom";
 import { formatDate, formatCount, plural, STATUS_LABELS } from "../format";
-import { overdueReview, references, STALE_AFTER_DAYS, type ReviewItem } from "../actions";
+import { overdueReview, STALE_AFTER_DAYS, type ReviewItem } from "../actions";
 import { errorBox } from "../components/alert";
 import { ragBadge } from "../components/badges";
 import { showToast } from "../components/toast";
@@ -40,7 +40,6 @@ export function overdueView(initial: ActionListItem[]): HTMLElement {
   const render = () => {
     const today = asOf();
     const rows = overdueReview(items, today);
-    const refs = references(items);
     const overdue = rows.filter((r) => r.daysOverdue > 0).length;
     const stale = rows.filter((r) => r.stale).length;
     body.replaceChildren(
@@ -74,7 +73,7 @@ export function overdueView(initial: ActionListItem[]): HTMLElement {
                 "tbody",
                 {},
                 ...rows.map((r) => {
-                  const ref = refs.get(r.item.id) ?? "";
+                  const ref = r.item.reference;
                   return h(
                     "tr",
                     { class: r.daysOverdue > 0 ? "is-overdue" : "", "data-testid": "overdue-row", "data-id": r.item.id },

@@ -4,12 +4,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use inspection_tracker::export::{export_to_file, ExportFormat, ExportRequest, PaperOptions};
-use inspection_tracker::model::{ActionStatus, Rag};
-use inspection_tracker::plan::query::Filter;
-use inspection_tracker::plan::report_dates::resolve_report_id;
 use inspection_tracker::Result;
 
 use crate::args;
+use crate::filters::FilterArgs;
 use crate::{db, print_json, Cli};
 
 /// The list views' filters, plus the format, the file and `--force`.
@@ -36,41 +34,8 @@ pub struct ExportArgs {
     #[arg(long, requires = "as_of")]
     from_history: bool,
 
-    /// Only open actions due within N days of the as-of date (with --overdue: either)
-    #[arg(long, value_name = "N", value_parser = args::days)]
-    due_within: Option<u32>,
-
-    /// Only this report's actions (its id, a unique start or end of it, or its local authority)
-    #[arg(long, value_name = "ID")]
-    report: Option<String>,
-
-    /// Only sections whose name contains this (ignoring case)
-    #[arg(long, value_name = "TEXT")]
-    section: Option<String>,
-
-    /// Only this owner's actions (ignoring case)
-    #[arg(long, value_name = "NAME")]
-    owner: Option<String>,
-
-    /// Only actions with this status: not_started, in_progress, completed, blocked
-    #[arg(long, value_parser = args::status, value_name = "STATUS")]
-    status: Option<ActionStatus>,
-
-    /// Only actions with this RAG rating: red, amber, green, blue
-    #[arg(long, value_parser = args::rag, value_name = "RAG")]
-    rag: Option<Rag>,
-
-    /// Only overdue actions
-    #[arg(long)]
-    overdue: bool,
-
-    /// Only actions whose recommendation, text or notes contain these words
-    #[arg(long, value_name = "TEXT")]
-    search: Option<String>,
-
-    /// Only actions whose lead partner's name contains this (ignoring case)
-    #[arg(long, value_name = "TEXT")]
-    lead_partner: Option<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
 
     /// Board paper: the previous paper's date, YYYY-MM-DD; the change since it is counted
     /// from the plan as recorded then (default: the last board paper exported)
@@ -90,33 +55,17 @@ fn parse_format(s: &str) -> std::result::Result<ExportFormat, String> {
 }
 
 pub fn run(cli: &Cli, a: &ExportArgs) -> Result<()> {
-    let store = db::open(cli)?;
-    // An unknown report is an error naming it, never an empty paper.
-    let report_id = match &a.report {
-        Some(r) => Some(resolve_report_id(&store, r)?),
-        None => None,
-    };
+    let mut store = db::open(cli)?;
     let request = ExportRequest {
         format: a.format,
         as_of: args::as_of(a.as_of),
-        filter: Filter {
-            overdue: a.overdue,
-            due_within_days: a.due_within,
-            search: a.search.clone(),
-            owner: a.owner.clone(),
-            report_id,
-            section: a.section.clone(),
-            status: a.status,
-            rag: a.rag,
-            lead_partner: a.lead_partner.clone(),
-        },
+        filter: a.filters.resolved(&store)?,
         from_history: a.from_history,
         paper: PaperOptions {
             since: a.since,
             board_asked: a.board_asked.clone(),
         },
     };
-    let mut store = store;
     let outcome = export_to_file(&mut store, &request, &a.out, a.force)?;
     // Drafts and owner-less actions: a warning on stderr, never a refusal.
     if !outcome.warnings.is_empty() {

@@ -1,51 +1,17 @@
 //! `list`: the actions matching some filters, as at a date, soonest due first.
 
 use chrono::NaiveDate;
-use inspection_tracker::model::{ActionStatus, Rag};
-use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
-use inspection_tracker::plan::report_dates::resolve_report_id;
+use inspection_tracker::plan::query::{list_actions, ActionListItem};
 use inspection_tracker::Result;
 
 use crate::args::{self, clip, short, show_date};
+use crate::filters::FilterArgs;
 use crate::{db, print_json, Cli};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only actions past their due date and not completed
-    #[arg(long)]
-    overdue: bool,
-
-    /// Only open actions due within N days of the as-of date (with --overdue: either)
-    #[arg(long, value_name = "N", value_parser = args::days)]
-    due_within: Option<u32>,
-
-    /// Only actions with this owner (ignoring case)
-    #[arg(long, value_name = "NAME")]
-    owner: Option<String>,
-
-    /// Only actions from this report (its id, a unique start or end of it, or its local authority)
-    #[arg(long, value_name = "ID")]
-    report: Option<String>,
-
-    /// Only actions under sections whose name contains this
-    #[arg(long, value_name = "TEXT")]
-    section: Option<String>,
-
-    /// Only actions with this status: not_started, in_progress, completed, blocked
-    #[arg(long, value_name = "STATUS", value_parser = args::status)]
-    status: Option<ActionStatus>,
-
-    /// Only actions rated red, amber, green or blue
-    #[arg(long, value_name = "RAG", value_parser = args::rag)]
-    rag: Option<Rag>,
-
-    /// Only actions whose recommendation, text or notes contain these words
-    #[arg(long, value_name = "TEXT")]
-    search: Option<String>,
-
-    /// Only actions whose lead partner's name contains this (ignoring case)
-    #[arg(long, value_name = "TEXT")]
-    lead_partner: Option<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
 
     /// Rate and filter as at this date instead of today
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
@@ -59,23 +25,8 @@ pub struct Args {
 
 pub fn run(cli: &Cli, args: &Args) -> Result<()> {
     let opened = db::open(cli)?;
-    // An unknown report is an error naming it, never an empty list.
-    let report_id = match &args.report {
-        Some(r) => Some(resolve_report_id(&opened, r)?),
-        None => None,
-    };
+    let filter = args.filters.resolved(&opened)?;
     let store = args::plan_store(opened, args.as_of, args.from_history)?;
-    let filter = Filter {
-        overdue: args.overdue,
-        due_within_days: args.due_within,
-        owner: args.owner.clone(),
-        report_id,
-        section: args.section.clone(),
-        status: args.status,
-        rag: args.rag,
-        search: args.search.clone(),
-        lead_partner: args.lead_partner.clone(),
-    };
     let items = list_actions(&store, &filter, args::as_of(args.as_of))?;
     if cli.json {
         return print_json(&items);

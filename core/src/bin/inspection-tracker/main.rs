@@ -10,6 +10,7 @@ mod db;
 mod evidence;
 mod export;
 mod extract;
+mod filters;
 mod history;
 mod import;
 mod info;
