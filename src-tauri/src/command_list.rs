@@ -28,6 +28,7 @@ macro_rules! with_commands {
             evidence::add_evidence_link,
             evidence::open_evidence,
             export::export_plan,
+            export::export_preview,
             import::preview_import,
             import::create_plan,
             import::load_samples,

@@ -20,6 +20,8 @@ import type { BurnUpPoint } from "./gen/BurnUpPoint";
 import type { SampleLoad } from "./gen/SampleLoad";
 import type { ExportFormat } from "./gen/ExportFormat";
 import type { ExportOutcome } from "./gen/ExportOutcome";
+import type { ExportPreview } from "./gen/ExportPreview";
+import type { PaperOptions } from "./gen/PaperOptions";
 
 /** An error the core returned, with its stable code and a message for a person. */
 export class ApiError extends Error {
@@ -86,8 +88,18 @@ export const api = {
    * `filter` picks, as at `asOf`, to `path`. An existing file is refused unless `force`
    * (pass it only for a path the system's save dialog returned: it has already asked).
    */
-  exportPlan: (format: ExportFormat, path: string, filter: ActionFilter, asOf: string | null, force: boolean, fromHistory = false) =>
-    call<ExportOutcome>("export_plan", { format, path, filter, asOf, force, fromHistory }),
+  exportPlan: (
+    format: ExportFormat,
+    path: string,
+    filter: ActionFilter,
+    asOf: string | null,
+    force: boolean,
+    fromHistory = false,
+    paper: PaperOptions | null = null,
+  ) => call<ExportOutcome>("export_plan", { format, path, filter, asOf, force, fromHistory, ...(paper ? { paper } : {}) }),
+  /** Before saving: who the paper is by, the previous paper's date, the default ask, how many actions match, drafts and owner-less actions. */
+  exportPreview: (format: ExportFormat, filter: ActionFilter, asOf: string | null, fromHistory = false, paper: PaperOptions | null = null) =>
+    call<ExportPreview>("export_preview", { format, filter, asOf, fromHistory, paper }),
   settings: () => call<SettingView[]>("get_settings"),
   setSetting: (key: string, value: string) => call<SettingView[]>("set_setting", { key, value }),
   /** The user-set date of the next inspection (null clears it: back to the estimate). */

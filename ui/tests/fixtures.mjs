@@ -652,7 +652,27 @@ export function installBackend(data) {
       const at = asOf ?? db.asOf;
       const n = listItems(filter, at).length;
       db.existingFiles.push(path);
-      return { path, format, as_of: at, actions: n, bytes: 10_240 + 300 * n };
+      return { path, format, as_of: at, actions: n, bytes: 10_240 + 300 * n, warnings: [] };
+    },
+    // What the export dialog shows before saving (core: export::preview).
+    export_preview: ({ filter, asOf, paper }) => {
+      const items = listItems(filter, asOf ?? db.asOf);
+      return {
+        prepared_by: db.settings.find((x) => x.key === "user_name")?.value ?? "",
+        previous_paper: paper?.since ?? db.previousPaper ?? null,
+        default_ask: "The board is asked to note the progress made since the previous paper.",
+        actions: items.length,
+        warnings: items
+          .filter((a) => a.draft || !a.owner)
+          .map((a) => ({
+            action_id: a.id,
+            reference: a.reference ?? "1.1",
+            local_authority: a.local_authority,
+            title: a.title,
+            draft: !!a.draft,
+            no_owner: !a.owner,
+          })),
+      };
     },
     get_settings: () => db.settings,
     set_setting: ({ key, value }) => {

@@ -181,13 +181,35 @@ fn load(store: &Store, request: &ExportRequest) -> Result<ExportData> {
     Ok(data)
 }
 
-/// The warnings for an export not yet written: drafts and actions with no owner among the
-/// actions it would hold (the export dialog lists them before saving).
-pub fn warnings_for(
-    store: &Store,
-    request: &ExportRequest,
-) -> Result<Vec<warnings::ExportWarning>> {
-    Ok(warnings::of(&load(store, request)?))
+/// What the export dialog shows before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExportPreview {
+    /// The name the paper is prepared by and the history records (the `user_name`
+    /// setting).
+    pub prepared_by: String,
+    /// The previous board paper's date the change is counted from, when one is recorded
+    /// (or the one asked for).
+    pub previous_paper: Option<NaiveDate>,
+    /// What the board is asked when the person writes nothing.
+    pub default_ask: String,
+    /// Actions the export would hold; 0 with a filter means no action matches.
+    #[ts(type = "number")]
+    pub actions: usize,
+    /// Drafts and actions with no owner among them (a warning, never a refusal).
+    pub warnings: Vec<warnings::ExportWarning>,
+}
+
+/// The export dialog's data for `request`, before it is written.
+pub fn preview(store: &Store, request: &ExportRequest) -> Result<ExportPreview> {
+    let data = load(store, request)?;
+    Ok(ExportPreview {
+        prepared_by: data.prepared_by.clone(),
+        previous_paper: data.previous.as_ref().map(|p| p.date),
+        default_ask: format!("{} {}", board_summary::ASK_LEAD, board_summary::DEFAULT_ASK),
+        actions: data.actions.len(),
+        warnings: warnings::of(&data),
+    })
 }
 
 /// The previous paper's date: the person's choice, else the last board paper exported as

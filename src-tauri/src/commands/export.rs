@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
-use inspection_tracker::export::{export_to_file, ExportFormat, ExportOutcome, ExportRequest};
+use inspection_tracker::export::{
+    export_to_file, preview, ExportFormat, ExportOutcome, ExportPreview, ExportRequest,
+    PaperOptions,
+};
 
 use super::{as_of as as_of_or_today, Res};
 use crate::dto::ActionFilter;
@@ -22,13 +25,14 @@ pub fn export_plan(
     as_of: Option<String>,
     force: bool,
     from_history: Option<bool>,
+    paper: Option<PaperOptions>,
 ) -> Res<ExportOutcome> {
     let request = ExportRequest {
         format,
         as_of: as_of_or_today(as_of)?,
         filter: filter.into(),
         from_history: from_history.unwrap_or(false),
-        paper: Default::default(),
+        paper: paper.unwrap_or_default(),
     };
     let mut store = state.store()?;
     Ok(export_to_file(
@@ -37,4 +41,27 @@ pub fn export_plan(
         Path::new(&path),
         force,
     )?)
+}
+
+/// What the export dialog shows before saving: who the paper is prepared by, the previous
+/// paper's date, the default ask, how many actions match and the drafts and owner-less
+/// actions among them.
+#[tauri::command]
+pub fn export_preview(
+    state: tauri::State<'_, AppState>,
+    format: ExportFormat,
+    filter: ActionFilter,
+    as_of: Option<String>,
+    from_history: Option<bool>,
+    paper: Option<PaperOptions>,
+) -> Res<ExportPreview> {
+    let request = ExportRequest {
+        format,
+        as_of: as_of_or_today(as_of)?,
+        filter: filter.into(),
+        from_history: from_history.unwrap_or(false),
+        paper: paper.unwrap_or_default(),
+    };
+    let store = state.store()?;
+    Ok(preview(&store, &request)?)
 }

@@ -5,7 +5,7 @@
  */
 export type ExportWarning = { action_id: string, 
 /**
- * The recommendation's number in its report ("R3").
+ * The action's reference ("3.2": recommendation 3, its second action).
  */
 reference: string, local_authority: string | null, 
 /**
