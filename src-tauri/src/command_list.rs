@@ -27,6 +27,7 @@ macro_rules! with_commands {
             evidence::add_evidence_file,
             evidence::add_evidence_link,
             evidence::open_evidence,
+            evidence::set_evidence_summary,
             export::export_plan,
             export::export_preview,
             import::preview_import,

@@ -73,6 +73,8 @@ export const api = {
   addEvidenceLink: (id: string, link: string) => call<ActionDetail>("add_evidence_link", { id, link }),
   /** Opens a stored evidence file (or link) with the system's default app. */
   openEvidence: (evidenceId: string) => call<void>("open_evidence", { evidenceId }),
+  /** One line on what a piece of evidence shows ("" clears it). */
+  setEvidenceSummary: (evidenceId: string, summary: string) => call<ActionDetail>("set_evidence_summary", { evidenceId, summary }),
   /** Reads and extracts a file; stores nothing. */
   previewImport: (path: string) => call<ImportPreview>("preview_import", { path }),
   /** Stores a reviewed report with one action per recommendation, in one transaction. */

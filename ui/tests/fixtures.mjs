@@ -464,11 +464,16 @@ export function installBackend(data) {
         case "partner_agency":
         case "title":
         case "measure_of_success":
+        case "mitigation":
+        case "next_step":
           record(a, change.kind, a[change.kind], change[change.kind]);
           a[change.kind] = change[change.kind];
+          // Saying what will be done ends a draft (core: plan::actions).
+          if (change.kind === "title") a.draft = false;
           break;
         case "due_date":
           if (!change.reason) fail("reason_required", "A reason is required to change a due date.");
+          a.original_due_date ??= a.due_date;
           record(a, "due_date", a.due_date, change.date);
           a.due_date = change.date;
           a.due_date_source = "override";
@@ -568,6 +573,11 @@ export function installBackend(data) {
         added_at: "2012-01-20T10:15:00Z",
       });
       return detail(id);
+    },
+    set_evidence_summary: ({ evidenceId, summary }) => {
+      const e = db.evidence.find((x) => x.id === evidenceId) ?? fail("not_found", `There is no evidence with id ${evidenceId}.`);
+      e.summary = summary || null;
+      return detail(e.action_id);
     },
     open_evidence: ({ evidenceId }) => {
       db.opened.push(evidenceId);

@@ -17,6 +17,7 @@ import { invalidate, replaceAction } from "../state";
 import { pickEvidenceFile } from "../native";
 import { navigate, type Route } from "../router";
 import { dateInput, isoOf, setIso } from "../components/date-input";
+import { DRAFT_MARKER } from "../gen/labels";
 
 export async function showAction(main: HTMLElement, route: Route): Promise<void> {
   const id = route.param ?? "";
@@ -145,6 +146,10 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
     const owner = text("d-owner", a.owner);
     const partner = text("d-partner", a.partner_agency);
     const measure = text("d-measure", a.measure_of_success, true);
+    const mitigation = text("d-mitigation", a.mitigation, true);
+    const nextStep = text("d-next-step", a.next_step, true);
+    mitigation.addEventListener("change", () => void apply({ kind: "mitigation", mitigation: mitigation.value.trim() || null }));
+    nextStep.addEventListener("change", () => void apply({ kind: "next_step", next_step: nextStep.value.trim() || null }));
     title.addEventListener("change", () => {
       if (!title.value.trim()) {
         showError(errors, new Error("An action needs a description."), "Not saved");
@@ -177,10 +182,20 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
       { class: "panel", "aria-labelledby": "fields-heading" },
       h("h3", { id: "fields-heading" }, "Details"),
       h("p", { class: "meta" }, "Changes are saved when you leave a field."),
+      a.draft
+        ? h(
+            "p",
+            { class: "draft-marker", "data-testid": "draft-marker" },
+            h("strong", {}, "Draft"),
+            ` — ${DRAFT_MARKER.replace(/^draft — /, "")}: the recommendation's words are copied in; rewrite them as the action the council will take.`,
+          )
+        : null,
       field("What will be done", title),
       field("Owner", owner),
       field("Partner agency", partner),
-      field("Measure of success", measure),
+      field("Measure of success", measure, "What will be different for children, and how it will be known."),
+      field("Mitigation", mitigation, "If it is slipping: what is being done about it (the board paper quotes this)."),
+      field("Next step", nextStep, "The next step, who takes it and when."),
       field("Status", status),
       field("Progress (%)", progress),
       progressBar(a.progress),
@@ -191,6 +206,15 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
 
   function datesPanel(): HTMLElement {
     const a = d.action;
+    // Re-scheduling stays visible: the date first set, and why it moved.
+    const moved =
+      a.original_due_date && a.original_due_date !== a.due_date
+        ? h(
+            "p",
+            { "data-testid": "original-due" },
+            `First set for ${formatDate(a.original_due_date)}; now ${formatDate(a.due_date)}${a.due_date_reason ? ` (${a.due_date_reason})` : ""}.`,
+          )
+        : null;
     const date = dateInput({ id: "d-due", required: "" });
     setIso(date, a.due_date);
     const reason = h("textarea", { id: "d-due-reason", required: "", rows: "2" });
@@ -236,6 +260,7 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
       h("h3", { id: "dates-heading" }, "Due date"),
       h("p", { class: "big", "data-testid": "due-date" }, a.due_date ? formatDate(a.due_date) : "No due date yet"),
       h("p", { class: "meta" }, `Due date ${DUE_SOURCE_LABELS[a.due_date_source]}${a.due_date_reason ? `: ${a.due_date_reason}` : "."}`),
+      moved,
       form,
       h("h3", {}, "RAG rating"),
       ragForm,
@@ -315,11 +340,24 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
             { class: "evidence", "data-testid": "evidence" },
             ...d.evidence.map((ev) => {
               const name = ev.kind === "link" ? (ev.link ?? "link") : (ev.original_name ?? "file");
+              // What it shows, in one line: the statement of action's evidence of impact.
+              const summary = h("input", { type: "text", id: `ev-summary-${ev.id}`, "data-testid": "evidence-summary" });
+              summary.value = ev.summary ?? "";
+              summary.addEventListener("change", async () => {
+                slot.replaceChildren();
+                try {
+                  d = await api.setEvidenceSummary(ev.id, summary.value.trim());
+                  render();
+                } catch (e) {
+                  showError(slot, e, "The summary was not saved");
+                }
+              });
               return h(
                 "li",
                 {},
                 h("span", {}, name),
                 h("span", { class: "meta" }, ` added by ${ev.added_by}, ${formatDateTime(ev.added_at)} `),
+                field(`What ${name} shows (one line)`, summary),
                 button(
                   "Open",
                   async () => {
