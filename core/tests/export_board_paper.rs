@@ -90,7 +90,9 @@ fn expected_progress_row(a: &ActionListItem) -> Vec<String> {
     };
     vec![
         action_text(a),
-        a.owner.clone().unwrap_or_else(|| "Unassigned".into()),
+        a.owner
+            .clone()
+            .unwrap_or_else(|| board_paper::NO_OWNER.into()),
         due,
         labels::status(a.status).to_string(),
         labels::rag(a.rag).to_string(),
@@ -102,7 +104,7 @@ fn progress_rows(blocks: &[Block]) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = tables_under(blocks, PROGRESS)
         .into_iter()
         .flat_map(|t| {
-            assert_eq!(t[0][0], "Recommendation", "header row first");
+            assert_eq!(t[0][0], "Reference", "header row first");
             t.into_iter().skip(1)
         })
         .map(|r| r[1..6].to_vec())

@@ -102,7 +102,7 @@ fn every_recommendation_is_there_verbatim_in_report_order() {
     );
     // Under each recommendation: progress and the evidence of impact.
     assert!(
-        text.contains("Progress: In progress, 40% complete. 10 Jan 2012:"),
+        text.contains("Progress: In progress, 40% complete. Latest update (10 Jan 2012):"),
         "progress"
     );
     assert!(

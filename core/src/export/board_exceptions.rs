@@ -15,8 +15,8 @@ pub const EXCEPTIONS: &str = "Exceptions: red, overdue, blocked and re-scheduled
 /// Six, not one per field: on A4 portrait eight columns broke words mid-way ("Designa
 /// ted"), so the council and report go under the action, the reason under the dates.
 pub const COLUMNS: [(&str, usize); 6] = [
-    ("Ref", 4),
-    ("Action, council and report", 19),
+    ("Ref", 5),
+    ("Action, council and report", 18),
     ("Owner", 9),
     ("Status", 10),
     ("Due date and any change", 12),
@@ -41,16 +41,32 @@ pub fn add(mut doc: Docx, data: &ExportData) -> Docx {
         Some(p) => format!("since the previous paper ({})", labels::long_date(p.date)),
         None => "at any time".into(),
     };
-    doc.add_paragraph(docx::para(&format!(
+    let no_owner = exceptions.iter().filter(|a| a.item.owner.is_none()).count() as i64;
+    let drafts = exceptions.iter().filter(|a| a.item.draft).count() as i64;
+    let mut intro = format!(
         "{} the board's attention: red, overdue or blocked now, or re-scheduled {since}. \
          The mitigation and next step are as their owners recorded them on the action.",
         labels::plural(exceptions.len() as i64, "action needs", "actions need"),
-    )))
-    .add_table(docx::table(
-        &COLUMNS,
-        &exceptions.iter().map(|a| row(data, a)).collect::<Vec<_>>(),
-    ))
-    .add_paragraph(docx::gap())
+    );
+    if no_owner + drafts > 0 {
+        // Said up front: a long list of unowned drafts is itself the finding.
+        intro.push_str(&format!(
+            " Of these, {} no named owner and {drafts} {} (the recommendation's words, not \
+             yet what will be done).",
+            labels::plural(no_owner, "has", "have"),
+            if drafts == 1 {
+                "is still a draft"
+            } else {
+                "are still drafts"
+            }
+        ));
+    }
+    doc.add_paragraph(docx::para(&intro))
+        .add_table(docx::table(
+            &COLUMNS,
+            &exceptions.iter().map(|a| row(data, a)).collect::<Vec<_>>(),
+        ))
+        .add_paragraph(docx::gap())
 }
 
 /// "Derby\nSafeguarding and looked after children inspection, Oct 2011".

@@ -19,6 +19,9 @@ use crate::labels;
 use crate::plan::query::{Counts, Filter};
 use crate::Result;
 
+/// What an owner's cell says when nobody owns the action (short, so it never breaks).
+pub const NO_OWNER: &str = "No owner";
+
 /// The paper's title, also its first heading.
 pub const TITLE: &str = "Inspection action plan: progress report";
 
@@ -98,13 +101,13 @@ pub fn render(data: &ExportData) -> Result<Vec<u8>> {
 
 /// The progress table's columns (header, share of the width).
 pub const PROGRESS_COLUMNS: [(&str, usize); 7] = [
-    ("Recommendation", 11),
-    ("Action", 11),
-    ("Owner", 7),
+    ("Reference", 12),
+    ("Action", 12),
+    ("Owner", 8),
     ("Due", 8),
-    ("Status", 6),
-    ("RAG", 5),
-    ("Latest update", 10),
+    ("Status", 7),
+    ("RAG", 6),
+    ("Latest update", 11),
 ];
 
 fn authority_line(data: &ExportData) -> String {
@@ -187,15 +190,15 @@ fn rag_summary_table(data: &ExportData) -> docx_rs::Table {
     docx::table(
         &[
             // Wide enough that no header breaks mid-word on A4.
-            ("Report", 22),
-            ("Section", 16),
-            ("Actions", 9),
+            ("Report", 18),
+            ("Section", 14),
+            ("Actions", 10),
             ("Red", 7),
-            ("Amber", 8),
-            ("Green", 8),
+            ("Amber", 9),
+            ("Green", 9),
             ("Blue", 7),
-            ("Overdue", 10),
-            ("% complete", 10),
+            ("Overdue", 11),
+            ("% complete", 12),
         ],
         &rows,
     )
@@ -273,10 +276,17 @@ fn progress_row(a: &ExportAction) -> Vec<Cell> {
     } else {
         labels::opt_short_date(i.due_date)
     };
+    // A draft's action is the recommendation's words in full: the reference alone, not
+    // the same words cut short beside them.
+    let recommendation = if i.draft {
+        format!("{}\n(the action is still its words)", i.reference)
+    } else {
+        recommendation_ref(a)
+    };
     vec![
-        Cell::text(recommendation_ref(a)),
+        Cell::text(recommendation),
         Cell::text(board_exceptions::action_text(a)),
-        Cell::text(i.owner.as_deref().unwrap_or("Unassigned")),
+        Cell::text(i.owner.as_deref().unwrap_or(NO_OWNER)),
         Cell::text(due),
         Cell::text(labels::status(i.status)),
         Cell::Rag(i.rag),

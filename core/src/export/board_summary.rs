@@ -152,8 +152,8 @@ fn position_table(data: &ExportData) -> docx_rs::Table {
             let now = format!("Now ({})", labels::short_date(data.as_of));
             docx::table(
                 &[
-                    ("Measure", 9),
-                    ("What it means", 26),
+                    ("Measure", 11),
+                    ("What it means", 24),
                     (&then, 8),
                     (&now, 8),
                     ("Change", 7),
@@ -163,7 +163,7 @@ fn position_table(data: &ExportData) -> docx_rs::Table {
         }
         None => {
             let now = format!("Now ({})", labels::short_date(data.as_of));
-            docx::table(&[("Measure", 9), ("What it means", 34), (&now, 8)], &rows)
+            docx::table(&[("Measure", 11), ("What it means", 32), (&now, 8)], &rows)
         }
     }
 }

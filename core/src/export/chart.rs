@@ -257,6 +257,7 @@ fn draw_burn_up(area: &Area<'_>, input: &ChartInput<'_>) -> DrawResult {
 pub enum TickUnit {
     Month,
     Quarter,
+    HalfYear,
     Year,
     /// Every `n` years, for very long spans.
     Years(u32),
@@ -268,6 +269,7 @@ impl TickUnit {
         match self {
             TickUnit::Month => 1,
             TickUnit::Quarter => 3,
+            TickUnit::HalfYear => 6,
             TickUnit::Year => 12,
             TickUnit::Years(n) => 12 * n,
         }
@@ -291,14 +293,17 @@ fn from_month_index(i: i32) -> Option<NaiveDate> {
 }
 
 /// Ticks for a date axis from `first` to `last`: monthly up to eight months, quarterly up
-/// to two and a half years, yearly up to twelve years, every few years beyond. Quarters
-/// start in January, April, July and October; years on 1 January.
+/// to two and a half years, half-yearly up to five, yearly up to twelve, every few years
+/// beyond. Quarters start in January, April, July and October; half-years in January and
+/// July; years on 1 January.
 pub fn axis_ticks(first: NaiveDate, last: NaiveDate) -> Axis {
     let months = month_index(last) - month_index(first);
     let unit = match months {
         ..=8 => TickUnit::Month,
         9..=30 => TickUnit::Quarter,
-        31..=144 => TickUnit::Year,
+        // Three to five years: yearly ticks would be only three or four.
+        31..=60 => TickUnit::HalfYear,
+        61..=144 => TickUnit::Year,
         m => TickUnit::Years(((m / 12) as u32).div_ceil(10)),
     };
     let step = unit.months() as i32;
@@ -322,7 +327,7 @@ pub fn axis_ticks(first: NaiveDate, last: NaiveDate) -> Axis {
 /// "Jan 2025" for months and quarters, "2025" for years.
 pub fn tick_label(d: NaiveDate, unit: TickUnit) -> String {
     match unit {
-        TickUnit::Month | TickUnit::Quarter => d.format("%b %Y").to_string(),
+        TickUnit::Month | TickUnit::Quarter | TickUnit::HalfYear => d.format("%b %Y").to_string(),
         TickUnit::Year | TickUnit::Years(_) => d.format("%Y").to_string(),
     }
 }
@@ -470,6 +475,8 @@ mod tests {
         let y = axis_ticks(d(2019, 3, 2), d(2025, 3, 1));
         assert_eq!(y.ticks[0], d(2020, 1, 1));
         assert_eq!(tick_label(y.ticks[0], y.unit), "2020");
+        // Three and a half years: every six months, January and July.
+        assert_regular(d(2011, 5, 1), d(2014, 11, 20), TickUnit::HalfYear);
         // A very long span steps in whole years, still regularly.
         assert_regular(d(2000, 1, 1), d(2026, 6, 1), TickUnit::Years(3));
     }

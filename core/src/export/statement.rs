@@ -207,7 +207,7 @@ fn progress(a: &ExportAction) -> String {
     };
     if let Some(n) = &a.extra.latest_note {
         s.push_str(&format!(
-            " {}: {}",
+            " Latest update ({}): {}",
             labels::short_date(n.written_on),
             n.text
         ));
