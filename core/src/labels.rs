@@ -186,6 +186,22 @@ pub const OPEN_ENDED_SUFFIX: &str = " (no fixed length)";
 /// words, not yet what will be done.
 pub const DRAFT_MARKER: &str = "draft \u{2014} say what will be done";
 
+/// `text` cut to at most `max` characters at a word boundary, with "…" when cut: how a
+/// title is shown short anywhere the full text is one step away (lists, messages). Papers
+/// print titles in full.
+pub fn short_text(text: &str, max: usize) -> String {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() <= max {
+        return t;
+    }
+    let cut: String = t.chars().take(max.saturating_sub(1).max(1)).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':', '.']))
+}
+
 /// A date as people write it in a board paper: "14 October 2011".
 pub fn long_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
@@ -230,6 +246,19 @@ mod tests {
             timeframe_choice(Some("In the longer term"), Timeframe::LongerTerm),
             "In the longer term (no fixed length)"
         );
+    }
+
+    #[test]
+    fn short_text_cuts_at_a_word_boundary() {
+        let t = "Ensure that all vulnerable children have timely access to school places";
+        let s = short_text(t, 40);
+        assert!(s.ends_with('…') && s.chars().count() <= 40, "{s}");
+        let kept = s.trim_end_matches('…');
+        assert!(
+            t.starts_with(kept) && t[kept.len()..].starts_with(' '),
+            "{s}"
+        );
+        assert_eq!(short_text("Short", 40), "Short");
     }
 
     #[test]
