@@ -145,3 +145,88 @@ fn a_rescheduled_action_keeps_its_original_date_and_is_counted() {
     assert_eq!(moved["due_date_reason"], "Moved again");
     assert_eq!(ok_json(&plan.db, &["summary"])["overall"]["rescheduled"], 1);
 }
+
+#[test]
+fn an_export_warns_of_drafts_and_owner_less_actions_on_stderr_and_still_writes() {
+    let plan = imported();
+    let derby = plan.report("004_");
+    let list = ok_json(&plan.db, &["list", "--report", derby]);
+    let first = list[0]["id"].as_str().unwrap();
+    ok_json(
+        &plan.db,
+        &[
+            "action",
+            "update",
+            first,
+            "--what",
+            "Audit every case file monthly",
+            "--owner",
+            "Jo Adams",
+        ],
+    );
+    let out = plan.db.parent().unwrap().join("paper.docx");
+    let o = cli(
+        &plan.db,
+        &[
+            "export",
+            "--format",
+            "board-paper",
+            "--out",
+            out.to_str().unwrap(),
+            "--report",
+            derby,
+            "--as-of",
+            "2012-01-20",
+            "--since",
+            "2011-12-01",
+            "--board-asked",
+            "approve the plan",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.exists(), "written all the same");
+    let err = stderr(&o);
+    let n = list.as_array().unwrap().len() - 1;
+    assert!(
+        err.starts_with(&format!(
+            "warning: {n} actions in this export are still drafts"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("draft — say what will be done; no owner"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("Audit every case file monthly"),
+        "the finished one is not listed"
+    );
+    // The flags reach the paper.
+    let bytes = std::fs::read(&out).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("The board is asked to approve the plan."));
+    assert!(xml.contains("At previous paper (1 Dec 2011)"));
+    // A previous paper's date on or after the paper's own is refused, naming both.
+    let err = fails(
+        &plan.db,
+        &[
+            "export",
+            "--format",
+            "board-paper",
+            "--out",
+            out.to_str().unwrap(),
+            "--force",
+            "--as-of",
+            "2012-01-20",
+            "--since",
+            "2012-02-01",
+        ],
+    );
+    assert!(
+        err.contains("1 February 2012") && err.contains("20 January 2012"),
+        "{err}"
+    );
+}
