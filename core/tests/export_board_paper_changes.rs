@@ -500,3 +500,49 @@ fn no_action_title_in_any_export_is_cut_short() {
         }
     }
 }
+
+#[test]
+fn every_export_shows_both_dates_and_the_reason_for_a_rescheduled_action() {
+    let life = life();
+    let list = list_actions(&life.store, &Filter::default(), as_of()).unwrap();
+    let moved = list.iter().find(|a| a.id == life.rescheduled).unwrap();
+    let original = moved.original_due_date.unwrap();
+    let render_as = |format| {
+        render(
+            &life.store,
+            &ExportRequest {
+                format,
+                as_of: as_of(),
+                filter: Filter::default(),
+                from_history: false,
+                paper: PaperOptions::default(),
+            },
+        )
+        .unwrap()
+    };
+    let csv = String::from_utf8(render_as(ExportFormat::Csv)).unwrap();
+    let row = csv.lines().find(|l| l.contains(&moved.id)).unwrap();
+    assert!(row.contains(&format!("2012-03-31,")), "{row}");
+    assert!(
+        row.contains(&original.format("%Y-%m-%d").to_string()),
+        "{row}"
+    );
+    assert!(row.contains(REASON), "{row}");
+    let ics = String::from_utf8(render_as(ExportFormat::Ics))
+        .unwrap()
+        .replace("\r\n ", "")
+        .replace("\\,", ",")
+        .replace("\\;", ";");
+    assert!(
+        ics.contains(&format!(
+            "First due {}; moved: {REASON}",
+            labels::short_date(original)
+        )),
+        "calendar"
+    );
+    let statement = docx_text(&render_as(ExportFormat::Statement));
+    assert!(statement.contains(&normalise(&format!(
+        "First set for {}; moved: {REASON}",
+        labels::short_date(original)
+    ))));
+}

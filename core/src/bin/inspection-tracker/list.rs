@@ -73,6 +73,20 @@ fn print_table(items: &[ActionListItem]) {
             );
         }
     }
+    // Re-scheduled actions: the date first set and why it moved, on lines of their own.
+    let moved: Vec<&ActionListItem> = items.iter().filter(|a| a.rescheduled()).collect();
+    if !moved.is_empty() {
+        println!("Re-scheduled:");
+        for a in moved {
+            println!(
+                "  {:<8}  first due {}, now {}: {}",
+                short(&a.id),
+                show_date(a.original_due_date),
+                show_date(a.due_date),
+                a.due_date_reason.as_deref().unwrap_or("no reason recorded")
+            );
+        }
+    }
     let overdue = items.iter().filter(|a| a.days_overdue.is_some()).count();
     println!("{} actions ({overdue} overdue, marked !)", items.len());
 }
