@@ -522,7 +522,7 @@ fn every_export_shows_both_dates_and_the_reason_for_a_rescheduled_action() {
     };
     let csv = String::from_utf8(render_as(ExportFormat::Csv)).unwrap();
     let row = csv.lines().find(|l| l.contains(&moved.id)).unwrap();
-    assert!(row.contains(&format!("2012-03-31,")), "{row}");
+    assert!(row.contains("2012-03-31,"), "{row}");
     assert!(
         row.contains(&original.format("%Y-%m-%d").to_string()),
         "{row}"
