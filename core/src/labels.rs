@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 
 use crate::model::rules::{PERCENT_AMBER, PERCENT_GREEN};
-use crate::model::{ActionStatus, DueDateSource, Rag, RagRule, RagSettings, ReportKind, Timeframe};
+use crate::model::{
+    ActionStatus, DueDateSource, OverdueBand, Rag, RagRule, RagSettings, ReportKind, Timeframe,
+};
 
 pub fn status(s: ActionStatus) -> &'static str {
     match s {
@@ -140,6 +142,15 @@ pub fn report_kind(k: ReportKind) -> &'static str {
         ReportKind::MonitoringVisit => "Monitoring visit",
         ReportKind::AreaSend => "Area SEND inspection",
         ReportKind::Other => "Inspection",
+    }
+}
+
+/// How long overdue, as the overdue review's filter and group headings say it.
+pub fn overdue_band(b: OverdueBand) -> &'static str {
+    match b {
+        OverdueBand::UnderThirtyDays => "Overdue under 30 days",
+        OverdueBand::ThirtyToNinetyDays => "Overdue 30 to 90 days",
+        OverdueBand::OverNinetyDays => "Overdue more than 90 days",
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use inspection_tracker::labels;
 use inspection_tracker::model::{
-    ActionStatus, DueDateSource, Rag, RagRule, RagSettings, ReportKind,
+    ActionStatus, DueDateSource, OverdueBand, Rag, RagRule, RagSettings, ReportKind,
 };
 
 fn js(s: &str) -> String {
@@ -34,6 +34,7 @@ fn render() -> String {
         "// Generated from core/src/labels.rs by core/tests/labels_ts.rs when `cargo test` runs; do not edit.\n\
          import type { ActionStatus } from \"./ActionStatus\";\n\
          import type { DueDateSource } from \"./DueDateSource\";\n\
+         import type { OverdueBand } from \"./OverdueBand\";\n\
          import type { Rag } from \"./Rag\";\n\
          import type { RagRule } from \"./RagRule\";\n\
          import type { ReportKind } from \"./ReportKind\";\n\
@@ -60,6 +61,13 @@ fn render() -> String {
         &DueDateSource::ALL,
         DueDateSource::as_str,
         labels::due_source,
+    );
+    out += &record(
+        "OVERDUE_BAND_LABELS",
+        "OverdueBand",
+        &OverdueBand::ALL,
+        OverdueBand::as_str,
+        labels::overdue_band,
     );
     out += "\n/** The timeframes the review screen offers: the heading a pick gives, the value, its name. */\n";
     out += "export const TIMEFRAME_CHOICES: { heading: string | null; period: Timeframe; label: string }[] = [\n";

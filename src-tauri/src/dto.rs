@@ -2,7 +2,7 @@
 //! the import preview. TypeScript twins are generated into ui/src/gen by ts-rs.
 
 use chrono::NaiveDate;
-use inspection_tracker::model::{ActionStatus, Rag};
+use inspection_tracker::model::{ActionStatus, OverdueBand, Rag};
 use inspection_tracker::Report;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -30,6 +30,34 @@ pub struct ActionFilter {
     pub due_from: Option<NaiveDate>,
     /// Due on or before this date.
     pub due_to: Option<NaiveDate>,
+    /// How long overdue (the overdue review's bands).
+    pub overdue_band: Option<OverdueBand>,
+    /// Only current plans (the overdue review's default).
+    pub current_only: Option<bool>,
+}
+
+/// A review of one action from the overdue review.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export, optional_fields)]
+pub struct ReviewInput {
+    /// Who reviewed it; empty: the person's name from the settings.
+    pub reviewed_by: Option<String>,
+    /// The day of the review; empty: today.
+    pub reviewed_on: Option<NaiveDate>,
+    /// What was agreed.
+    pub outcome: String,
+    pub next_review: Option<NaiveDate>,
+}
+
+/// One change made to several actions at once from the overdue review.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum BulkChange {
+    /// A new owner for all (`null`: none).
+    Reassign { owner: Option<String> },
+    /// A new due date for all, with the one reason the history keeps for each.
+    Reschedule { date: NaiveDate, reason: String },
 }
 
 /// One edit to an action, tagged by `kind`.

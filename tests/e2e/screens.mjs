@@ -2,7 +2,10 @@
 // docs/screens/ and the README. Run by `cargo xtask screens` (under Xvfb on Linux).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { launchApp, tempData, shown, clickOn, attributeOf } from "./driver.mjs";
+
+const { By } = createRequire(new URL("../../ui/package.json", import.meta.url))("selenium-webdriver");
 
 const OUT = fileURLToPath(new URL("../../docs/screens/", import.meta.url));
 const WAIT = 30000;
@@ -38,17 +41,25 @@ const { driver, stop } = await launchApp(data.dbPath, { WEBKIT_DISABLE_COMPOSITI
 try {
   await driver.manage().window().setRect({ width: 1280, height: 800 });
   await shown(driver, "[data-testid=first-run]", WAIT);
+  // The name the history records: prefilled from the system account, put as a person would.
+  await driver.wait(() => driver.executeScript(() => document.querySelector("[data-testid=first-name]").value !== ""), WAIT, "no name prefilled");
+  const name = await driver.findElement(By.css("[data-testid=first-name]"));
+  await name.clear();
+  await name.sendKeys("Sam Patel");
+  await driver.executeScript(() => document.activeElement?.blur());
   await shot(driver, "01-first-run");
 
   // "Try the sample reports": four import at once; the 2006 joint area review states no
   // date, so it comes up for review, where the date is required.
   await clickOn(driver, "[data-testid=load-samples]");
   await shown(driver, "[data-testid=rec-card]", WAIT);
+  // The report states no date: its last day in GOV.UK's three fields.
   await driver.executeScript(() => {
-    const el = document.querySelector("#r-end");
-    el.value = "30/06/2006";
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-    el.dispatchEvent(new Event("change", { bubbles: true }));
+    for (const [id, v] of [["#r-end", "30"], ["#r-end-month", "6"], ["#r-end-year", "2006"]]) {
+      const el = document.querySelector(id);
+      el.value = v;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }
   });
   await shot(driver, "02-import-review");
   await clickOn(driver, "[data-testid=create-plan]");
@@ -65,6 +76,22 @@ try {
   await go(driver, "#/plan", "[data-testid=action-row]");
   await shot(driver, "04-action-plan");
   await go(driver, "#/overdue", "[data-testid=overdue-row]");
+  // A review recorded on the first item, so its "Last review" shows what was agreed.
+  await clickOn(driver, "[data-testid=overdue-row] [data-testid=record-review]");
+  await shown(driver, "[data-testid=review-dialog]", WAIT);
+  await driver.executeScript(() => {
+    document.querySelector("#rv-outcome").value = "Owner to bring the audit findings to the QA panel on Friday.";
+    const next = new Date(Date.now() + 14 * 86400000).toISOString().slice(0, 10);
+    const el = document.querySelector("#rv-next");
+    el.value = next;
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  await clickOn(driver, "[data-testid=dialog-confirm]");
+  await driver.wait(() => driver.executeScript(() => !document.querySelector("[data-testid=review-dialog]")), WAIT, "the review was not recorded");
+  await driver.executeScript(() => {
+    document.activeElement?.blur();
+    window.scrollTo(0, 0);
+  });
   await shot(driver, "05-overdue-review");
   const id = await attributeOf(driver, "[data-testid=overdue-row]", "data-id");
   await go(driver, `#/action/${id}`, "h2");

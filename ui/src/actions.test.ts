@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ActionListItem } from "./gen/ActionListItem";
-import { toActionFilter, sortActions, groupRows, inPlanOrder, owners, leadPartners, overdueReview, reminderCounts, NO_OWNER, isFilterEmpty } from "./actions";
+import { toActionFilter, sortActions, groupRows, inPlanOrder, owners, leadPartners, reminderCounts, NO_OWNER, isFilterEmpty } from "./actions";
 
 function item(over: Partial<ActionListItem>): ActionListItem {
   return {
@@ -20,6 +20,7 @@ function item(over: Partial<ActionListItem>): ActionListItem {
     progress: 50,
     rag: "red",
     days_overdue: 6,
+    overdue_band: "under_thirty_days",
     last_update: "2012-01-10",
     lead_partner: null,
     reference: `${over.recommendation_number ?? 1}.1`,
@@ -171,21 +172,6 @@ describe("groupRows", () => {
 describe("owners", () => {
   it("lists each owner once, sorted", () => {
     expect(owners(items)).toEqual(["Jo Adams", "Mark Evans", "Priya Shah"]);
-  });
-});
-
-describe("overdueReview", () => {
-  it("lists open actions overdue or due soon, most overdue first, flagging stale ones", () => {
-    const review = overdueReview(items, "2012-01-20");
-    expect(review.map((r) => [r.item.id, r.daysOverdue, r.daysSinceUpdate, r.stale])).toEqual([
-      ["a1", 6, 10, false],
-      ["a4", -12, 80, true],
-    ]);
-  });
-  it("counts an action never updated as stale", () => {
-    const review = overdueReview([item({ last_update: null })], "2012-01-20");
-    expect(review[0].stale).toBe(true);
-    expect(review[0].daysSinceUpdate).toBeNull();
   });
 });
 

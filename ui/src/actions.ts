@@ -4,7 +4,7 @@ import type { ActionFilter } from "./gen/ActionFilter";
 import type { ActionListItem } from "./gen/ActionListItem";
 import type { ActionStatus } from "./gen/ActionStatus";
 import type { Rag } from "./gen/Rag";
-import { addDays, daysBetween } from "./format";
+import { addDays } from "./format";
 
 export interface PlanFilter {
   status?: ActionStatus | "";
@@ -166,33 +166,8 @@ export function owners(items: readonly ActionListItem[]): string[] {
   return [...set].sort((a, b) => a.localeCompare(b, "en-GB"));
 }
 
-export interface ReviewItem {
-  item: ActionListItem;
-  /** Positive when overdue; zero or negative (days until due) when due soon. */
-  daysOverdue: number;
-  /** Null when there has never been an update. */
-  daysSinceUpdate: number | null;
-  stale: boolean;
-}
-
+/** An action with no update for more than this many days is flagged "Stale". */
 export const STALE_AFTER_DAYS = 30;
-
-/**
- * The QA lead's list: open actions that are overdue or due within `soonDays`, most overdue
- * first. An action is stale when it has had no update for more than 30 days (or never).
- */
-export function overdueReview(items: readonly ActionListItem[], asOf: string, soonDays = 30): ReviewItem[] {
-  const horizon = addDays(asOf, soonDays);
-  const out: ReviewItem[] = [];
-  for (const item of items) {
-    if (item.status === "completed" || !item.due_date) continue;
-    if (item.due_date > horizon) continue;
-    const daysOverdue = item.days_overdue ?? daysBetween(item.due_date, asOf);
-    const daysSinceUpdate = item.last_update ? daysBetween(item.last_update, asOf) : null;
-    out.push({ item, daysOverdue, daysSinceUpdate, stale: daysSinceUpdate === null || daysSinceUpdate > STALE_AFTER_DAYS });
-  }
-  return out.sort((a, b) => b.daysOverdue - a.daysOverdue || a.item.title.localeCompare(b.item.title));
-}
 
 /** Open actions overdue, and those falling due from today to the end of the coming week. */
 export function reminderCounts(items: readonly ActionListItem[], asOf: string): { overdue: number; dueThisWeek: number } {

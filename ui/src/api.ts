@@ -22,6 +22,9 @@ import type { ExportFormat } from "./gen/ExportFormat";
 import type { ExportOutcome } from "./gen/ExportOutcome";
 import type { ExportPreview } from "./gen/ExportPreview";
 import type { PaperOptions } from "./gen/PaperOptions";
+import type { Review } from "./gen/Review";
+import type { ReviewInput } from "./gen/ReviewInput";
+import type { BulkChange } from "./gen/BulkChange";
 
 /** An error the core returned, with its stable code and a message for a person. */
 export class ApiError extends Error {
@@ -60,6 +63,8 @@ export const api = {
   showAction: (id: string, asOf?: string) => call<ActionDetail>("show_action", { id, asOf: asOf ?? null }),
   /** One edit; returns the action as it now is. */
   updateAction: (id: string, change: ActionChange) => call<ActionDetail>("update_action", { id, change }),
+  /** The action page's "Save changes": all the edits in one transaction; returns the action as it now is. */
+  saveAction: (id: string, changes: ActionChange[]) => call<ActionDetail>("save_action", { id, changes }),
   addAction: (recommendationId: string, action: NewActionInput) => call<ActionDetail>("add_action", { recommendationId, action }),
   /** A dated progress note ("update"); `writtenOn` defaults to today. */
   addUpdate: (id: string, note: string, writtenOn?: string) => call<ActionDetail>("add_update", { id, note, writtenOn: writtenOn ?? null }),
@@ -68,6 +73,12 @@ export const api = {
   restoreAction: (id: string) => call<void>("restore_action", { id }),
   listBin: () => call<ActionRow[]>("list_bin"),
   history: (id: string) => call<HistoryRow[]>("action_history", { id }),
+  /** The overdue review's record on one action (kept in its history); `reviewed_by` defaults to the person's name. */
+  recordReview: (id: string, review: ReviewInput) => call<Review>("record_review", { id, review }),
+  /** Each reviewed action's latest review. */
+  latestReviews: () => call<Review[]>("latest_reviews"),
+  /** One change to several actions, in one transaction: all changed, or none. */
+  updateActions: (ids: string[], change: BulkChange) => call<ActionRow[]>("update_actions", { ids, change }),
   /** Copies the file into the app's data folder. */
   addEvidenceFile: (id: string, path: string) => call<ActionDetail>("add_evidence_file", { id, path }),
   addEvidenceLink: (id: string, link: string) => call<ActionDetail>("add_evidence_link", { id, link }),

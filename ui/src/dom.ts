@@ -32,10 +32,16 @@ export function button(label: Child, onClick: (ev: MouseEvent) => void, attrs: R
   return b;
 }
 
-/** A labelled form field: the label's `for` points at the control. */
+/** The example every date field shows above itself (GOV.UK: hint text, never only a
+ * placeholder, which vanishes on typing and is too faint to read). */
+export const DATE_HINT = "For example, 14/01/2012.";
+
+/** A labelled form field: the label's `for` points at the control; the hint, if any, sits
+ * between them. A date field (components/date-input) always says how to write a date. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = control.id || uid("f");
   control.id = id;
+  if (control.classList.contains("date-input")) hint = hint ? `${hint} ${DATE_HINT}` : DATE_HINT;
   const hintEl = hint ? h("span", { class: "hint", id: `${id}-hint` }, hint) : null;
   if (hintEl) control.setAttribute("aria-describedby", hintEl.id);
   return h("div", { class: "field" }, h("label", { for: id }, label), hintEl, control);

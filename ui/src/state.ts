@@ -79,3 +79,10 @@ export async function replaceAction(d: ActionDetail): Promise<ActionListItem[]> 
   actions = Promise.resolve(next);
   return next;
 }
+
+/** The name the history records for this person (the `user_name` setting), and whether
+ * they have chosen it (else it is the system account's, a default). */
+export async function userName(): Promise<{ name: string; chosen: boolean }> {
+  const s = (await api.settings()).find((k) => k.key === "user_name");
+  return { name: s?.value ?? "", chosen: !!s && !s.is_default };
+}

@@ -7,6 +7,7 @@ import { sampleData } from "./fixtures.mjs";
 
 const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
 const changes = async (page) => (await calls(page, true)).filter((c) => c.cmd === "update_action").map((c) => c.args.change);
+const saves = async (page) => (await calls(page, true)).filter((c) => c.cmd === "save_action").map((c) => c.args);
 
 test("the detail shows every field, updates, evidence and history", async () => {
   const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-001" });
@@ -37,10 +38,18 @@ test("changing the due date needs a reason, and the history records it", async (
   const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
   try {
     await page.waitForSelector("[data-testid=due-form]");
+    // The date's hint is above the field, in words (no placeholder).
+    assert.equal(await text(page, "#d-due-hint"), "For example, 14/01/2012.");
+    assert.equal(await page.getAttribute("#d-due", "placeholder"), null);
     await page.fill("#d-due", "2012-03-31");
     await page.click("[data-testid=due-form] button");
-    // The browser's own validation stops it: nothing is sent without a reason.
-    assert.equal(await page.evaluate(() => document.querySelector("#d-due-reason").validity.valid), false);
+    // An error summary at the top links to the reason; nothing is sent without one.
+    await page.waitForSelector("[data-testid=error-summary]");
+    assert.equal(await text(page, "[data-testid=error-summary]"), "There is a problem Enter the reason for changing the due date");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "error-summary");
+    await page.click("[data-testid=error-summary] a");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "d-due-reason");
+    assert.match(await text(page, "#d-due-reason-error"), /Error: Enter the reason/);
     assert.deepEqual(await changes(page), []);
     await page.fill("#d-due-reason", "Waiting for the new case management system (go-live March).");
     await page.click("[data-testid=due-form] button");
@@ -48,29 +57,64 @@ test("changing the due date needs a reason, and the history records it", async (
     assert.deepEqual(await changes(page), [{ kind: "due_date", date: "2012-03-31", reason: "Waiting for the new case management system (go-live March)." }]);
     assert.match(await text(page, "[data-testid=history]"), /due date 14 Jan 2012 31 Mar 2012/);
     assert.match(await text(page, "main"), /changed by hand: Waiting for the new case management system/);
+    assert.equal(await text(page, "[data-testid=success-banner]"), "Success Due date changed to 31 Mar 2012.");
+    assert.equal(await page.$("[data-testid=error-summary]"), null);
   } finally {
     await close();
   }
 });
 
-test("fields save on change; a status change offers undo", async () => {
+test("Save changes saves every changed field at once and says so in a banner; Ctrl+S too", async () => {
   const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
   try {
     await page.waitForSelector("#d-owner");
+    // Leaving a field saves nothing: only the button does.
     await page.fill("#d-owner", "Alex Morgan");
     await page.press("#d-owner", "Tab");
-    await page.waitForFunction(() => window.__mockDb.actions.find((a) => a.id === "act-003").owner === "Alex Morgan");
     await page.fill("#d-measure", "95% of core assessments meet threshold on audit");
-    await page.press("#d-measure", "Tab");
     await page.selectOption("#d-status", "in_progress");
-    await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=toast]")].some((t) => t.textContent.includes("In progress")));
-    await page.click("[data-testid=toast]:has-text('In progress') [data-testid=undo]");
-    await page.waitForFunction(() => window.__mockDb.actions.find((a) => a.id === "act-003").status === "not_started");
-    assert.deepEqual(
-      (await changes(page)).map((c) => c.kind),
-      ["owner", "measure_of_success", "status", "status"],
-    );
-    assert.equal(await page.inputValue("#d-status"), "not_started");
+    assert.deepEqual(await saves(page), []);
+    await page.click("[data-testid=save-changes]");
+    await page.waitForSelector("[data-testid=success-banner]");
+    assert.equal(await text(page, "[data-testid=success-banner]"), "Success Owner, measure of success and status saved.");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "success-banner");
+    assert.deepEqual(await saves(page), [
+      {
+        id: "act-003",
+        changes: [
+          { kind: "owner", owner: "Alex Morgan" },
+          { kind: "measure_of_success", measure_of_success: "95% of core assessments meet threshold on audit" },
+          { kind: "status", status: "in_progress" },
+        ],
+      },
+    ]);
+    assert.equal(await page.evaluate(() => window.__mockDb.actions.find((a) => a.id === "act-003").owner), "Alex Morgan");
+    await shot(page, "06-action-saved");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+
+    // Problems: an error summary, each linked to its field; nothing sent.
+    await page.fill("#d-title", "");
+    await page.fill("#d-progress", "120");
+    await page.press("#d-progress", "Control+s");
+    await page.waitForSelector("[data-testid=error-summary]");
+    assert.equal(await text(page, "[data-testid=error-summary]"), "There is a problem Enter what will be done Enter progress as a whole number from 0 to 100");
+    assert.equal(await page.$("[data-testid=success-banner]"), null);
+    await page.click("[data-testid=error-summary] >> text=Enter progress");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "d-progress");
+    await shot(page, "06-action-errors");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    assert.equal((await saves(page)).length, 1);
+
+    // Put right, Ctrl+S saves from the keyboard.
+    await page.fill("#d-title", "Re-issue the threshold document");
+    await page.fill("#d-progress", "40");
+    await page.press("#d-progress", "Control+s");
+    await page.waitForFunction(() => document.querySelector("[data-testid=success-banner]")?.textContent.includes("What will be done and progress saved."));
+    assert.equal(await page.$("[data-testid=error-summary]"), null);
+    assert.deepEqual((await saves(page))[1].changes, [
+      { kind: "title", title: "Re-issue the threshold document" },
+      { kind: "progress", progress: 40 },
+    ]);
   } finally {
     await close();
   }
@@ -118,7 +162,7 @@ test("a failing file dialog or open is explained, and the screen keeps working",
     await page.click("[data-testid=evidence] >> text=Open");
     await page.waitForFunction(() => document.querySelector("[role=alert]")?.textContent.includes("missing from the data folder"));
     await page.fill("#d-owner", "Still works");
-    await page.press("#d-owner", "Tab");
+    await page.click("[data-testid=save-changes]");
     await page.waitForFunction(() => window.__mockDb.actions.find((a) => a.id === "act-001").owner === "Still works");
   } finally {
     await close();
@@ -170,13 +214,11 @@ test("a draft is marked; mitigation, next step and an evidence summary are saved
     await page.waitForSelector("[data-testid=draft-marker]");
     assert.match(await text(page, "[data-testid=draft-marker]"), /^Draft — say what will be done/);
     await page.fill("#d-mitigation", "Paper records meanwhile");
-    await page.press("#d-mitigation", "Tab");
     await page.fill("#d-next-step", "Load them in April");
-    await page.press("#d-next-step", "Tab");
     await page.fill("#d-title", "Record every review on the new system");
-    await page.press("#d-title", "Tab");
+    await page.click("[data-testid=save-changes]");
     await page.waitForFunction(() => !document.querySelector("[data-testid=draft-marker]"));
-    const sent = await changes(page);
+    const sent = (await saves(page)).flatMap((s) => s.changes);
     assert.deepEqual(
       sent.filter((c) => c.kind === "mitigation" || c.kind === "next_step"),
       [

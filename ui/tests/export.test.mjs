@@ -221,19 +221,54 @@ test("the plan's open, owner and due-range filters all apply to the export, what
     await page.fill("[data-testid=export-as-of]", "2012-01-20");
     assert.equal(await text(page, "[data-testid=export-filter-note]"), note);
     assert.deepEqual(await seriousA11yViolations(page), []);
-    await page.evaluate(() => window.__saveResults.push("/home/sam/due-soon.docx"));
+    // Nothing of Jo Adams's falls due then: said before the save dialog, nothing written.
     await page.click("[data-testid=dialog-confirm]");
-    await page.waitForSelector("[data-testid=toast]");
-    assert.deepEqual((await exports(page))[0].filter, { open: true, due_from: "2012-01-20", due_to: "2012-02-19", owner: "Jo Adams" });
+    await page.waitForSelector(`${DIALOG} [data-testid=error-summary]`);
+    assert.match(await text(page, `${DIALOG} [data-testid=error-summary]`), /No action matches the action plan's filters/);
+    const asked = (await calls(page, true)).filter((c) => c.cmd === "list_actions").at(-1).args;
+    assert.deepEqual(asked, { filter: { open: true, due_from: "2012-01-20", due_to: "2012-02-19", owner: "Jo Adams" }, asOf: "2012-01-20" });
+    assert.deepEqual(await exports(page), []);
     // Unticked: the whole plan.
-    await page.keyboard.press("Control+e");
-    await page.waitForSelector(`${DIALOG}[open]`);
     await page.uncheck("[data-testid=export-apply-filters]");
     assert.equal(await page.isVisible("[data-testid=export-filter-note]"), false);
     await page.evaluate(() => window.__saveResults.push("/home/sam/all.docx"));
     await page.click("[data-testid=dialog-confirm]");
-    await page.waitForFunction(() => window.__ipcCalls.filter((c) => c.cmd === "export_plan").length === 2);
-    assert.deepEqual((await exports(page))[1].filter, {});
+    await page.waitForFunction(() => window.__ipcCalls.filter((c) => c.cmd === "export_plan").length === 1);
+    assert.deepEqual((await exports(page))[0].filter, {});
+    assert.equal((await exports(page))[0].asOf, "2012-01-20");
+  } finally {
+    await close();
+  }
+});
+
+test("the dialog says who the export is from, and that no action matches before any file is written", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/plan" });
+  try {
+    await page.waitForSelector("[data-testid=action-row]");
+    await page.selectOption("#f-report", "rep-rutland-2011");
+    await page.selectOption("#f-owner", "Mark Evans");
+    await page.selectOption("#f-status", "completed");
+    await page.click("[data-testid=export-plan]");
+    await page.waitForSelector(`${DIALOG}[open]`);
+    assert.equal(await text(page, "[data-testid=export-by]"), "Exported by Sam Patel. Change the name in Settings");
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForSelector(`${DIALOG} [data-testid=error-summary]`);
+    assert.equal(
+      await text(page, `${DIALOG} [data-testid=error-summary] li`),
+      "No action matches the action plan's filters: change them, or untick them to export every action",
+    );
+    // Nothing asked of the save dialog, nothing written.
+    assert.deepEqual(await saves(page), []);
+    assert.deepEqual(await exports(page), []);
+    await page.click(`${DIALOG} [data-testid=error-summary] a`);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "export-apply-filters");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    // Unticked, every action is exported.
+    await page.uncheck("[data-testid=export-apply-filters]");
+    await page.evaluate(() => window.__saveResults.push("/home/sam/Documents/all.docx"));
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForSelector(DIALOG, { state: "detached" });
+    assert.equal((await exports(page)).length, 1);
   } finally {
     await close();
   }
@@ -245,8 +280,8 @@ test("the board paper: who it is by, the previous paper's date, the board's ask,
     await page.waitForSelector("[data-testid=report-card]");
     await page.keyboard.press("Control+e");
     await page.waitForSelector(`${DIALOG}[open]`);
-    await page.waitForFunction(() => document.querySelector("[data-testid=export-prepared-by]")?.textContent !== "");
-    assert.match(await text(page, "[data-testid=export-prepared-by]"), /^Prepared by Sam Patel /);
+    await page.waitForFunction(() => document.querySelector("[data-testid=export-ask]")?.value !== "");
+    assert.match(await text(page, "[data-testid=export-by]"), /Sam Patel/);
     assert.equal(await page.inputValue("[data-testid=export-ask]"), "The board is asked to note the progress made since the previous paper.");
     // The sample plan has actions with no owner: listed as a warning, the save still offered.
     assert.match(await text(page, "[data-testid=export-warnings]"), /no owner\. You can still save\./);

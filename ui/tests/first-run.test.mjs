@@ -4,6 +4,8 @@ import assert from "node:assert/strict";
 import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
 import { sampleData, importPreview } from "./fixtures.mjs";
 
+const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
+
 test("an empty database shows what the app does, its counts and the two ways to start", async () => {
   const { page, close } = await openUi({}, { backend: sampleData({ empty: true }) });
   try {
@@ -49,7 +51,7 @@ test("Try the sample reports loads them, then reviews the one that states no dat
     assert.match(await page.textContent("[data-testid=toast]"), /Loaded 2 sample reports with 42 actions/);
     await page.waitForSelector("[data-testid=rec-card]");
     assert.match(await page.textContent("h2"), /rutland-jar-2006\.txt/);
-    assert.equal(await page.getAttribute("#r-end", "required"), "");
+    assert.match(await page.textContent("[data-testid=r-end-parts] legend"), /Inspection ended \(required\)/);
     assert.ok((await calls(page)).includes("load_samples"));
   } finally {
     await close();
@@ -78,6 +80,38 @@ test("a database that cannot be opened is explained, not swallowed", async () =>
     assert.equal(await page.getAttribute("[data-testid=store-error]", "role"), "alert");
     await shot(page, "01-store-error");
     assert.deepEqual(await seriousA11yViolations(page), []);
+  } finally {
+    await close();
+  }
+});
+
+test("the first run asks for the name the history will record, prefilled from the system account", async () => {
+  const data = sampleData({ empty: true });
+  Object.assign(
+    data.settings.find((s) => s.key === "user_name"),
+    { value: "sam", is_default: true },
+  );
+  data.user = "sam";
+  const { page, close } = await openUi({}, { backend: data });
+  try {
+    await page.waitForSelector("[data-testid=first-run]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=first-name]")?.value === "sam");
+    assert.match(await text(page, "#first-name-hint"), /records every change, update and review under this name/);
+    // Empty: an error summary linking to the field; nothing stored, nowhere to go.
+    await page.fill("[data-testid=first-name]", " ");
+    await page.click("[data-testid=start-import]");
+    await page.waitForSelector("[data-testid=error-summary]");
+    assert.match(await text(page, "[data-testid=error-summary]"), /There is a problem Enter your name, as the history should record it/);
+    assert.equal(new URL(page.url()).hash, "");
+    await page.click("[data-testid=error-summary] a");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "first-name");
+    await shot(page, "01-first-run-name-error");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.fill("[data-testid=first-name]", "Sam Patel");
+    await page.click("[data-testid=start-import]");
+    await page.waitForSelector("[data-testid=choose-files]");
+    const set = (await calls(page, true)).filter((c) => c.cmd === "set_setting").map((c) => c.args);
+    assert.deepEqual(set, [{ key: "user_name", value: "Sam Patel" }]);
   } finally {
     await close();
   }

@@ -164,6 +164,7 @@ export function sampleData({ bulk = 0, empty = false } = {}) {
           },
         ],
     history: [],
+    reviews: [],
     nextInspection: null,
     settings: [
       { key: "user_name", value: "Sam Patel", is_default: false },
@@ -224,6 +225,9 @@ export function installBackend(data) {
     if (between(asOf, a.due_date) <= 30 || a.status === "blocked") return "amber";
     return "green";
   };
+  // The core's bands (model/overdue.rs): [first, last] days overdue.
+  const BANDS = { under_thirty_days: [1, 29], thirty_to_ninety_days: [30, 90], over_ninety_days: [91, Infinity] };
+  const band = (days) => Object.keys(BANDS).find((b) => days >= BANDS[b][0] && days <= BANDS[b][1]) ?? null;
   // Computed once per call, not per action: the 10,000-action test lists them all.
   const lastUpdates = () => {
     const m = new Map();
@@ -271,6 +275,7 @@ export function installBackend(data) {
       progress: a.progress,
       rag: rag(a, asOf),
       days_overdue: daysOverdue(a, asOf),
+      overdue_band: band(daysOverdue(a, asOf)),
       last_update: last.get(a.id) ?? null,
       lead_partner: a.lead_partner ?? null,
     };
@@ -296,6 +301,7 @@ export function installBackend(data) {
     if (f.section && !it.section.toLowerCase().includes(f.section.trim().toLowerCase())) return false;
     if (f.status && it.status !== f.status) return false;
     if (f.rag && it.rag !== f.rag) return false;
+    if (f.overdue_band && it.overdue_band !== f.overdue_band) return false;
     if (f.search != null) {
       const words = f.search
         .toLowerCase()
@@ -492,6 +498,10 @@ export function installBackend(data) {
       }
       return detail(id);
     },
+    save_action: ({ id, changes }) => {
+      for (const change of changes) window.__backend.update_action({ id, change });
+      return detail(id);
+    },
     add_action: ({ recommendationId, action }) => {
       const rec = db.recs.find((r) => r.id === recommendationId) ?? fail("not_found", "No such recommendation.");
       const id = `act-new-${db.actions.length + 1}`;
@@ -548,6 +558,43 @@ export function installBackend(data) {
     },
     list_bin: () => db.actions.filter((a) => a.deleted_at),
     action_history: ({ id }) => db.history.filter((h) => h.entity_id === id),
+    record_review: ({ id, review }) => {
+      const a = db.actions.find((x) => x.id === id && !x.deleted_at) ?? fail("not_found", `There is no action with id ${id}.`);
+      if (!review.outcome?.trim()) fail("invalid", "the review's outcome cannot be empty: say what was agreed");
+      const r = {
+        action_id: a.id,
+        reviewed_by: review.reviewed_by?.trim() || db.user,
+        reviewed_on: review.reviewed_on ?? db.asOf,
+        outcome: review.outcome.trim(),
+        next_review: review.next_review ?? null,
+        recorded_by: db.user,
+        recorded_at: "2012-01-20T10:15:00Z",
+      };
+      db.reviews.push(r);
+      record(a, "reviewed_by", null, r.reviewed_by);
+      record(a, "reviewed_on", null, r.reviewed_on);
+      record(a, "review_outcome", null, r.outcome);
+      record(a, "next_review", null, r.next_review);
+      return r;
+    },
+    latest_reviews: () => [...new Map(db.reviews.map((r) => [r.action_id, r])).values()],
+    update_actions: ({ ids, change }) => {
+      // All or nothing, as the core's one transaction.
+      const rows = ids.map((id) => db.actions.find((x) => x.id === id && !x.deleted_at) ?? fail("not_found", `There is no action with id ${id}.`));
+      if (change.kind === "reschedule" && !change.reason?.trim()) fail("invalid", "the reason for changing the due date cannot be empty");
+      for (const a of rows) {
+        if (change.kind === "reassign") {
+          record(a, "owner", a.owner, change.owner);
+          a.owner = change.owner;
+        } else {
+          record(a, "due_date", a.due_date, change.date);
+          a.due_date = change.date;
+          a.due_date_source = "override";
+          a.due_date_reason = change.reason;
+        }
+      }
+      return rows.map((a) => ({ ...a }));
+    },
     add_evidence_file: ({ id, path }) => {
       db.evidence.push({
         id: `ev-${db.evidence.length + 1}`,
@@ -696,6 +743,7 @@ export function installBackend(data) {
       }
       s.value = value;
       s.is_default = false;
+      if (key === "user_name") db.user = value;
       return db.settings;
     },
     set_plan_deadline: ({ reportId, date }) => {

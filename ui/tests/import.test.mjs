@@ -181,27 +181,33 @@ test("a report with no date needs one; createPlan gets the corrected date", asyn
     await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
     await page.click("[data-testid=choose-files]");
     await page.waitForSelector("[data-testid=rec-card]");
-    assert.match(await text(page, "label[for=r-end]"), /Inspection ended \(required\)/);
+    // Day, month and year in three fields (GOV.UK's date input): no day/month mix-up.
+    assert.match(await text(page, "[data-testid=r-end-parts] legend"), /Inspection ended \(required\)/);
+    assert.match(await text(page, "#r-end-hint"), /states no date.*For example, 27 3 2007/);
+    assert.deepEqual(await page.$$eval("[data-testid=r-end-parts] label", (els) => els.map((e) => e.textContent)), ["Day", "Month", "Year"]);
     await page.click("[data-testid=create-plan]");
-    await page.waitForSelector("[data-testid=review-problems]");
-    assert.match(await text(page, "[data-testid=review-problems]"), /states no date: give the last day of the inspection/);
+    await page.waitForSelector("[data-testid=error-summary]");
+    assert.match(await text(page, "[data-testid=error-summary]"), /There is a problem The report states no date: give the last day of the inspection/);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "error-summary");
+    await page.click("[data-testid=error-summary] a");
     assert.equal(await page.evaluate(() => document.activeElement.id), "r-end");
     assert.ok(!(await calls(page)).includes("create_plan"));
     await shot(page, "02-import-needs-date");
     assert.deepEqual(await seriousA11yViolations(page), []);
-    // US order (month first) is not a date here: refused with the reason, nothing created.
-    await page.fill("#r-end", "03/14/2006");
-    await page.press("#r-end", "Tab");
-    assert.match(await text(page, "#r-end-problem"), /Enter a real date, day first/);
-    assert.equal(await page.getAttribute("#r-end", "aria-invalid"), "true");
+    // A part missing, then a date that does not exist: said in words, nothing created.
+    await page.fill("#r-end", "31");
+    await page.fill("#r-end-year", "2006");
     await page.click("[data-testid=create-plan]");
-    assert.match(await text(page, "[data-testid=review-problems]"), /Inspection ended: Enter a real date/);
+    await page.waitForFunction(() => document.querySelector("[data-testid=error-summary]")?.innerText.includes("must include a month"));
+    assert.match(await text(page, "[data-testid=error-summary]"), /The last day of the inspection must include a month/);
+    assert.match(await text(page, "#r-end-error"), /must include a month/);
+    await page.fill("#r-end-month", "2");
+    await page.click("[data-testid=create-plan]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=error-summary]")?.innerText.includes("real date"));
     assert.ok(!(await calls(page)).includes("create_plan"));
-    // Typed day first, as people here write it; shown back in words once left.
-    await page.fill("#r-end", "10/03/2006");
-    await page.press("#r-end", "Tab");
-    assert.equal(await page.inputValue("#r-end"), "10 Mar 2006");
-    assert.equal(await page.$("#r-end-problem"), null);
+    // 10 March 2006, the month by name or number.
+    await page.fill("#r-end", "10");
+    await page.fill("#r-end-month", "Mar");
     await page.click("[data-testid=create-plan]");
     await page.waitForSelector("[data-testid=action-row]");
     const create = (await calls(page, true)).find((c) => c.cmd === "create_plan").args.input;
@@ -305,6 +311,36 @@ test("a failure creating the plan is shown and the review kept", async () => {
     assert.match(await text(page, "[role=alert]"), /has changed since it was read/);
     assert.equal(await page.isEnabled("[data-testid=create-plan]"), true);
     assert.equal((await page.$$("[data-testid=rec-card]")).length, 5);
+  } finally {
+    await close();
+  }
+});
+
+test("the review refuses a plan without a local authority, with an error summary linking the field", async () => {
+  const p = importPreview();
+  p.report.local_authority = null;
+  const { page, close } = await openUi({}, { backend: withPreviews(p), hash: "#/import" });
+  try {
+    await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
+    await page.click("[data-testid=choose-files]");
+    await page.waitForSelector("[data-testid=rec-card]");
+    await page.click("[data-testid=create-plan]");
+    await page.waitForSelector("[data-testid=error-summary]");
+    assert.equal(
+      await text(page, "[data-testid=error-summary]"),
+      "There is a problem Enter the local authority the report is about: the plan is kept under it",
+    );
+    assert.ok(!(await calls(page)).includes("create_plan"));
+    await page.click("[data-testid=error-summary] a");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "r-authority");
+    assert.match(await text(page, "#r-authority-error"), /Enter the local authority/);
+    await shot(page, "02-import-no-authority");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.fill("#r-authority", "Rutland");
+    await page.click("[data-testid=create-plan]");
+    await page.waitForSelector("[data-testid=action-row]");
+    const create = (await calls(page, true)).find((c) => c.cmd === "create_plan").args.input;
+    assert.equal(create.report.local_authority, "Rutland");
   } finally {
     await close();
   }

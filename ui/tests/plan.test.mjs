@@ -289,9 +289,14 @@ test("references come from each recommendation's number, not from the list's ord
     // The overdue review uses the same references.
     await page.click("nav >> text=Overdue review");
     await page.waitForSelector("[data-testid=overdue-row]");
-    assert.equal(await text(page, "[data-testid=overdue-row][data-id=act-002] td:first-child"), "2.1");
-    assert.equal(await text(page, "[data-testid=overdue-row][data-id=act-018] td:first-child"), "1.2");
-    assert.equal(await page.getAttribute("[data-testid=overdue-row][data-id=act-018] button", "aria-label"), "Add update to action 1.2");
+    // (Its first column is the row's checkbox for bulk changes.)
+    assert.equal(await text(page, "[data-testid=overdue-row][data-id=act-002] td:nth-child(2)"), "2.1");
+    assert.equal(await text(page, "[data-testid=overdue-row][data-id=act-018] td:nth-child(2)"), "1.2");
+    assert.equal(await page.getAttribute("[data-testid=overdue-row][data-id=act-018] [data-testid=select-row]", "aria-label"), "Select action 1.2");
+    assert.equal(
+      await page.getAttribute("[data-testid=overdue-row][data-id=act-018] [data-testid=record-review]", "aria-label"),
+      "Record a review of action 1.2",
+    );
   } finally {
     await close();
   }

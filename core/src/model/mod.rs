@@ -8,12 +8,14 @@
 //! [`crate::extract::timeframe`], due dates and RAG in [`crate::schedule`].
 
 pub mod due_source;
+pub mod overdue;
 pub mod report;
 pub mod rules;
 pub mod status;
 pub mod timeframe;
 
 pub use due_source::DueDateSource;
+pub use overdue::OverdueBand;
 pub use report::{
     AreaSendFacts, Judgement, Recommendation, Report, ReportKind, StatedInspectionKind,
     StatedNextInspection,

@@ -499,6 +499,55 @@ pub fn update_with_note(
     get_action(store.conn(), id)
 }
 
+/// Apply the same `changes` to every action in `ids` (the overdue review's bulk reassign
+/// and bulk re-schedule, one reason for all), through the same rules as one action's
+/// edit, in one transaction: if any action cannot take them (unknown, in the bin) nothing
+/// is changed. Returns the actions as they now are, in the order given.
+pub fn update_many(
+    store: &mut Store,
+    ids: &[String],
+    changes: &[Change],
+    today: NaiveDate,
+    who: &str,
+) -> Result<Vec<ActionRow>> {
+    if ids.is_empty() {
+        return Err(Error::Invalid(
+            "no actions were chosen: choose at least one action to change".into(),
+        ));
+    }
+    if changes.is_empty() {
+        return Err(Error::Invalid(
+            "nothing to change: give a new owner or a new due date".into(),
+        ));
+    }
+    changes.iter().try_for_each(validate)?;
+    let mut seen = std::collections::HashSet::with_capacity(ids.len());
+    let unique: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| seen.insert(*id))
+        .collect();
+    let tx = store.write()?;
+    let now = now_utc();
+    for &id in &unique {
+        let mut a = live_action(&tx, id)?;
+        let w = Writer {
+            conn: &tx,
+            id,
+            who,
+            now: now.clone(),
+        };
+        for change in changes {
+            apply(&w, &mut a, change, today)?;
+        }
+    }
+    tx.commit()?;
+    unique
+        .into_iter()
+        .map(|id| get_action(store.conn(), id))
+        .collect()
+}
+
 /// Move an action to the bin (it keeps its notes, evidence and history).
 pub fn delete_action(store: &mut Store, id: &str, who: &str) -> Result<ActionRow> {
     let tx = store.write()?;

@@ -18,5 +18,6 @@ pub mod papers;
 pub mod query;
 pub mod repeats;
 pub mod report_dates;
+pub mod reviews;
 pub mod settings;
 pub mod summary;

@@ -17,7 +17,9 @@ use ts_rs::TS;
 
 use super::actions::days_overdue;
 use super::settings;
-use crate::model::{ActionStatus, DueDateSource, Judgement, Rag, RagSettings, ReportKind};
+use crate::model::{
+    ActionStatus, DueDateSource, Judgement, OverdueBand, Rag, RagSettings, ReportKind,
+};
 use crate::schedule::{rag, RagInput};
 use crate::store::reports::live_report_authorities;
 use crate::store::{dates, Store};
@@ -50,6 +52,12 @@ pub struct Filter {
     pub due_from: Option<NaiveDate>,
     /// Due on or before this date (actions without a due date are left out).
     pub due_to: Option<NaiveDate>,
+    /// Open and overdue by as many days as the band holds, as at the as-of date.
+    pub overdue_band: Option<OverdueBand>,
+    /// Only the actions of current plans (the overdue review's default). Plans in the bin
+    /// are never listed; until a plan can be closed every other plan is current, so this
+    /// narrows nothing yet — it is the one place a closed plan will be left out.
+    pub current_only: bool,
 }
 
 impl Filter {
@@ -70,6 +78,8 @@ impl Filter {
             no_owner,
             due_from,
             due_to,
+            overdue_band,
+            current_only: _,
         } = self;
         !overdue
             && due_within_days.is_none()
@@ -82,6 +92,7 @@ impl Filter {
             && !no_owner
             && due_from.is_none()
             && due_to.is_none()
+            && overdue_band.is_none()
     }
 }
 
@@ -116,6 +127,8 @@ pub struct ActionListItem {
     pub rag: Rag,
     #[ts(type = "number | null")]
     pub days_overdue: Option<i64>,
+    /// How long overdue, in the overdue review's bands (`None` when not overdue).
+    pub overdue_band: Option<OverdueBand>,
     /// The date of the latest note.
     pub last_update: Option<NaiveDate>,
     /// The organisation leading the action (an area SEND priority action's responsible
@@ -345,6 +358,21 @@ pub fn list_actions(
         clauses.push("a.due_date <= :due_to");
         params.push((":due_to", Box::new(dates::to_sql(to))));
     }
+    if let Some(band) = filter.overdue_band {
+        // d days overdue ⇔ due d days before the as-of date: the band's days, as due dates.
+        let (first, last) = band.days();
+        let back = |days: i64| {
+            as_of
+                .checked_sub_days(Days::new(days.unsigned_abs()))
+                .unwrap_or(NaiveDate::MIN)
+        };
+        clauses.push("a.status <> 'completed' AND a.due_date <= :band_latest");
+        params.push((":band_latest", Box::new(dates::to_sql(back(first)))));
+        if let Some(last) = last {
+            clauses.push("a.due_date >= :band_earliest");
+            params.push((":band_earliest", Box::new(dates::to_sql(back(last)))));
+        }
+    }
     if let Some(search) = &filter.search {
         clauses.push(SEARCH_SQL);
         params.push((":q", Box::new(fts_query(search)?)));
@@ -382,6 +410,7 @@ pub fn list_actions(
         if filter.rag.is_some_and(|want| want != rag) {
             continue;
         }
+        let late = days_overdue(due, status, as_of);
         items.push(ActionListItem {
             id: row.get(0)?,
             report_id: report_id.to_string(),
@@ -403,7 +432,8 @@ pub fn list_actions(
             status,
             progress: stub.progress,
             rag,
-            days_overdue: days_overdue(due, status, as_of),
+            days_overdue: late,
+            overdue_band: late.and_then(OverdueBand::of),
             last_update: dates::get_opt(row, 11)?,
             lead_partner: row.get(13)?,
             original_due_date: dates::get_opt(row, 14)?,

@@ -77,3 +77,22 @@ pub fn list_history(conn: &Connection, entity_id: &str) -> Result<Vec<HistoryRow
     let rows = stmt.query_map([entity_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Every change recorded to one of `fields` of any `entity`, in the order recorded (the
+/// overdue review's records, kept only in the history).
+pub fn list_history_of_fields(
+    conn: &Connection,
+    entity: &str,
+    fields: &[&str],
+) -> Result<Vec<HistoryRow>> {
+    let fields_json = serde_json::to_string(fields)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, entity, entity_id, field, old_value, new_value, who, at
+         FROM history
+         WHERE entity = ?1 AND field IN (SELECT value FROM json_each(?2))
+         ORDER BY seq",
+    )?;
+    let rows = stmt.query_map(params![entity, fields_json], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -4,6 +4,7 @@ pub mod evidence;
 pub mod export;
 pub mod import;
 pub mod info;
+pub mod overdue;
 pub mod plan;
 pub mod reports;
 pub mod settings;

@@ -54,6 +54,22 @@ pub fn update_action(
     Ok(actions::show_action(&store, &id, today)?)
 }
 
+/// The action page's "Save changes": every changed field at once, in one transaction (all
+/// saved, or none).
+#[tauri::command]
+pub fn save_action(
+    state: tauri::State<'_, AppState>,
+    id: String,
+    changes: Vec<ActionChange>,
+) -> Res<ActionDetail> {
+    let mut store = state.store()?;
+    let today = self::as_of(None)?;
+    let who = who(&store)?;
+    let changes: Vec<Change> = changes.into_iter().map(Change::from).collect();
+    actions::update_action(&mut store, &id, &changes, today, &who)?;
+    Ok(actions::show_action(&store, &id, today)?)
+}
+
 #[tauri::command]
 pub fn add_action(
     state: tauri::State<'_, AppState>,
@@ -130,6 +146,8 @@ impl From<ActionFilter> for Filter {
             no_owner: f.no_owner.unwrap_or(false),
             due_from: f.due_from,
             due_to: f.due_to,
+            overdue_band: f.overdue_band,
+            current_only: f.current_only.unwrap_or(false),
         }
     }
 }

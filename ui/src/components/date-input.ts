@@ -4,7 +4,8 @@
 // (and every machine without one set) is US order: 01/14/2012 for 14 January, a mistake
 // waiting to happen on a due date.
 //
-// The element is a plain text <input>: read it with `isoOf`, set it with `setIso`. A typed
+// The element is a plain text <input>: read it with `isoOf`, set it with `setIso`. Its
+// example ("For example, 14/01/2012.") is hint text above it, put there by dom.ts `field`. A typed
 // date is checked as it is typed (the browser's own validity message says what is wrong)
 // and shown as "14 Jan 2012" once the field is left.
 import { h } from "../dom";
@@ -24,7 +25,6 @@ export function dateInput(attrs: Record<string, string> = {}, bounds: DateLimits
     type: "text",
     autocomplete: "off",
     spellcheck: "false",
-    placeholder: "dd/mm/yyyy",
     class: "date-input",
     ...attrs,
   });

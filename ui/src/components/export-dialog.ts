@@ -2,7 +2,7 @@
 // apply; then the system's save dialog; then the core writes the file. From the header,
 // the action plan, and Ctrl/⌘+E anywhere.
 import { api } from "../api";
-import { h, field, uid } from "../dom";
+import { h, field, uid, DATE_HINT } from "../dom";
 import { formatDate, todayIso } from "../format";
 import { isFilterEmpty, type PlanFilter } from "../actions";
 import { FORMATS, formatInfo, defaultFileName, exportFilter, outcomeMessage, withExtension } from "../export";
@@ -15,7 +15,9 @@ import { isMac } from "../shortcuts";
 import { openDialog } from "./modal";
 import { showToast } from "./toast";
 import { errorMessage } from "./alert";
-import { dateInput, isoOf, setIso } from "./date-input";
+import { dateInput, dateProblem, isoOf, setIso } from "./date-input";
+import { showProblems } from "./error-summary";
+import { userName } from "../state";
 
 /** What the action plan offers while it is on screen: its filters as they are now. */
 export interface PlanScope {
@@ -58,6 +60,9 @@ export function exportButton(attrs: Record<string, string> = {}): HTMLButtonElem
   return b;
 }
 
+/** The open export dialog (where its fields' problems are shown). */
+const dialogBody = (): ParentNode => document.querySelector("[data-testid=export-dialog]") ?? document;
+
 /** Opens the export dialog (unless one is open or an export is running). */
 export async function openExportDialog(): Promise<void> {
   if (running || document.querySelector("dialog[open]")) return;
@@ -87,7 +92,7 @@ export async function openExportDialog(): Promise<void> {
       : "Give the date the paper reports the position at.";
   const dateField = field("Position as at", date, dateText());
   const dateHint = dateField.querySelector<HTMLElement>(".hint")!;
-  const describeDate = () => (dateHint.textContent = dateText());
+  const describeDate = () => (dateHint.textContent = `${dateText()} ${DATE_HINT}`);
 
   // --- as recorded -------------------------------------------------------------------
   // Without it a past date rates today's statuses as at that date; with it the core
@@ -162,11 +167,18 @@ export async function openExportDialog(): Promise<void> {
   refreshPreview();
 
   const busy = h("p", { class: "busy", role: "status", "data-testid": "export-busy" });
+  const problems = h("div", { class: "slot", id: "export-problems" });
+  // Who the paper is from: the name the history records (chosen at the first run).
+  const by = await userName().catch(() => null);
+  const byPart = by
+    ? h("p", { class: "meta", "data-testid": "export-by" }, `Exported by ${by.name}. `, h("a", { href: "#/settings" }, "Change the name in Settings"))
+    : null;
 
   await openDialog({
     title: "Export the action plan",
     testid: "export-dialog",
-    body: [formats, dateField, recordedPart, scopePart, paper.el, busy],
+    body: [problems, formats, dateField, recordedPart, scopePart, paper.el, byPart, busy],
+    novalidate: true,
     initialFocus: radios.find((r) => r.input.checked)?.input,
     confirmLabel: "Choose where to save…",
     onConfirm: async () => {
@@ -180,6 +192,26 @@ export async function openExportDialog(): Promise<void> {
       const m = hasFilters && apply.checked ? mapped() : null;
       const filter: ActionFilter = m?.filter ?? {};
       const scopeName = filter.report_id ? scope!.reportName(filter.report_id) : null;
+      // A filter that matches nothing is an error, said before any file is written.
+      const dateWrong = !asOf ? "Enter the date the paper reports the position at" : dateProblem(date);
+      if (showProblems(problems, dateWrong ? [{ field: date.id, message: dateWrong }] : [], dialogBody())) return false;
+      try {
+        if ((await api.listActions(filter, asOf)).length === 0) {
+          const message =
+            hasFilters && apply.checked
+              ? "No action matches the action plan's filters: change them, or untick them to export every action"
+              : "No action matches: there is nothing to export";
+          showProblems(
+            problems,
+            [{ field: hasFilters && apply.checked ? apply.id : (radios.find((r) => r.input.checked)?.input.id ?? date.id), message }],
+            dialogBody(),
+          );
+          return false;
+        }
+      } catch (e) {
+        showProblems(problems, [{ field: date.id, message: errorMessage(e) }], dialogBody());
+        return false;
+      }
       busy.textContent = "Choose where to save the file in the system's dialog…";
       let picked: string | null;
       try {
@@ -224,12 +256,11 @@ export async function openExportDialog(): Promise<void> {
 const WARNINGS_SHOWN = 8;
 
 /**
- * The board paper's fields (the previous paper's date, what the board is asked to do), who
- * the paper is prepared by, and the drafts and owner-less actions the export would hold —
+ * The board paper's fields (the previous paper's date, what the board is asked to do) and
+ * the drafts and owner-less actions the export would hold —
  * a warning, never a reason not to save. The data comes from the core's export preview.
  */
 function boardPaperPart() {
-  const preparedBy = h("p", { class: "meta", "data-testid": "export-prepared-by" });
   const since = dateInput({ "data-testid": "export-since" });
   const sinceField = field(
     "Previous paper's date",
@@ -241,7 +272,7 @@ function boardPaperPart() {
   let defaultAsk = "";
   const board = h("div", { "data-testid": "export-board-paper" }, sinceField, askField);
   const warnings = h("div", { class: "warning-list", "data-testid": "export-warnings" });
-  const el = h("div", {}, preparedBy, board, warnings);
+  const el = h("div", {}, board, warnings);
   let asked = 0;
   return {
     el,
@@ -260,7 +291,6 @@ function boardPaperPart() {
         return; // the export itself will say what is wrong
       }
       if (mine !== asked) return;
-      preparedBy.textContent = `Prepared by ${p.prepared_by} (the name the history records; change it in Settings).`;
       if (!isoOf(since) && p.previous_paper) setIso(since, p.previous_paper);
       if (!ask.value.trim() || ask.value.trim() === defaultAsk) ask.value = p.default_ask;
       defaultAsk = p.default_ask;

@@ -20,13 +20,15 @@ export interface DialogOptions {
   initialFocus?: HTMLElement;
   /** Test id for the dialog element ("dialog" unless given). */
   testid?: string;
+  /** The form checks itself in `onConfirm` (an error summary), not with the browser's bubbles. */
+  novalidate?: boolean;
 }
 
 export function openDialog(options: DialogOptions): Promise<boolean> {
   const opener = document.activeElement as HTMLElement | null;
   const titleId = uid("dlg");
   const dialog = h("dialog", { class: "dialog", "aria-labelledby": titleId, "data-testid": options.testid ?? "dialog" });
-  const form = h("form", { method: "dialog" });
+  const form = h("form", { method: "dialog", ...(options.novalidate ? { novalidate: "" } : {}) });
   const confirm = h("button", { type: "submit", class: options.danger ? "danger" : "primary", "data-testid": "dialog-confirm" }, options.confirmLabel);
   const cancel = button(options.cancelLabel ?? "Cancel", () => finish(false), { "data-testid": "dialog-cancel" });
   form.append(
@@ -48,7 +50,7 @@ export function openDialog(options: DialogOptions): Promise<boolean> {
   };
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
-    if (!form.reportValidity()) return;
+    if (!options.novalidate && !form.reportValidity()) return;
     if (options.onConfirm) {
       if (busy) return;
       busy = true;

@@ -1,6 +1,7 @@
 // Generated from core/src/labels.rs by core/tests/labels_ts.rs when `cargo test` runs; do not edit.
 import type { ActionStatus } from "./ActionStatus";
 import type { DueDateSource } from "./DueDateSource";
+import type { OverdueBand } from "./OverdueBand";
 import type { Rag } from "./Rag";
 import type { RagRule } from "./RagRule";
 import type { ReportKind } from "./ReportKind";
@@ -37,6 +38,11 @@ export const DUE_SOURCE_LABELS: Record<DueDateSource, string> = {
   next_inspection: "by the next inspection",
   override: "changed by hand",
   waiting: "waiting for a date",
+};
+export const OVERDUE_BAND_LABELS: Record<OverdueBand, string> = {
+  under_thirty_days: "Overdue under 30 days",
+  thirty_to_ninety_days: "Overdue 30 to 90 days",
+  over_ninety_days: "Overdue more than 90 days",
 };
 
 /** The timeframes the review screen offers: the heading a pick gives, the value, its name. */

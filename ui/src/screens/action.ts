@@ -16,7 +16,9 @@ import { addUpdateDialog } from "../components/update-dialog";
 import { invalidate, replaceAction } from "../state";
 import { pickEvidenceFile } from "../native";
 import { navigate, type Route } from "../router";
-import { dateInput, isoOf, setIso } from "../components/date-input";
+import { dateInput, dateProblem, isoOf, setIso } from "../components/date-input";
+import { showProblems, type Problem } from "../components/error-summary";
+import { MOD, SAVE_KEYS } from "../shortcuts";
 import { DRAFT_MARKER } from "../gen/labels";
 
 export async function showAction(main: HTMLElement, route: Route): Promise<void> {
@@ -44,24 +46,19 @@ export async function showAction(main: HTMLElement, route: Route): Promise<void>
 export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] | Error): HTMLElement {
   let d = initial;
   let history = initialHistory;
+  /** After a save: a banner at the top of the page (GOV.UK's notification banner),
+   * focused so it is read out. */
+  let saved: { title: string; text: string } | null = null;
   const root = h("div", { class: "action-detail" });
   const errors = h("div", { class: "slot" });
 
-  async function apply(change: ActionChange, undo?: ActionChange) {
+  /** One edit from its own form (due date, RAG rating, sign-off), said in the banner. */
+  async function apply(change: ActionChange, message: string) {
     errors.replaceChildren();
     try {
       d = await api.updateAction(d.action.id, change);
+      saved = { title: "Success", text: message };
       await afterChange();
-      if (undo) {
-        showToast(`Status is now ${STATUS_LABELS[d.action.status]}.`, {
-          undo: async () => {
-            d = await api.updateAction(d.action.id, undo);
-            await afterChange();
-          },
-        });
-      } else {
-        showToast("Saved.");
-      }
       return true;
     } catch (e) {
       showError(errors, e, "The change was not saved");
@@ -83,6 +80,15 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
   function render() {
     const a = d.action;
     const focusedId = (document.activeElement as HTMLElement | null)?.id;
+    const banner = saved
+      ? h(
+          "div",
+          { class: "success-banner", role: "alert", tabindex: "-1", "aria-labelledby": "saved-title", "data-testid": "success-banner" },
+          h("h3", { id: "saved-title" }, saved.title),
+          h("p", {}, saved.text),
+        )
+      : null;
+    saved = null;
     root.replaceChildren(
       h(
         "p",
@@ -90,6 +96,8 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         h("a", { href: "#/plan" }, "Action plan"),
         ` › ${d.report.local_authority ?? d.report.source_name} › ${d.recommendation.section}`,
       ),
+      ...(banner ? [banner] : []),
+      errors,
       h("h2", { id: "screen-title", tabindex: "-1" }, a.title),
       h(
         "p",
@@ -101,7 +109,6 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         d.days_overdue ? h("span", { class: "badge overdue", "data-testid": "days-overdue" }, `${plural(d.days_overdue, "day")} overdue`) : null,
         a.rag_override ? h("span", { class: "meta" }, ` RAG set by hand: ${a.rag_override_reason ?? ""}`) : null,
       ),
-      errors,
       h(
         "section",
         { class: "panel", "aria-labelledby": "rec-heading" },
@@ -131,7 +138,8 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         button("Remove this action", () => void remove(), { class: "danger", "data-testid": "delete-action" }),
       ),
     );
-    if (focusedId) document.getElementById(focusedId)?.focus();
+    if (banner) banner.focus();
+    else if (focusedId) document.getElementById(focusedId)?.focus();
   }
 
   function fieldsPanel(): HTMLElement {
@@ -142,46 +150,54 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
       return el;
     };
     const title = text("d-title", a.title, true);
-    title.setAttribute("required", "");
     const owner = text("d-owner", a.owner);
     const partner = text("d-partner", a.partner_agency);
     const measure = text("d-measure", a.measure_of_success, true);
     const mitigation = text("d-mitigation", a.mitigation, true);
     const nextStep = text("d-next-step", a.next_step, true);
-    mitigation.addEventListener("change", () => void apply({ kind: "mitigation", mitigation: mitigation.value.trim() || null }));
-    nextStep.addEventListener("change", () => void apply({ kind: "next_step", next_step: nextStep.value.trim() || null }));
-    title.addEventListener("change", () => {
-      if (!title.value.trim()) {
-        showError(errors, new Error("An action needs a description."), "Not saved");
-        return;
-      }
-      void apply({ kind: "title", title: title.value.trim() });
-    });
-    owner.addEventListener("change", () => void apply({ kind: "owner", owner: owner.value.trim() || null }));
-    partner.addEventListener("change", () => void apply({ kind: "partner_agency", partner_agency: partner.value.trim() || null }));
-    measure.addEventListener("change", () => void apply({ kind: "measure_of_success", measure_of_success: measure.value.trim() || null }));
     const status = select(Object.entries(STATUS_LABELS) as [string, string][], a.status, { id: "d-status" });
-    status.addEventListener("change", () => void apply({ kind: "status", status: status.value as ActionStatus }, { kind: "status", status: a.status }));
     const progress = h("input", { id: "d-progress", type: "number", min: "0", max: "100", step: "5" });
     progress.value = String(a.progress);
-    progress.addEventListener("change", () => {
-      const v = Number(progress.value);
-      if (!Number.isInteger(v) || v < 0 || v > 100) {
-        showError(errors, new Error("Progress must be a whole number from 0 to 100."), "Not saved");
+    const form = h("form", { novalidate: "", "data-save-shortcut": "", "data-testid": "details-form" });
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      root.querySelector(".success-banner")?.remove(); // the last save's news is old now
+      const problems: Problem[] = [];
+      if (!title.value.trim()) problems.push({ field: title.id, message: "Enter what will be done" });
+      const p = Number(progress.value);
+      if (progress.value.trim() === "" || !Number.isInteger(p) || p < 0 || p > 100)
+        problems.push({ field: progress.id, message: "Enter progress as a whole number from 0 to 100" });
+      if (showProblems(errors, problems, root)) return;
+      const blank = (v: string) => v.trim() || null;
+      const edits: [string, ActionChange | null][] = [
+        ["what will be done", title.value.trim() !== a.title ? { kind: "title", title: title.value.trim() } : null],
+        ["owner", blank(owner.value) !== a.owner ? { kind: "owner", owner: blank(owner.value) } : null],
+        ["partner agency", blank(partner.value) !== a.partner_agency ? { kind: "partner_agency", partner_agency: blank(partner.value) } : null],
+        ["measure of success", blank(measure.value) !== a.measure_of_success ? { kind: "measure_of_success", measure_of_success: blank(measure.value) } : null],
+        ["mitigation", blank(mitigation.value) !== (a.mitigation ?? null) ? { kind: "mitigation", mitigation: blank(mitigation.value) } : null],
+        ["next step", blank(nextStep.value) !== (a.next_step ?? null) ? { kind: "next_step", next_step: blank(nextStep.value) } : null],
+        ["status", status.value !== a.status ? { kind: "status", status: status.value as ActionStatus } : null],
+        ["progress", p !== a.progress ? { kind: "progress", progress: p } : null],
+      ];
+      const changed = edits.filter((e): e is [string, ActionChange] => e[1] !== null);
+      if (!changed.length) {
+        saved = { title: "Nothing to save", text: "No field had changed." };
+        render();
         return;
       }
-      void apply({ kind: "progress", progress: v });
+      const names = changed.map((e) => e[0]);
+      const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+      void saveChanges(
+        changed.map((e) => e[1]),
+        `${list[0].toUpperCase()}${list.slice(1)} saved.`,
+      );
     });
     const signOff = a.signed_off_by
       ? h("p", { "data-testid": "signed-off" }, `Signed off by ${a.signed_off_by} on ${formatDateTime(a.signed_off_at)}.`)
       : a.status === "completed"
-        ? button("Sign off", () => void apply({ kind: "sign_off" }), { class: "secondary", "data-testid": "sign-off" })
+        ? button("Sign off", () => void apply({ kind: "sign_off" }, "Signed off."), { class: "secondary", "data-testid": "sign-off" })
         : h("p", { class: "meta" }, "Can be signed off once completed.");
-    return h(
-      "section",
-      { class: "panel", "aria-labelledby": "fields-heading" },
-      h("h3", { id: "fields-heading" }, "Details"),
-      h("p", { class: "meta" }, "Changes are saved when you leave a field."),
+    form.append(
       a.draft
         ? h(
             "p",
@@ -189,19 +205,44 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
             h("strong", {}, "Draft"),
             ` — ${DRAFT_MARKER.replace(/^draft — /, "")}: the recommendation's words are copied in; rewrite them as the action the council will take.`,
           )
-        : null,
+        : "",
       field("What will be done", title),
-      field("Owner", owner),
+      field("Owner", owner, "A person, named."),
       field("Partner agency", partner),
       field("Measure of success", measure, "What will be different for children, and how it will be known."),
       field("Mitigation", mitigation, "If it is slipping: what is being done about it (the board paper quotes this)."),
       field("Next step", nextStep, "The next step, who takes it and when."),
       field("Status", status),
-      field("Progress (%)", progress),
+      field("Progress (%)", progress, "A whole number from 0 to 100."),
       progressBar(a.progress),
+      h(
+        "div",
+        { class: "button-row" },
+        h("button", { type: "submit", class: "primary", "data-testid": "save-changes", "aria-keyshortcuts": SAVE_KEYS }, "Save changes"),
+        h("span", { class: "meta" }, `or ${MOD}+S`),
+      ),
+    );
+    return h(
+      "section",
+      { class: "panel", "aria-labelledby": "fields-heading" },
+      h("h3", { id: "fields-heading" }, "Details"),
+      form,
       a.completed_on ? h("p", {}, `Completed on ${formatDate(a.completed_on)}.`) : null,
       signOff,
     );
+  }
+
+  async function saveChanges(changes: ActionChange[], message: string) {
+    errors.replaceChildren();
+    try {
+      d = await api.saveAction(d.action.id, changes);
+      saved = { title: "Success", text: message };
+      await afterChange();
+    } catch (e) {
+      showError(errors, e, "The changes were not saved");
+      errors.querySelector<HTMLElement>("[role=alert]")?.setAttribute("tabindex", "-1");
+      errors.querySelector<HTMLElement>("[role=alert]")?.focus();
+    }
   }
 
   function datesPanel(): HTMLElement {
@@ -215,44 +256,47 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
             `First set for ${formatDate(a.original_due_date)}; now ${formatDate(a.due_date)}${a.due_date_reason ? ` (${a.due_date_reason})` : ""}.`,
           )
         : null;
-    const date = dateInput({ id: "d-due", required: "" });
+    const date = dateInput({ id: "d-due" });
     setIso(date, a.due_date);
-    const reason = h("textarea", { id: "d-due-reason", required: "", rows: "2" });
+    const reason = h("textarea", { id: "d-due-reason", rows: "2" });
     const form = h(
       "form",
-      { class: "inline-form", "data-testid": "due-form" },
+      { class: "inline-form", novalidate: "", "data-testid": "due-form" },
       field("New due date", date),
       field("Reason for the change", reason, "Required: the history keeps it."),
       h("button", { type: "submit", class: "secondary" }, "Change due date"),
     );
     form.addEventListener("submit", (ev) => {
       ev.preventDefault();
-      if (!reason.value.trim()) {
-        reason.setCustomValidity("Give a reason for changing the due date.");
-        form.reportValidity();
-        reason.setCustomValidity("");
-        return;
-      }
-      void apply({ kind: "due_date", date: isoOf(date), reason: reason.value.trim() });
+      root.querySelector(".success-banner")?.remove(); // the last save's news is old now
+      const problems: Problem[] = [];
+      if (!date.value.trim()) problems.push({ field: date.id, message: "Enter the new due date" });
+      else if (dateProblem(date)) problems.push({ field: date.id, message: `New due date: ${dateProblem(date)}` });
+      if (!reason.value.trim()) problems.push({ field: reason.id, message: "Enter the reason for changing the due date" });
+      if (showProblems(errors, problems, root)) return;
+      void apply({ kind: "due_date", date: isoOf(date), reason: reason.value.trim() }, `Due date changed to ${formatDate(isoOf(date))}.`);
     });
     const ragSel = select([["", "Automatic"], ...(Object.entries(RAG_LABELS) as [string, string][])], a.rag_override ?? "", { id: "d-rag" });
     const ragReason = h("input", { id: "d-rag-reason", type: "text" });
     ragReason.value = a.rag_override_reason ?? "";
     const ragForm = h(
       "form",
-      { class: "inline-form" },
+      { class: "inline-form", novalidate: "" },
       field("RAG rating", ragSel, "Set by hand only with a reason."),
       field("Reason", ragReason),
       h("button", { type: "submit", class: "secondary" }, "Save RAG rating"),
     );
     ragForm.addEventListener("submit", (ev) => {
       ev.preventDefault();
-      if (ragSel.value && !ragReason.value.trim()) {
-        showError(errors, new Error("Give a reason for setting the RAG rating by hand."), "Not saved");
-        ragReason.focus();
-        return;
-      }
-      void apply({ kind: "rag_override", rag: (ragSel.value || null) as Rag | null, reason: ragReason.value.trim() });
+      root.querySelector(".success-banner")?.remove(); // the last save's news is old now
+      const problems: Problem[] =
+        ragSel.value && !ragReason.value.trim() ? [{ field: ragReason.id, message: "Enter the reason for setting the RAG rating by hand" }] : [];
+      if (showProblems(errors, problems, root)) return;
+      const rag = (ragSel.value || null) as Rag | null;
+      void apply(
+        { kind: "rag_override", rag, reason: ragReason.value.trim() },
+        rag ? `RAG rating set to ${RAG_LABELS[rag]} by hand.` : "RAG rating back to automatic.",
+      );
     });
     return h(
       "section",

@@ -2,12 +2,13 @@
 // It also shows what the database holds and where (the end-to-end test of the real window
 // reads these).
 import { api } from "../api";
-import { h, button } from "../dom";
+import { h, button, field } from "../dom";
 import { formatCount, plural } from "../format";
 import type { StoreInfo } from "../gen/StoreInfo";
 import { errorBox } from "../components/alert";
 import { showToast } from "../components/toast";
-import { invalidate } from "../state";
+import { invalidate, userName } from "../state";
+import { showProblems } from "../components/error-summary";
 import { navigate } from "../router";
 import { MOD } from "../shortcuts";
 import { reviewPreviews } from "./import";
@@ -38,11 +39,55 @@ export function renderInfo(info: StoreInfo): HTMLElement {
   );
 }
 
+/**
+ * "Your name": the name every change, update and review is recorded under, asked before
+ * anything is stored. Prefilled with the stored name, which until chosen is the system
+ * account's. `save` stores it (unless unchanged and already chosen) and says whether the
+ * person may go on.
+ */
+function nameQuestion(problems: HTMLElement): { part: HTMLElement; save: () => Promise<boolean> } {
+  const input = h("input", { type: "text", id: "first-name", autocomplete: "name", spellcheck: "false", "data-testid": "first-name" });
+  let stored: { name: string; chosen: boolean } | null = null;
+  const prefilled = userName()
+    .then((n) => {
+      stored = n;
+      if (!input.value) input.value = n.name;
+    })
+    .catch(() => undefined);
+  const part = h(
+    "div",
+    { class: "panel name-question" },
+    field(
+      "Your name",
+      input,
+      "The history records every change, update and review under this name, and exports say who they are from. It starts as this computer's account name: use the name colleagues know you by.",
+    ),
+  );
+  const save = async () => {
+    await prefilled; // a click before the name has come still finds it filled in
+    const name = input.value.trim();
+    if (showProblems(problems, name ? [] : [{ field: input.id, message: "Enter your name, as the history should record it" }], part)) return false;
+    if (stored?.chosen && stored.name === name) return true;
+    try {
+      await api.setSetting("user_name", name);
+      stored = { name, chosen: true };
+      return true;
+    } catch (e) {
+      showProblems(problems, [{ field: input.id, message: `Your name was not saved: ${e instanceof Error ? e.message : String(e)}` }], part);
+      return false;
+    }
+  };
+  return { part, save };
+}
+
 export function renderFirstRun(info: StoreInfo, onLoaded: () => void): HTMLElement {
   const slot = h("div", { class: "slot" });
+  const problems = h("div", { class: "slot", id: "first-run-problems" });
+  const name = nameQuestion(problems);
   const samples = button(
     "Try the sample reports",
     async () => {
+      if (!(await name.save())) return;
       samples.disabled = true;
       samples.textContent = "Loading the sample reports…";
       slot.replaceChildren();
@@ -67,6 +112,7 @@ export function renderFirstRun(info: StoreInfo, onLoaded: () => void): HTMLEleme
     "section",
     { class: "first-run", "aria-labelledby": "screen-title", "data-testid": "first-run" },
     h("h2", { id: "screen-title", tabindex: "-1" }, "No reports yet"),
+    problems,
     h(
       "p",
       { class: "lead" },
@@ -79,10 +125,15 @@ export function renderFirstRun(info: StoreInfo, onLoaded: () => void): HTMLEleme
       h("li", {}, "Each recommendation becomes an action, due by its timeframe."),
       h("li", {}, "Track owners, progress, updates and evidence until the next inspection."),
     ),
+    name.part,
     h(
       "div",
       { class: "button-row" },
-      button("Import a report", () => navigate("#/import"), { class: "primary", "data-testid": "start-import", "aria-keyshortcuts": "Control+O" }),
+      button("Import a report", async () => (await name.save()) && navigate("#/import"), {
+        class: "primary",
+        "data-testid": "start-import",
+        "aria-keyshortcuts": "Control+O",
+      }),
       samples,
     ),
     h("p", { class: "meta" }, `Tip: press ${MOD}+O at any time to import.`),

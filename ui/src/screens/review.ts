@@ -14,6 +14,8 @@ import { byteOffsetsToIndices, indexToByte } from "../text";
 import { showError, errorBox } from "../components/alert";
 import { showToast } from "../components/toast";
 import { dateInput, dateProblem, isoOf, setIso } from "../components/date-input";
+import { showProblems, type Problem } from "../components/error-summary";
+import { dateParts } from "../components/date-parts";
 
 export interface ReviewOptions {
   position: number;
@@ -84,8 +86,8 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
   // A working copy; the preview itself stays as it came so Cancel has nothing to undo.
   const draft: Report = structuredClone(original);
   const mustDate = needsDate(original);
-  const errors = h("div", { class: "slot" });
-  const recList = h("ol", { class: "rec-list", "data-testid": "rec-list" });
+  const errors = h("div", { class: "slot", id: "review-problems" });
+  const recList = h("ol", { class: "rec-list", id: "r-recs", tabindex: "-1", "data-testid": "rec-list" });
   const source = h("div", { class: "source-text", tabindex: "0", role: "region", "aria-label": "The report's text", "data-testid": "source-text" });
   const recCount = h("span", {});
   let currentMark = -1;
@@ -96,15 +98,21 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
   authority.addEventListener("input", () => (draft.local_authority = authority.value.trim() || null));
   const kind = select(Object.entries(KIND_LABELS) as [string, string][], draft.kind, { id: "r-kind" });
   kind.addEventListener("change", () => (draft.kind = kind.value as ReportKind));
-  const date = (id: string, key: "inspection_start" | "inspection_end" | "published", required = false) => {
+  const date = (id: string, key: "inspection_start" | "inspection_end" | "published") => {
     const el = dateInput({ id });
-    if (required) el.setAttribute("required", "");
     setIso(el, draft[key]);
     el.addEventListener("input", () => (draft[key] = isoOf(el) || null));
     return el;
   };
   const start = date("r-start", "inspection_start");
-  const end = date("r-end", "inspection_end", mustDate);
+  // A report that states no date: its last day is typed in from elsewhere, in three
+  // fields (GOV.UK's date input), so day and month cannot be swapped.
+  const endParts = mustDate ? dateParts("r-end", "Inspection ended (required)", "The report states no date, and due dates count from it.") : null;
+  if (endParts) {
+    endParts.set(draft.inspection_end);
+    endParts.el.addEventListener("input", () => (draft.inspection_end = endParts.iso() || null));
+  }
+  const end = endParts ? endParts.day : date("r-end", "inspection_end");
   const published = date("r-published", "published");
   const lead = h("input", { type: "text", id: "r-lead" });
   lead.value = draft.lead_inspector ?? "";
@@ -172,7 +180,7 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
 
   function recCard(rec: Recommendation, i: number): HTMLElement {
     const n = i + 1;
-    const text = h("textarea", { rows: "4", "aria-label": `Recommendation ${n}: text`, "data-part": "text", required: "" });
+    const text = h("textarea", { rows: "4", id: `r-rec-${n}-text`, "aria-label": `Recommendation ${n}: text`, "data-part": "text", required: "" });
     text.value = rec.text;
     text.addEventListener("input", () => (rec.text = text.value));
     const section = h("input", { type: "text", "aria-label": `Recommendation ${n}: section`, "data-part": "section" });
@@ -331,39 +339,27 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     errors.replaceChildren();
-    const problems: string[] = [];
-    for (const [el, label] of [
-      [start, "Inspection started"],
-      [end, "Inspection ended"],
-      [published, "Published"],
-    ] as const) {
+    const problems: Problem[] = [];
+    if (!draft.local_authority) problems.push({ field: authority.id, message: "Enter the local authority the report is about: the plan is kept under it" });
+    for (const [el, label] of [[start, "Inspection started"], ...(endParts ? [] : ([[end, "Inspection ended"]] as const)), [published, "Published"]] as const) {
       const problem = dateProblem(el);
-      if (problem) problems.push(`${label}: ${problem}`);
+      if (problem) problems.push({ field: el.id, message: `${label}: ${problem}` });
     }
-    if (mustDate && !draft.inspection_end) problems.push("The report states no date: give the last day of the inspection.");
+    const partsProblem = endParts?.problem("The last day of the inspection");
+    if (partsProblem) problems.push({ field: end.id, message: partsProblem });
+    else if (mustDate && !draft.inspection_end) problems.push({ field: end.id, message: "The report states no date: give the last day of the inspection." });
     if (draft.inspection_start && draft.inspection_end && draft.inspection_start > draft.inspection_end)
-      problems.push("The inspection cannot end before it starts.");
+      problems.push({ field: end.id, message: "The inspection cannot end before it starts." });
     if (original.recommendations.length && !draft.recommendations.length)
-      problems.push("Every recommendation was deleted: there is nothing to make actions from.");
+      problems.push({ field: recList.id, message: "Every recommendation was deleted: there is nothing to make actions from." });
     if (planDeadline) {
       const problem = dateProblem(planDeadline);
-      if (problem) problems.push(`Priority action plan deadline: ${problem}`);
+      if (problem) problems.push({ field: planDeadline.id, message: `Priority action plan deadline: ${problem}` });
     }
     draft.recommendations.forEach((r, i) => {
-      if (!r.text.trim()) problems.push(`Recommendation ${i + 1} has no text.`);
+      if (!r.text.trim()) problems.push({ field: `r-rec-${i + 1}-text`, message: `Recommendation ${i + 1} has no text.` });
     });
-    if (problems.length) {
-      const box = h(
-        "div",
-        { class: "error", role: "alert", tabindex: "-1", "data-testid": "review-problems" },
-        h("h3", {}, "Please correct this first"),
-        h("ul", {}, ...problems.map((p) => h("li", {}, p))),
-      );
-      errors.replaceChildren(box);
-      if (mustDate && !draft.inspection_end) end.focus();
-      else box.focus();
-      return;
-    }
+    if (showProblems(errors, problems, form)) return;
     create.disabled = true;
     create.textContent = "Creating…";
     try {
@@ -416,7 +412,6 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
         )
       : null;
   const dup = preview.duplicate_of;
-  const dateHint = mustDate ? "Required: the report states no date, and due dates count from it." : undefined;
   const factsId = uid("facts");
   form.append(
     h(
@@ -430,7 +425,7 @@ export function reviewView(preview: ImportPreview, opts: ReviewOptions): HTMLEle
       ),
       field("Local authority", authority),
       field("Kind of inspection", kind),
-      h("div", { class: "field-row" }, field("Inspection started", start), field(mustDate ? "Inspection ended (required)" : "Inspection ended", end, dateHint)),
+      h("div", { class: "field-row" }, field("Inspection started", start), endParts ? endParts.el : field("Inspection ended", end)),
       field("Published", published),
       field("Lead inspector", lead),
     ),

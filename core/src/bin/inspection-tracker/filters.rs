@@ -92,6 +92,9 @@ impl FilterArgs {
             no_owner: self.no_owner,
             due_from: self.due_from,
             due_to: self.due_to,
+            // The overdue review's bands and current plans are the app's; the CLI's
+            // --overdue and --due-within cover its lists.
+            ..Filter::default()
         }
     }
 }
