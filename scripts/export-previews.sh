@@ -101,6 +101,20 @@ update "${ids[5]}" --status completed --progress 100 --as-of 2012-01-06 --owner 
 update "${ids[6]}" --status in_progress --progress 50 --owner "Head of Early Help" --as-of 2012-01-18 \
   --what "Pilot the early help assessment in two localities, then roll it out" \
   --note "Pilot running in two localities."
+# The contact, referral and assessment letter's first two, which open the statement.
+first_of() { it list --json --search "$1" | grep -o '"id": *"[0-9a-f-]\{36\}"' | grep -o '[0-9a-f-]\{36\}' | head -n 1; }
+cra1=$(first_of "significant weaknesses decision making")
+cra2=$(first_of "repeat referrals remain high")
+update "$cra1" --status in_progress --progress 70 --owner "Head of Referral and Assessment" --as-of 2012-01-13 \
+  --what "Review every case the inspectors identified and audit 20 referrals a month through senior manager scrutiny" \
+  --measure "Monthly audits find decisions on referrals timely and proportionate in 90% of cases by April 2012" \
+  --note "All identified cases reviewed; monthly referral audits running since November."
+it evidence add "$cra1" tests/fixtures/003_58c395879ae4d1eb.txt \
+  --summary "December referral audit: 17 of 20 decisions timely and proportionate" >/dev/null
+update "$cra2" --status in_progress --progress 40 --owner "Service Manager, Duty and Assessment" --as-of 2012-01-16 \
+  --what "Check every closure against a closure checklist signed by a team manager" \
+  --measure "Re-referrals within 12 months fall below 20% by July 2012" \
+  --note "Closure checklist in use since January; first re-referral figures due in March."
 backdate 2011-12-01T09:00:00.000Z 2012-01-18T16:00:00.000Z
 
 mkdir -p "$OUT"
