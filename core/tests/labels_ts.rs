@@ -115,6 +115,28 @@ fn render() -> String {
         out += &format!("  {}: [{}],\n", r.as_str(), lines.join(", "));
     }
     out += "};\n";
+    // The key with the council's own amber settings: the core's words, rendered with
+    // marker numbers that the function swaps for the settings.
+    const WINDOW: u32 = 9991;
+    const BELOW: u8 = 98;
+    out += "/** A convention's key with these amber settings (core/src/labels.rs `rag_key`). */\n\
+            export function ragKey(rule: RagRule, amberWindowDays: number, amberProgressBelow: number): string[] {\n\
+            \x20 const lines: Record<RagRule, string[]> = {\n";
+    for r in RagRule::ALL {
+        let lines = labels::rag_key_lines(&RagSettings {
+            rule: r,
+            amber_window_days: WINDOW,
+            amber_progress_below: BELOW,
+        });
+        let lines: Vec<String> = lines.iter().map(|l| js(l)).collect();
+        out += &format!("    {}: [{}],\n", r.as_str(), lines.join(", "));
+    }
+    out += &format!(
+        "  }};\n\
+         \x20 const days = amberWindowDays === 1 ? \"1 day\" : `${{amberWindowDays}} days`;\n\
+         \x20 return lines[rule].map((l) => l.replace(\"{WINDOW} days\", days).replace(\"{BELOW}%\", `${{amberProgressBelow}}%`));\n\
+         }}\n"
+    );
     out
 }
 

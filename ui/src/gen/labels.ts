@@ -78,3 +78,13 @@ export const RAG_KEYS: Record<RagRule, string[]> = {
   percent_complete: ["Red: less than 25% complete", "Amber: 25% to 74% complete", "Green: 75% or more complete, or completed but not yet evidenced", "Blue: completed and evidenced (evidence attached and signed off)"],
   owner_risk: ["Red: the owner judges it will not be delivered on time without help", "Amber: the owner judges there is a risk to delivery that they are managing", "Green: the owner judges it on track, or completed but not yet evidenced (an action its owner has not rated is rated by due date and progress)", "Blue: completed and evidenced (evidence attached and signed off)"],
 };
+/** A convention's key with these amber settings (core/src/labels.rs `rag_key`). */
+export function ragKey(rule: RagRule, amberWindowDays: number, amberProgressBelow: number): string[] {
+  const lines: Record<RagRule, string[]> = {
+    due_date_and_progress: ["Red: past its due date and not completed", "Amber: blocked, or due within 9991 days with less than 98% done", "Green: not overdue, not blocked and not near its due date with little done; or completed but not yet evidenced", "Blue: completed and evidenced (evidence attached and signed off)"],
+    percent_complete: ["Red: less than 25% complete", "Amber: 25% to 74% complete", "Green: 75% or more complete, or completed but not yet evidenced", "Blue: completed and evidenced (evidence attached and signed off)"],
+    owner_risk: ["Red: the owner judges it will not be delivered on time without help", "Amber: the owner judges there is a risk to delivery that they are managing", "Green: the owner judges it on track, or completed but not yet evidenced (an action its owner has not rated is rated by due date and progress)", "Blue: completed and evidenced (evidence attached and signed off)"],
+  };
+  const days = amberWindowDays === 1 ? "1 day" : `${amberWindowDays} days`;
+  return lines[rule].map((l) => l.replace("9991 days", days).replace("98%", `${amberProgressBelow}%`));
+}

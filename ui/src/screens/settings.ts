@@ -6,7 +6,7 @@ import { formatDateTime, formatBytes } from "../format";
 import type { SettingView } from "../gen/SettingView";
 import type { BackupInfo } from "../gen/BackupInfo";
 import type { RagRule } from "../gen/RagRule";
-import { RAG_KEYS, RAG_RULE_LABELS } from "../gen/labels";
+import { RAG_RULE_LABELS, ragKey as ragKeyLines } from "../gen/labels";
 import { errorBox, showError } from "../components/alert";
 import { showToast } from "../components/toast";
 import { confirmDialog } from "../components/modal";
@@ -37,12 +37,14 @@ export function settingsForm(initial: SettingView[]): HTMLElement {
   let settings = initial;
   const status = h("p", { class: "meta", role: "status", "data-testid": "settings-status" });
   const errors = h("div", { class: "slot" });
+  let refreshKey = () => {};
 
   async function save(key: string, v: string, label: string) {
     errors.replaceChildren();
     status.textContent = "";
     try {
       settings = await api.setSetting(key, v);
+      refreshKey();
       invalidate(); // due dates and RAG may follow from the rules
       status.textContent = `${label} saved.`;
     } catch (e) {
@@ -93,7 +95,14 @@ export function settingsForm(initial: SettingView[]): HTMLElement {
     "data-testid": "rag-rule",
   });
   const ragKey = h("ul", { class: "meta", "data-testid": "rag-key" });
-  const showKey = () => ragKey.replaceChildren(...(RAG_KEYS[ragRule.value as RagRule] ?? []).map((l) => h("li", {}, l)));
+  // The key of the rule in force with this council's amber settings (the core's words).
+  const showKey = () =>
+    ragKey.replaceChildren(
+      ...ragKeyLines(ragRule.value as RagRule, Number(value(settings, "amber_window_days")), Number(value(settings, "amber_progress_below"))).map((l) =>
+        h("li", {}, l),
+      ),
+    );
+  refreshKey = showKey;
   showKey();
   ragRule.addEventListener("change", () => {
     showKey();
