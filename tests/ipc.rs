@@ -342,6 +342,57 @@ fn export_writes_the_file_and_never_replaces_one_unasked() {
 }
 
 #[test]
+fn the_export_preview_names_the_author_the_previous_paper_and_the_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    invoke(&app, "load_samples").unwrap();
+    invoke_with(
+        &app,
+        "set_setting",
+        json!({ "key": "user_name", "value": "Alex Morgan" }),
+    )
+    .unwrap();
+    let preview = |paper: serde_json::Value| {
+        invoke_with(
+            &app,
+            "export_preview",
+            json!({ "format": "board-paper", "filter": {}, "asOf": "2012-02-01", "paper": paper }),
+        )
+        .expect("a preview")
+    };
+    let p = preview(serde_json::Value::Null);
+    assert_eq!(p["prepared_by"], "Alex Morgan");
+    assert_eq!(p["previous_paper"], serde_json::Value::Null, "no paper yet");
+    assert!(p["default_ask"]
+        .as_str()
+        .unwrap()
+        .starts_with("The board is asked to"));
+    // Every imported action is a draft with no owner: all listed, none refused.
+    let n = p["actions"].as_u64().unwrap();
+    assert!(n > 0);
+    assert_eq!(p["warnings"].as_array().unwrap().len() as u64, n);
+    assert_eq!(p["warnings"][0]["draft"], true);
+    // A board paper written as at 1 Feb 2012 becomes the next one's previous paper.
+    let out = dir.path().join("paper.docx");
+    invoke_with(
+        &app,
+        "export_plan",
+        json!({
+            "format": "board-paper", "path": out, "filter": {}, "asOf": "2012-02-01",
+            "force": false, "paper": { "since": null, "board_asked": "approve the plan" },
+        }),
+    )
+    .expect("export succeeds");
+    let later = invoke_with(
+        &app,
+        "export_preview",
+        json!({ "format": "board-paper", "filter": {}, "asOf": "2012-03-01" }),
+    )
+    .unwrap();
+    assert_eq!(later["previous_paper"], "2012-02-01");
+}
+
+#[test]
 fn reminders_are_a_setting_that_can_be_switched_off() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_on(AppState::open(&dir.path().join("app.db")));

@@ -130,6 +130,7 @@ fn bench(c: &mut Criterion) {
             as_of: as_of(),
             filter: Filter::default(),
             from_history: false,
+            paper: Default::default(),
         };
         group.bench_function(format.as_str(), |b| {
             b.iter(|| render(&store, &request).unwrap())

@@ -4,8 +4,10 @@
 
 use chrono::NaiveDate;
 
+use crate::model::rules::{PERCENT_AMBER, PERCENT_GREEN};
 use crate::model::{
-    ActionStatus, DecisionKind, DueDateSource, OverdueBand, PlanState, Rag, ReportKind, Timeframe,
+    ActionStatus, DecisionKind, DueDateSource, OverdueBand, PlanState, Rag, RagRule, RagSettings,
+    ReportKind, Timeframe,
 };
 
 pub fn status(s: ActionStatus) -> &'static str {
@@ -24,6 +26,81 @@ pub fn rag(r: Rag) -> &'static str {
         Rag::Green => "Green",
         Rag::Blue => "Blue",
     }
+}
+
+/// What blue means, in the words every screen and paper uses.
+pub const BLUE_MEANS: &str = "completed and evidenced (evidence attached and signed off)";
+
+/// A RAG convention's name, as the settings and the paper's key name it.
+pub fn rag_rule(r: RagRule) -> &'static str {
+    match r {
+        RagRule::DueDateAndProgress => "By due date and progress",
+        RagRule::PercentComplete => "By percentage complete",
+        RagRule::OwnerRisk => "By risk, as judged by the owner",
+    }
+}
+
+/// What each rating means under the rule in force, in words: the key the board paper
+/// prints and the screens show. Red, amber, green, blue, in that order.
+pub fn rag_key(s: &RagSettings) -> [(Rag, String); 4] {
+    let blue = (Rag::Blue, BLUE_MEANS.to_string());
+    match s.rule {
+        RagRule::DueDateAndProgress => [
+            (Rag::Red, "past its due date and not completed".to_string()),
+            (
+                Rag::Amber,
+                format!(
+                    "blocked, or due within {} with less than {}% done",
+                    plural(i64::from(s.amber_window_days), "day", "days"),
+                    s.amber_progress_below
+                ),
+            ),
+            (
+                Rag::Green,
+                "not overdue, not blocked and not near its due date with little done; or \
+                 completed but not yet evidenced"
+                    .to_string(),
+            ),
+            blue,
+        ],
+        RagRule::PercentComplete => [
+            (Rag::Red, format!("less than {PERCENT_AMBER}% complete")),
+            (
+                Rag::Amber,
+                format!("{PERCENT_AMBER}% to {}% complete", PERCENT_GREEN - 1),
+            ),
+            (
+                Rag::Green,
+                format!("{PERCENT_GREEN}% or more complete, or completed but not yet evidenced"),
+            ),
+            blue,
+        ],
+        RagRule::OwnerRisk => [
+            (
+                Rag::Red,
+                "the owner judges it will not be delivered on time without help".to_string(),
+            ),
+            (
+                Rag::Amber,
+                "the owner judges there is a risk to delivery that they are managing".to_string(),
+            ),
+            (
+                Rag::Green,
+                "the owner judges it on track, or completed but not yet evidenced (an \
+                 action its owner has not rated is rated by due date and progress)"
+                    .to_string(),
+            ),
+            blue,
+        ],
+    }
+}
+
+/// "Red: past its due date …" lines, for a key in one paragraph each.
+pub fn rag_key_lines(s: &RagSettings) -> Vec<String> {
+    rag_key(s)
+        .iter()
+        .map(|(r, words)| format!("{}: {words}", rag(*r)))
+        .collect()
 }
 
 /// Fill colour for a RAG cell, as hex RGB without `#`.
@@ -138,6 +215,26 @@ pub const NO_TIMEFRAME: &str = "No timeframe";
 /// Added to a heading that fixes no date.
 pub const OPEN_ENDED_SUFFIX: &str = " (no fixed length)";
 
+/// How a draft action is marked everywhere it is shown: it is still the recommendation's
+/// words, not yet what will be done.
+pub const DRAFT_MARKER: &str = "draft \u{2014} say what will be done";
+
+/// `text` cut to at most `max` characters at a word boundary, with "…" when cut: how a
+/// title is shown short anywhere the full text is one step away (lists, messages). Papers
+/// print titles in full.
+pub fn short_text(text: &str, max: usize) -> String {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() <= max {
+        return t;
+    }
+    let cut: String = t.chars().take(max.saturating_sub(1).max(1)).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':', '.']))
+}
+
 /// A date as people write it in a board paper: "14 October 2011".
 pub fn long_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
@@ -182,6 +279,19 @@ mod tests {
             timeframe_choice(Some("In the longer term"), Timeframe::LongerTerm),
             "In the longer term (no fixed length)"
         );
+    }
+
+    #[test]
+    fn short_text_cuts_at_a_word_boundary() {
+        let t = "Ensure that all vulnerable children have timely access to school places";
+        let s = short_text(t, 40);
+        assert!(s.ends_with('…') && s.chars().count() <= 40, "{s}");
+        let kept = s.trim_end_matches('…');
+        assert!(
+            t.starts_with(kept) && t[kept.len()..].starts_with(' '),
+            "{s}"
+        );
+        assert_eq!(short_text("Short", 40), "Short");
     }
 
     #[test]

@@ -19,6 +19,7 @@ fn docx(store: &Store, format: ExportFormat, day: chrono::NaiveDate) -> String {
             as_of: day,
             filter: Filter::default(),
             from_history: false,
+            paper: Default::default(),
         },
     )
     .unwrap();

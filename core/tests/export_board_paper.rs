@@ -1,16 +1,19 @@
 //! The board paper, opened as Word would: its summary counts, exceptions table and
-//! progress table agree with `summary` and `list` for the same as-of date.
+//! progress table agree with `summary` and `list` for the same as-of date. (The change
+//! since a previous paper is tested in `export_board_paper_changes.rs`.)
 
 mod export_common;
 
 use export_common::*;
+use inspection_tracker::export::board_exceptions::{self, COLUMNS};
 use inspection_tracker::export::board_paper::{
-    self, EXCEPTIONS, FACT_COMPLETE, FACT_NEXT, FACT_OVERDUE, FACT_RAG, FACT_STATUS, FACT_TOTAL,
-    PROGRESS, RAG_SUMMARY, SUMMARY,
+    self, APPENDIX, CHART, EXCEPTIONS, FACT_NEXT, PROGRESS, RAG_SUMMARY, SUMMARY,
 };
 use inspection_tracker::export::{render, repeat_findings, ExportFormat, ExportRequest};
 use inspection_tracker::labels;
+use inspection_tracker::model::ActionStatus;
 use inspection_tracker::model::Rag;
+use inspection_tracker::plan::query::Counts;
 use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
 use inspection_tracker::plan::summary::summary;
 use inspection_tracker::store::Store;
@@ -23,26 +26,74 @@ fn paper(store: &Store, filter: Filter) -> Vec<u8> {
             as_of: as_of(),
             filter,
             from_history: false,
+            paper: Default::default(),
         },
     )
     .unwrap()
 }
 
-/// The key-facts table: label → value.
+/// The key-facts table (the summary's second): label → value.
 fn facts(blocks: &[Block]) -> std::collections::HashMap<String, String> {
     let tables = tables_under(blocks, SUMMARY);
-    tables[0]
+    tables[1]
         .iter()
         .map(|r| (r[0].clone(), r[1].clone()))
         .collect()
 }
 
+/// The position table (the summary's first), with no previous paper: measure → now.
+fn position(blocks: &[Block]) -> std::collections::HashMap<String, String> {
+    let tables = tables_under(blocks, SUMMARY);
+    let t = &tables[0];
+    assert_eq!(t[0][0], "Measure");
+    assert_eq!(t[0][1], "What it means");
+    t[1..]
+        .iter()
+        .map(|r| (r[0].clone(), r.last().unwrap().clone()))
+        .collect()
+}
+
+fn expect_position(c: &Counts) -> Vec<(&'static str, i64)> {
+    vec![
+        ("Red", c.red),
+        ("Amber", c.amber),
+        ("Green", c.green),
+        ("Blue", c.blue),
+        ("Completed", c.completed),
+        ("Overdue", c.overdue),
+        ("Blocked", c.blocked),
+        ("Re-scheduled", c.rescheduled),
+        ("All actions", c.total),
+    ]
+}
+
+/// An action's text as the paper shows it: in full, marked when a draft.
+fn action_text(a: &ActionListItem) -> String {
+    if a.draft {
+        format!("{}\n({})", a.title, labels::DRAFT_MARKER)
+    } else {
+        a.title.clone()
+    }
+}
+
 /// A progress-table row as the paper should show it.
 fn expected_progress_row(a: &ActionListItem) -> Vec<String> {
+    let due = if a.rescheduled() {
+        format!(
+            "{}\n(first set {}; {})",
+            labels::opt_short_date(a.due_date),
+            labels::opt_short_date(a.original_due_date),
+            a.due_date_reason.as_deref().unwrap()
+        )
+    } else {
+        labels::opt_short_date(a.due_date)
+    };
     vec![
-        a.title.clone(),
-        a.owner.clone().unwrap_or_else(|| "Unassigned".into()),
-        labels::opt_short_date(a.due_date),
+        action_text(a),
+        a.owner
+            .clone()
+            .unwrap_or_else(|| board_paper::NO_OWNER.into()),
+        due,
         labels::status(a.status).to_string(),
         labels::rag(a.rag).to_string(),
     ]
@@ -53,7 +104,7 @@ fn progress_rows(blocks: &[Block]) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = tables_under(blocks, PROGRESS)
         .into_iter()
         .flat_map(|t| {
-            assert_eq!(t[0][0], "Recommendation", "header row first");
+            assert_eq!(t[0][0], "Reference", "header row first");
             t.into_iter().skip(1)
         })
         .map(|r| r[1..6].to_vec())
@@ -72,27 +123,11 @@ fn summary_counts_match_the_summary_for_the_same_date() {
     assert!(c.total > 40, "the fixtures give many actions: {}", c.total);
     assert!(c.overdue > 0 && c.red > 0 && c.blue == 1 && c.blocked == 1);
 
+    let f = position(&blocks);
+    for (measure, n) in expect_position(c) {
+        assert_eq!(f[measure], n.to_string(), "{measure}");
+    }
     let f = facts(&blocks);
-    assert_eq!(f[FACT_TOTAL], c.total.to_string());
-    assert_eq!(f[FACT_OVERDUE], c.overdue.to_string());
-    assert_eq!(
-        f[FACT_COMPLETE],
-        format!("{}%", board_paper::percent(c.percent_complete))
-    );
-    assert_eq!(
-        f[FACT_STATUS],
-        format!(
-            "{} not started, {} in progress, {} blocked, {} completed",
-            c.not_started, c.in_progress, c.blocked, c.completed
-        )
-    );
-    assert_eq!(
-        f[FACT_RAG],
-        format!(
-            "{} red, {} amber, {} green, {} blue",
-            c.red, c.amber, c.green, c.blue
-        )
-    );
     let next = s
         .next_inspection
         .as_ref()
@@ -121,53 +156,83 @@ fn summary_counts_match_the_summary_for_the_same_date() {
 }
 
 #[test]
-fn the_exceptions_table_lists_every_overdue_or_red_action_most_overdue_first() {
+fn the_exceptions_table_lists_every_red_overdue_blocked_or_rescheduled_action() {
     let (store, p) = plan();
     let blocks = docx_blocks(&paper(&store, Filter::default()));
     let list = list_actions(&store, &Filter::default(), as_of()).unwrap();
+    // No previous paper: every action whose date was moved (and is not completed) counts
+    // as re-scheduled; the fixtures moved one.
+    let moved = |a: &ActionListItem| a.id == p.moved_overdue;
     let mut expected: Vec<&ActionListItem> = list
         .iter()
-        .filter(|a| a.days_overdue.is_some() || a.rag == Rag::Red)
+        .filter(|a| {
+            a.days_overdue.is_some()
+                || a.rag == Rag::Red
+                || a.status == ActionStatus::Blocked
+                || (moved(a) && a.status != ActionStatus::Completed)
+        })
         .collect();
-    expected.sort_by_key(|a| std::cmp::Reverse(a.days_overdue.unwrap_or(0)));
+    expected.sort_by_key(|a| (!moved(a), std::cmp::Reverse(a.days_overdue.unwrap_or(0))));
 
     let table = &tables_under(&blocks, EXCEPTIONS)[0];
-    assert_eq!(
-        table[0],
-        [
-            "Action",
-            "Owner",
-            "Due",
-            "Days overdue",
-            "RAG",
-            "Latest update (mitigation)"
-        ]
-    );
+    assert_eq!(table[0], COLUMNS.map(|c| c.0));
     let rows = &table[1..];
     assert_eq!(rows.len(), expected.len());
     for (row, a) in rows.iter().zip(&expected) {
-        assert_eq!(row[0], a.title);
-        assert_eq!(
+        assert!(
+            row[1].starts_with(&action_text(a)),
+            "{} / {}",
             row[1],
-            a.owner.clone().unwrap_or_else(|| "Unassigned".into())
+            a.title
         );
-        assert_eq!(row[2], labels::opt_short_date(a.due_date));
+        assert!(
+            row[1].contains(a.local_authority.as_deref().unwrap()),
+            "council named: {}",
+            row[1]
+        );
         assert_eq!(
-            row[3],
-            a.days_overdue.map(|d| d.to_string()).unwrap_or_default()
+            row[2],
+            a.owner.clone().unwrap_or_else(|| "No owner named".into())
         );
-        assert_eq!(row[4], labels::rag(a.rag));
+        assert!(row[3].starts_with(labels::status(a.status)), "{}", row[3]);
+        assert!(
+            row[3].contains(&format!("RAG: {}", labels::rag(a.rag))),
+            "{}",
+            row[3]
+        );
+        if let Some(d) = a.days_overdue {
+            assert!(row[3].contains(&format!("{d} day")), "{}", row[3]);
+        }
+        assert!(
+            row[4].contains(&labels::opt_short_date(a.due_date)),
+            "{}",
+            row[4]
+        );
+        assert_ne!(row[5], "No update recorded");
     }
-    // The action whose due date was brought forward is there, overdue since 31 Dec 2011.
-    let moved = list.iter().find(|a| a.id == p.moved_overdue).unwrap();
-    let row = rows.iter().find(|r| r[0] == moved.title).unwrap();
-    assert_eq!(row[1], "Service Manager, Children in Care");
-    assert_eq!(row[3], "20");
-    // The blocked action's note is its mitigation.
+    // The action whose due date was brought forward is first, with both dates and why.
+    let first = &rows[0];
+    let moved_item = list.iter().find(|a| moved(a)).unwrap();
+    assert!(first[1].starts_with(&action_text(moved_item)));
+    assert_eq!(first[2], "Service Manager, Children in Care");
+    assert!(first[3].contains("20 days overdue"), "{}", first[3]);
+    assert!(first[3].contains("Re-scheduled on"), "{}", first[3]);
+    assert_eq!(
+        first[4],
+        format!(
+            "Original: {}\nCurrent: 31 Dec 2011\nReason: brought forward by the board",
+            labels::opt_short_date(moved_item.original_due_date)
+        )
+    );
+    // The blocked action, with no mitigation recorded, quotes its latest note as such.
     let blocked = list.iter().find(|a| a.id == p.blocked).unwrap();
-    if let Some(row) = rows.iter().find(|r| r[0] == blocked.title) {
-        assert!(row[5].contains(NOTE_BLOCKED), "{}", row[5]);
-    }
+    let row = rows
+        .iter()
+        .find(|r| r[1].starts_with(&action_text(blocked)))
+        .expect("blocked actions are exceptions");
+    assert!(row[5].starts_with("No mitigation recorded."), "{}", row[5]);
+    assert!(row[5].contains(NOTE_BLOCKED), "{}", row[5]);
+    let _ = board_exceptions::NOTHING_RECORDED;
 }
 
 #[test]
@@ -185,11 +250,11 @@ fn the_progress_table_holds_exactly_the_listed_actions() {
         .flatten()
         .collect();
     let later = list.iter().find(|a| a.id == p.later_note).unwrap();
-    let row = all.iter().find(|r| r[1] == later.title).unwrap();
+    let row = all.iter().find(|r| r[1] == action_text(later)).unwrap();
     assert!(row[6].contains(NOTE_EARLY), "{}", row[6]);
     assert!(!row[6].contains(NOTE_LATER), "{}", row[6]);
     let doing = list.iter().find(|a| a.id == p.in_progress).unwrap();
-    let row = all.iter().find(|r| r[1] == doing.title).unwrap();
+    let row = all.iter().find(|r| r[1] == action_text(doing)).unwrap();
     assert!(row[6].starts_with("10 Jan 2012: "), "{}", row[6]);
     assert!(row[6].contains(NOTE_IN_PROGRESS));
 }
@@ -207,9 +272,9 @@ fn a_filtered_paper_shows_the_filtered_list_and_its_counts() {
     let mut expected: Vec<Vec<String>> = list.iter().map(expected_progress_row).collect();
     expected.sort();
     assert_eq!(progress_rows(&blocks), expected);
-    let f = facts(&blocks);
-    assert_eq!(f[FACT_TOTAL], list.len().to_string());
-    assert_eq!(f[FACT_OVERDUE], list.len().to_string());
+    let f = position(&blocks);
+    assert_eq!(f["All actions"], list.len().to_string());
+    assert_eq!(f["Overdue"], list.len().to_string());
     assert!(blocks.iter().any(|b| matches!(b,
         Block::Paragraph { text, .. } if text == "Scope: overdue actions only")));
 }
@@ -225,18 +290,20 @@ fn a_paper_for_an_earlier_date_rates_the_actions_as_at_that_date() {
             as_of: earlier,
             filter: Filter::default(),
             from_history: false,
+            paper: Default::default(),
         },
     )
     .unwrap();
     let blocks = docx_blocks(&bytes);
     let s = summary(&store, earlier).unwrap();
-    let f = facts(&blocks);
-    assert_eq!(f[FACT_OVERDUE], s.overall.overdue.to_string());
-    assert_eq!(
-        f[FACT_RAG],
-        board_paper::rag_counts_text(&s.overall),
-        "RAG as at the earlier date"
-    );
+    let f = position(&blocks);
+    for (measure, n) in expect_position(&s.overall) {
+        assert_eq!(
+            f[measure],
+            n.to_string(),
+            "{measure} as at the earlier date"
+        );
+    }
     assert!(docx_text(&bytes).contains("Position as at: 20 October 2011"));
 }
 
@@ -270,10 +337,10 @@ fn headings_use_words_built_in_styles_and_the_chart_is_embedded() {
         headings,
         [
             SUMMARY,
-            RAG_SUMMARY,
             EXCEPTIONS,
-            PROGRESS,
-            repeat_findings::HEADING
+            CHART,
+            repeat_findings::HEADING,
+            APPENDIX
         ]
     );
     assert!(blocks
@@ -288,6 +355,12 @@ fn headings_use_words_built_in_styles_and_the_chart_is_embedded() {
     let mut png = Vec::new();
     std::io::Read::read_to_end(&mut zip.by_name(&pngs[0]).unwrap(), &mut png).unwrap();
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG chart");
+    let alts = picture_alt_texts(&bytes);
+    assert_eq!(alts.len(), 1);
+    assert!(
+        alts[0].as_deref().is_some_and(|a| a.contains("burn-up")),
+        "{alts:?}"
+    );
     let document = zip_part(&bytes, "word/document.xml");
     assert!(document.contains("<w:tblHeader />"), "header rows repeat");
 }

@@ -20,6 +20,7 @@ fn export(store: &Store, format: ExportFormat) -> Vec<u8> {
             as_of: as_of(),
             filter: Filter::default(),
             from_history: false,
+            paper: Default::default(),
         },
     )
     .unwrap()

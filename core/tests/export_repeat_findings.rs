@@ -22,6 +22,7 @@ fn blocks_of(store: &Store, format: ExportFormat) -> Vec<Block> {
             as_of: date("2026-12-01"),
             filter: Filter::default(),
             from_history: false,
+            paper: Default::default(),
         },
     )
     .unwrap();

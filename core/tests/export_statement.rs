@@ -21,6 +21,7 @@ fn statement(store: &Store, filter: Filter) -> Vec<u8> {
             as_of: as_of(),
             filter,
             from_history: false,
+            paper: Default::default(),
         },
     )
     .unwrap()
@@ -32,9 +33,12 @@ fn every_recommendation_is_there_verbatim_in_report_order() {
     update_action(
         &mut store,
         &p.in_progress,
-        &[Change::MeasureOfSuccess(Some(
-            "90% of strategy discussions include health partners, by audit".into(),
-        ))],
+        &[
+            Change::Title(WHAT.into()),
+            Change::MeasureOfSuccess(Some(
+                "90% of strategy discussions include health partners, by audit".into(),
+            )),
+        ],
         as_of(),
         "test",
     )
@@ -74,17 +78,45 @@ fn every_recommendation_is_there_verbatim_in_report_order() {
     let list = list_actions(&store, &Filter::default(), as_of()).unwrap();
     assert_eq!(rows.len(), list.len());
     let doing = list.iter().find(|a| a.id == p.in_progress).unwrap();
-    let row = rows.iter().find(|r| r[0] == doing.title).unwrap();
+    assert_eq!(doing.title, WHAT);
+    assert!(!doing.draft, "saying what will be done ends the draft");
+    let row = rows.iter().find(|r| r[0] == WHAT).unwrap();
     assert_eq!(row[1], "Head of Safeguarding");
     assert!(row[2].starts_with("By "), "{}", row[2]);
     assert_eq!(
         row[3],
         "90% of strategy discussions include health partners, by audit"
     );
+    // The moved action is still a draft: its cell says so instead of repeating the
+    // recommendation printed above it; its timescale gives both dates and why.
     let moved = list.iter().find(|a| a.id == p.moved_overdue).unwrap();
-    let row = rows.iter().find(|r| r[0] == moved.title).unwrap();
+    assert!(moved.draft);
+    let row = rows
+        .iter()
+        .find(|r| r[2].contains("brought forward by the board"))
+        .unwrap();
+    assert!(row[0].starts_with("Not yet written (draft"), "{}", row[0]);
     assert!(row[2].starts_with("By 31 December 2011"), "{}", row[2]);
+    assert!(
+        row[2].contains(&format!(
+            "First set for {}",
+            inspection_tracker::labels::opt_short_date(moved.original_due_date)
+        )),
+        "{}",
+        row[2]
+    );
+    // Under each recommendation: progress and the evidence of impact.
+    assert!(
+        text.contains("Progress: In progress, 40% complete. Latest update (10 Jan 2012):"),
+        "progress"
+    );
+    assert!(
+        text.contains("Evidence of impact: https://example.org/evidence/audit (no summary given)")
+    );
+    assert!(text.contains("Evidence of impact: None kept yet."));
 }
+
+const WHAT: &str = "Invite the designated nurse to every strategy discussion and audit it monthly";
 
 #[test]
 fn a_report_filter_gives_that_reports_statement_only() {

@@ -27,6 +27,7 @@ fn workbook() -> (
             as_of: as_of(),
             filter: Filter::default(),
             from_history: false,
+            paper: Default::default(),
         },
     )
     .unwrap();
@@ -69,8 +70,8 @@ fn due_dates_are_date_cells_in_list_order() {
 fn the_sheet_is_filtered_frozen_and_coloured() {
     let (bytes, list) = workbook();
     let sheet = zip_part(&bytes, "xl/worksheets/sheet1.xml");
-    // Column P: the sixteenth, "Lead partner".
-    let last = format!("P{}", list.len() + 1);
+    // Column T: the twentieth, "Next step" (issue 16's four after "Lead partner").
+    let last = format!("T{}", list.len() + 1);
     assert!(
         sheet.contains(&format!("<autoFilter ref=\"A1:{last}\"")),
         "autofilter over every row"
@@ -100,6 +101,7 @@ fn the_summary_sheet_counts_match_the_summary() {
             as_of: as_of(),
             filter: Filter::default(),
             from_history: false,
+            paper: Default::default(),
         },
     )
     .unwrap();

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use inspection_tracker::labels;
 use inspection_tracker::model::{
-    ActionStatus, DecisionKind, DueDateSource, OverdueBand, PlanState, Rag, ReportKind,
+    ActionStatus, DecisionKind, DueDateSource, OverdueBand, PlanState, Rag, RagRule, RagSettings,
+    ReportKind,
 };
 
 fn js(s: &str) -> String {
@@ -37,6 +38,7 @@ fn render() -> String {
          import type { OverdueBand } from \"./OverdueBand\";\n\
          import type { PlanState } from \"./PlanState\";\n\
          import type { Rag } from \"./Rag\";\n\
+         import type { RagRule } from \"./RagRule\";\n\
          import type { ReportKind } from \"./ReportKind\";\n\
          import type { Timeframe } from \"./Timeframe\";\n\n",
     );
@@ -107,6 +109,54 @@ fn render() -> String {
         js(labels::NO_TIMEFRAME),
         js(labels::OPEN_ENDED_SUFFIX),
     );
+    // Issue 16: what blue means, the RAG conventions and their keys, the draft marker.
+    out += &format!(
+        "\n/** What blue means, everywhere it is shown. */\nexport const BLUE_MEANS = {};\n",
+        js(labels::BLUE_MEANS)
+    );
+    out += &format!(
+        "/** How a draft action is marked. */\nexport const DRAFT_MARKER = {};\n",
+        js(labels::DRAFT_MARKER)
+    );
+    out += "/** The RAG conventions a council may pick (setting rag_rule). */\n\
+            export const RAG_RULE_LABELS: Record<RagRule, string> = {\n";
+    for r in RagRule::ALL {
+        out += &format!("  {}: {},\n", r.as_str(), js(labels::rag_rule(r)));
+    }
+    out += "};\n";
+    out += "/** Each convention's key with the default settings: red, amber, green, blue. */\n\
+            export const RAG_KEYS: Record<RagRule, string[]> = {\n";
+    for r in RagRule::ALL {
+        let lines = labels::rag_key_lines(&RagSettings {
+            rule: r,
+            ..RagSettings::default()
+        });
+        let lines: Vec<String> = lines.iter().map(|l| js(l)).collect();
+        out += &format!("  {}: [{}],\n", r.as_str(), lines.join(", "));
+    }
+    out += "};\n";
+    // The key with the council's own amber settings: the core's words, rendered with
+    // marker numbers that the function swaps for the settings.
+    const WINDOW: u32 = 9991;
+    const BELOW: u8 = 98;
+    out += "/** A convention's key with these amber settings (core/src/labels.rs `rag_key`). */\n\
+            export function ragKey(rule: RagRule, amberWindowDays: number, amberProgressBelow: number): string[] {\n\
+            \x20 const lines: Record<RagRule, string[]> = {\n";
+    for r in RagRule::ALL {
+        let lines = labels::rag_key_lines(&RagSettings {
+            rule: r,
+            amber_window_days: WINDOW,
+            amber_progress_below: BELOW,
+        });
+        let lines: Vec<String> = lines.iter().map(|l| js(l)).collect();
+        out += &format!("    {}: [{}],\n", r.as_str(), lines.join(", "));
+    }
+    out += &format!(
+        "  }};\n\
+         \x20 const days = amberWindowDays === 1 ? \"1 day\" : `${{amberWindowDays}} days`;\n\
+         \x20 return lines[rule].map((l) => l.replace(\"{WINDOW} days\", days).replace(\"{BELOW}%\", `${{amberProgressBelow}}%`));\n\
+         }}\n"
+    );
     out
 }
 
@@ -115,6 +165,10 @@ fn ui_labels_are_generated_from_the_core() {
     let text = render();
     // What the screens rely on is there (so an empty file cannot pass).
     assert!(text.contains("blue: \"Blue\""), "{text}");
+    assert!(
+        text.contains("Blue: completed and evidenced (evidence attached and signed off)"),
+        "{text}"
+    );
     assert!(text.contains("ilacs: \"ILACS inspection\""), "{text}");
     assert!(text.contains("{ heading: \"Within three months\", period: {\"unit\":\"months\",\"amount\":3}, label: \"Within three months\" }"), "{text}");
     assert_eq!(text.matches("not_started:").count(), 1);

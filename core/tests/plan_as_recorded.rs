@@ -277,6 +277,7 @@ fn an_export_from_the_history_shows_the_plan_as_recorded() {
         as_of: d("2012-02-01"),
         filter: Filter::default(),
         from_history,
+        paper: Default::default(),
     };
     let csv = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
     let then = csv(render(&life.store, &request(true)).unwrap());

@@ -77,6 +77,8 @@ pub enum ActionChange {
     PartnerAgency { partner_agency: Option<String> },
     Title { title: String },
     MeasureOfSuccess { measure_of_success: Option<String> },
+    Mitigation { mitigation: Option<String> },
+    NextStep { next_step: Option<String> },
     DueDate { date: NaiveDate, reason: String },
     RagOverride { rag: Option<Rag>, reason: String },
     SignOff,

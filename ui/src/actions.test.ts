@@ -29,6 +29,9 @@ function item(over: Partial<ActionListItem>): ActionListItem {
     closed_reason: null,
     carried_to_report: null,
     raised_before: false,
+    original_due_date: "2012-01-14",
+    due_date_reason: null,
+    draft: false,
     ...over,
   };
 }

@@ -20,6 +20,8 @@ import type { BurnUpPoint } from "./gen/BurnUpPoint";
 import type { SampleLoad } from "./gen/SampleLoad";
 import type { ExportFormat } from "./gen/ExportFormat";
 import type { ExportOutcome } from "./gen/ExportOutcome";
+import type { ExportPreview } from "./gen/ExportPreview";
+import type { PaperOptions } from "./gen/PaperOptions";
 import type { Review } from "./gen/Review";
 import type { ReviewInput } from "./gen/ReviewInput";
 import type { BulkChange } from "./gen/BulkChange";
@@ -89,6 +91,8 @@ export const api = {
   addEvidenceLink: (id: string, link: string) => call<ActionDetail>("add_evidence_link", { id, link }),
   /** Opens a stored evidence file (or link) with the system's default app. */
   openEvidence: (evidenceId: string) => call<void>("open_evidence", { evidenceId }),
+  /** One line on what a piece of evidence shows ("" clears it). */
+  setEvidenceSummary: (evidenceId: string, summary: string) => call<ActionDetail>("set_evidence_summary", { evidenceId, summary }),
   /** Reads and extracts a file; stores nothing. */
   previewImport: (path: string) => call<ImportPreview>("preview_import", { path }),
   /** Stores a reviewed report with one action per recommendation, in one transaction. */
@@ -104,8 +108,18 @@ export const api = {
    * `filter` picks, as at `asOf`, to `path`. An existing file is refused unless `force`
    * (pass it only for a path the system's save dialog returned: it has already asked).
    */
-  exportPlan: (format: ExportFormat, path: string, filter: ActionFilter, asOf: string | null, force: boolean, fromHistory = false) =>
-    call<ExportOutcome>("export_plan", { format, path, filter, asOf, force, fromHistory }),
+  exportPlan: (
+    format: ExportFormat,
+    path: string,
+    filter: ActionFilter,
+    asOf: string | null,
+    force: boolean,
+    fromHistory = false,
+    paper: PaperOptions | null = null,
+  ) => call<ExportOutcome>("export_plan", { format, path, filter, asOf, force, fromHistory, ...(paper ? { paper } : {}) }),
+  /** Before saving: who the paper is by, the previous paper's date, the default ask, how many actions match, drafts and owner-less actions. */
+  exportPreview: (format: ExportFormat, filter: ActionFilter, asOf: string | null, fromHistory = false, paper: PaperOptions | null = null) =>
+    call<ExportPreview>("export_preview", { format, filter, asOf, fromHistory, paper }),
   settings: () => call<SettingView[]>("get_settings"),
   setSetting: (key: string, value: string) => call<SettingView[]>("set_setting", { key, value }),
   /** The user-set date of the next inspection (null clears it: back to the estimate). */

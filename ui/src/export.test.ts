@@ -70,9 +70,11 @@ describe("withExtension", () => {
 
 describe("outcomeMessage", () => {
   it("names the format, the number of actions and the path", () => {
-    expect(outcomeMessage({ path: "/home/sam/board.docx", format: "board-paper", as_of: "2012-01-20", actions: 42, bytes: 20480 })).toBe(
+    expect(outcomeMessage({ path: "/home/sam/board.docx", format: "board-paper", as_of: "2012-01-20", actions: 42, bytes: 20480, warnings: [] })).toBe(
       "Board paper saved: 42 actions, /home/sam/board.docx",
     );
-    expect(outcomeMessage({ path: "/tmp/a.ics", format: "ics", as_of: "2012-01-20", actions: 1, bytes: 300 })).toBe("Calendar saved: 1 action, /tmp/a.ics");
+    expect(outcomeMessage({ path: "/tmp/a.ics", format: "ics", as_of: "2012-01-20", actions: 1, bytes: 300, warnings: [] })).toBe(
+      "Calendar saved: 1 action, /tmp/a.ics",
+    );
   });
 });

@@ -29,6 +29,9 @@ function item(id: string, over: Partial<ActionListItem>): ActionListItem {
     closed_reason: null,
     carried_to_report: null,
     raised_before: false,
+    original_due_date: null,
+    due_date_reason: null,
+    draft: false,
     ...over,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byteOffsetsToIndices, byteToIndex, indexToByte, utf8Length } from "./text";
+import { byteOffsetsToIndices, byteToIndex, indexToByte, shortText, utf8Length } from "./text";
 
 describe("byte offsets", () => {
   const text = "The council’s plan – £1.2m; 😀 then “done”.";
@@ -29,5 +29,18 @@ describe("byte offsets", () => {
   });
   it("is plain for ASCII", () => {
     expect(byteOffsetsToIndices("abc", [0, 1, 3])).toEqual([0, 1, 3]);
+  });
+});
+
+describe("shortText", () => {
+  it("cuts at a word boundary, never mid-word, and marks the cut", () => {
+    const t = "Ensure that all vulnerable children have timely access to appropriate school places";
+    const s = shortText(t, 40);
+    expect(s.endsWith("…")).toBe(true);
+    expect(s.length).toBeLessThanOrEqual(40);
+    const kept = s.slice(0, -1);
+    expect(t.startsWith(kept)).toBe(true);
+    expect(t[kept.length]).toBe(" ");
+    expect(shortText("Short enough", 40)).toBe("Short enough");
   });
 });

@@ -48,3 +48,15 @@ export function indexToByte(text: string, index: number): number {
 export function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
+
+/**
+ * `text` cut to at most `max` characters at a word boundary, with "…" when cut (the full
+ * text stays one click away wherever this is shown).
+ */
+export function shortText(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, Math.max(1, max - 1));
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
+}

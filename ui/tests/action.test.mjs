@@ -200,3 +200,47 @@ test("an unknown action says so", async () => {
     await close();
   }
 });
+
+test("a draft is marked; mitigation, next step and an evidence summary are saved; a moved date shows the first one", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
+  try {
+    await page.waitForSelector("[data-testid=due-form]");
+    // Mark act-003 a draft, as import leaves every new action.
+    await page.evaluate(() => {
+      window.__mockDb.actions.find((a) => a.id === "act-003").draft = true;
+    });
+    await page.evaluate(() => (location.hash = "#/dashboard"));
+    await page.evaluate(() => (location.hash = "#/action/act-003"));
+    await page.waitForSelector("[data-testid=draft-marker]");
+    assert.match(await text(page, "[data-testid=draft-marker]"), /^Draft — say what will be done/);
+    await page.fill("#d-mitigation", "Paper records meanwhile");
+    await page.fill("#d-next-step", "Load them in April");
+    await page.fill("#d-title", "Record every review on the new system");
+    await page.click("[data-testid=save-changes]");
+    await page.waitForFunction(() => !document.querySelector("[data-testid=draft-marker]"));
+    const sent = (await saves(page)).flatMap((s) => s.changes);
+    assert.deepEqual(
+      sent.filter((c) => c.kind === "mitigation" || c.kind === "next_step"),
+      [
+        { kind: "mitigation", mitigation: "Paper records meanwhile" },
+        { kind: "next_step", next_step: "Load them in April" },
+      ],
+    );
+    // Re-scheduled: both dates and why.
+    await page.fill("#d-due", "2012-03-31");
+    await page.fill("#d-due-reason", "New system goes live in March");
+    await page.click("[data-testid=due-form] button[type=submit]");
+    await page.waitForSelector("[data-testid=original-due]");
+    assert.match(await text(page, "[data-testid=original-due]"), /^First set for .+; now 31 Mar 2012 \(New system goes live in March\)\.$/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    // Evidence: one line on what it shows (act-001 has a file).
+    await page.evaluate(() => (location.hash = "#/action/act-001"));
+    await page.waitForSelector("[data-testid=evidence-summary]");
+    await page.fill("[data-testid=evidence-summary]", "December audit: 19 of 20 meetings had health");
+    await page.press("[data-testid=evidence-summary]", "Tab");
+    await page.waitForFunction(() => window.__mockDb.evidence.find((e) => e.id === "ev-1").summary === "December audit: 19 of 20 meetings had health");
+    assert.equal(await page.inputValue("[data-testid=evidence-summary]"), "December audit: 19 of 20 meetings had health");
+  } finally {
+    await close();
+  }
+});

@@ -20,7 +20,7 @@ test("the dashboard shows progress against the next inspection", async () => {
     assert.ok(overdue > 0);
     assert.equal(await text(page, "[data-testid=count-due-soon] .stat-value"), "0");
     assert.match(await text(page, "[data-testid=counts-status] [data-testid=status-completed]"), /Completed 9/);
-    assert.match(await text(page, "[data-testid=counts-rag]"), /Blue 9/);
+    assert.match(await text(page, "[data-testid=counts-rag]"), /Blue: completed and evidenced \(evidence attached and signed off\) 9/);
     // Rutland's deadline is still ahead.
     assert.match(await text(page, "[data-testid=deadlines]"), /Rutland: 22 Feb 2012 \(in 33 days\)/);
     // Passed more than 90 days before: history now, not a deadline to act on.

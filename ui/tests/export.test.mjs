@@ -118,7 +118,15 @@ test("Ctrl+E opens it from the dashboard; the date given; progress while the fil
     assert.equal(await page.isDisabled("[data-testid=export-header]"), false);
     assert.equal((await saves(page))[0].defaultPath, "inspection-action-plan-board-paper-2012-01-20.docx");
     assert.deepEqual(await exports(page), [
-      { format: "board-paper", path: "/home/sam/Documents/board paper.docx", filter: {}, asOf: "2012-01-20", force: true, fromHistory: true },
+      {
+        format: "board-paper",
+        path: "/home/sam/Documents/board paper.docx",
+        filter: {},
+        asOf: "2012-01-20",
+        force: true,
+        fromHistory: true,
+        paper: { since: null, board_asked: null },
+      },
     ]);
   } finally {
     await close();
@@ -261,6 +269,36 @@ test("the dialog says who the export is from, and that no action matches before 
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForSelector(DIALOG, { state: "detached" });
     assert.equal((await exports(page)).length, 1);
+  } finally {
+    await close();
+  }
+});
+
+test("the board paper: who it is by, the previous paper's date, the board's ask, and drafts and owner-less actions listed but not blocking", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
+  try {
+    await page.waitForSelector("[data-testid=report-card]");
+    await page.keyboard.press("Control+e");
+    await page.waitForSelector(`${DIALOG}[open]`);
+    await page.waitForFunction(() => document.querySelector("[data-testid=export-ask]")?.value !== "");
+    assert.match(await text(page, "[data-testid=export-by]"), /Sam Patel/);
+    assert.equal(await page.inputValue("[data-testid=export-ask]"), "The board is asked to note the progress made since the previous paper.");
+    // The sample plan has actions with no owner: listed as a warning, the save still offered.
+    assert.match(await text(page, "[data-testid=export-warnings]"), /no owner\. You can still save\./);
+    assert.equal(await page.isDisabled("[data-testid=dialog-confirm]"), false);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    // The board paper's own fields go with it; other formats hide them.
+    await page.fill("[data-testid=export-since]", "2012-01-01");
+    await page.fill("[data-testid=export-ask]", "approve the revised timescales");
+    await page.check(`${DIALOG} input[value=csv]`);
+    await page.waitForFunction(() => document.querySelector("[data-testid=export-board-paper]").hidden);
+    await page.check(`${DIALOG} input[value=board-paper]`);
+    await page.waitForFunction(() => !document.querySelector("[data-testid=export-board-paper]").hidden);
+    await page.evaluate(() => window.__saveResults.push("/home/sam/board.docx"));
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForSelector(DIALOG, { state: "detached" });
+    const sent = await exports(page);
+    assert.deepEqual(sent[0].paper, { since: "2012-01-01", board_asked: "approve the revised timescales" });
   } finally {
     await close();
   }

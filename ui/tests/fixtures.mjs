@@ -480,11 +480,16 @@ export function installBackend(data) {
         case "partner_agency":
         case "title":
         case "measure_of_success":
+        case "mitigation":
+        case "next_step":
           record(a, change.kind, a[change.kind], change[change.kind]);
           a[change.kind] = change[change.kind];
+          // Saying what will be done ends a draft (core: plan::actions).
+          if (change.kind === "title") a.draft = false;
           break;
         case "due_date":
           if (!change.reason) fail("reason_required", "A reason is required to change a due date.");
+          a.original_due_date ??= a.due_date;
           record(a, "due_date", a.due_date, change.date);
           a.due_date = change.date;
           a.due_date_source = "override";
@@ -626,6 +631,11 @@ export function installBackend(data) {
       });
       return detail(id);
     },
+    set_evidence_summary: ({ evidenceId, summary }) => {
+      const e = db.evidence.find((x) => x.id === evidenceId) ?? fail("not_found", `There is no evidence with id ${evidenceId}.`);
+      e.summary = summary || null;
+      return detail(e.action_id);
+    },
     open_evidence: ({ evidenceId }) => {
       db.opened.push(evidenceId);
       return null;
@@ -709,7 +719,27 @@ export function installBackend(data) {
       const at = asOf ?? db.asOf;
       const n = listItems(filter, at).length;
       db.existingFiles.push(path);
-      return { path, format, as_of: at, actions: n, bytes: 10_240 + 300 * n };
+      return { path, format, as_of: at, actions: n, bytes: 10_240 + 300 * n, warnings: [] };
+    },
+    // What the export dialog shows before saving (core: export::preview).
+    export_preview: ({ filter, asOf, paper }) => {
+      const items = listItems(filter, asOf ?? db.asOf);
+      return {
+        prepared_by: db.settings.find((x) => x.key === "user_name")?.value ?? "",
+        previous_paper: paper?.since ?? db.previousPaper ?? null,
+        default_ask: "The board is asked to note the progress made since the previous paper.",
+        actions: items.length,
+        warnings: items
+          .filter((a) => a.draft || !a.owner)
+          .map((a) => ({
+            action_id: a.id,
+            reference: a.reference ?? "1.1",
+            local_authority: a.local_authority,
+            title: a.title,
+            draft: !!a.draft,
+            no_owner: !a.owner,
+          })),
+      };
     },
     get_settings: () => db.settings,
     set_setting: ({ key, value }) => {

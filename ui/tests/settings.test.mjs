@@ -39,6 +39,9 @@ test("settings show their values and save each change", async () => {
       ["amber_window_days", "21"],
       ["amber_progress_below", "40"],
     ]);
+    // The RAG key follows the council's amber settings, in the core's words.
+    assert.match(await page.innerText("[data-testid=rag-key]"), /Amber: blocked, or due within 21 days with less than 40% done/);
+    assert.match(await page.innerText("[data-testid=rag-key]"), /Blue: completed and evidenced \(evidence attached and signed off\)/);
     await page.selectOption("#s-open-kind", "months");
     await page.fill("#s-open-months", "18");
     await page.press("#s-open-months", "Tab");

@@ -1,27 +1,36 @@
 //! The board paper: progress on the inspection action plan as at a date, as a Word
 //! document a council can drop into its own template.
 //!
-//! Order: title and position date; summary (next inspection, % complete, counts by status
-//! and RAG, overdue) with the chart; RAG by report and section; exceptions (overdue or
-//! red, with the latest update as mitigation); then every action's progress, report by
-//! report.
+//! Order, as a board reads it: a one-page summary ([`super::board_summary`]: position,
+//! RAG counts with the key of the rule in force, the change since the previous paper, the
+//! next inspection, what the board is asked to do); the exceptions
+//! ([`super::board_exceptions`]: red, overdue, blocked and re-scheduled actions, each with
+//! its owner, both due dates, the reason and the mitigation); the chart; then the full
+//! plan as an appendix (RAG by report and section, and every action's progress).
 
 use docx_rs::{Paragraph, Pic, Run};
 
 use super::chart::{self, ChartInput};
 use super::data::{ExportAction, ExportData, Note};
 use super::docx::{self, Cell};
+pub use super::words::{next_inspection_text, percent, report_label};
+use super::{board_exceptions, board_summary};
 use crate::labels;
-use crate::plan::query::{Counts, Filter, NextInspectionView, ReportSummary};
+use crate::plan::query::{Counts, Filter};
 use crate::Result;
+
+/// What an owner's cell says when nobody owns the action (short, so it never breaks).
+pub const NO_OWNER: &str = "No owner";
 
 /// The paper's title, also its first heading.
 pub const TITLE: &str = "Inspection action plan: progress report";
 
 /// Headings of the paper's sections (tests and readers find the tables by them).
-pub const SUMMARY: &str = "Summary";
+pub const SUMMARY: &str = board_summary::SUMMARY;
+pub const EXCEPTIONS: &str = board_exceptions::EXCEPTIONS;
+pub const CHART: &str = "Progress over time";
+pub const APPENDIX: &str = "Appendix: the full plan";
 pub const RAG_SUMMARY: &str = "RAG summary by report and section";
-pub const EXCEPTIONS: &str = "Exceptions: overdue and red actions";
 pub const PROGRESS: &str = "Progress on every action";
 
 pub fn render(data: &ExportData) -> Result<Vec<u8>> {
@@ -30,68 +39,48 @@ pub fn render(data: &ExportData) -> Result<Vec<u8>> {
     let mut doc = docx::new_document(&format!("{authority}: action plan progress as at {as_at}"))
         .add_paragraph(docx::title(TITLE))
         .add_paragraph(docx::labelled("Authority:", &authority))
-        .add_paragraph(docx::labelled("Position as at:", &data.position_date()));
+        .add_paragraph(docx::labelled("Position as at:", &data.position_date()))
+        .add_paragraph(docx::labelled("Prepared by:", &data.prepared_by));
     if let Some(scope) = describe_filter(&data.filter, data) {
         doc = doc.add_paragraph(docx::labelled("Scope:", &scope));
     }
+    doc = board_summary::add(doc, data);
+    doc = board_exceptions::add(doc, data);
 
-    // Summary.
+    // The chart, with its alt text.
     let next = data.next_inspection();
-    doc = doc
-        .add_paragraph(docx::heading1(SUMMARY))
-        .add_paragraph(docx::para(&summary_sentence(data, next)))
-        .add_table(docx::facts_table(&summary_facts(data, next)))
-        .add_paragraph(docx::gap());
-    let png = chart::render_png(&ChartInput {
+    let input = ChartInput {
         counts: &data.counts,
         burn_up: &data.burn_up(),
         as_of: data.as_of,
         next_inspection: next,
-    })?;
+    };
+    let png = chart::render_png(&input)?;
+    let alt = chart::alt_text(&input);
     // Twips to EMU: 635 per twip. The chart fills the text width.
     let width_emu = (docx::TEXT_WIDTH as u32) * 635;
     let height_emu = width_emu / chart::WIDTH * chart::HEIGHT;
     doc = doc
+        .add_paragraph(docx::heading1(CHART))
         .add_paragraph(Paragraph::new().add_run(Run::new().add_image(
             Pic::new_with_dimensions(png, chart::WIDTH, chart::HEIGHT).size(width_emu, height_emu),
         )))
         .add_paragraph(docx::para(
             "Figure: actions by RAG rating (left); actions completed against actions due, \
-             cumulatively, with the next inspection window shaded (right).",
+             cumulatively, on a date axis with the next inspection window shaded (right).",
         ));
 
-    // RAG by report and section.
+    // Did the same weaknesses come up again? Before the appendix: members ask it first.
+    doc = super::repeat_findings::add_section(doc, &data.repeat_findings);
+
+    // The full plan, as an appendix.
     doc = doc
-        .add_paragraph(docx::heading1(RAG_SUMMARY))
+        .add_paragraph(docx::page_break())
+        .add_paragraph(docx::heading1(APPENDIX))
+        .add_paragraph(docx::heading2(RAG_SUMMARY))
         .add_table(rag_summary_table(data))
-        .add_paragraph(docx::gap());
-
-    // Exceptions.
-    doc = doc.add_paragraph(docx::heading1(EXCEPTIONS));
-    let exceptions = data.exceptions();
-    doc = if exceptions.is_empty() {
-        doc.add_paragraph(docx::para(&format!(
-            "No action is overdue or rated red as at {as_at}."
-        )))
-    } else {
-        doc.add_table(docx::table(
-            &[
-                ("Action", 14),
-                ("Owner", 8),
-                ("Due", 7),
-                ("Days overdue", 5),
-                ("RAG", 5),
-                ("Latest update (mitigation)", 15),
-            ],
-            &exceptions
-                .iter()
-                .map(|a| exception_row(a))
-                .collect::<Vec<_>>(),
-        ))
-    };
-
-    // Every action, report by report.
-    doc = doc.add_paragraph(docx::heading1(PROGRESS));
+        .add_paragraph(docx::gap())
+        .add_paragraph(docx::heading2(PROGRESS));
     if data.actions.is_empty() {
         doc = doc.add_paragraph(docx::para("No actions match this paper's scope."));
     }
@@ -106,23 +95,22 @@ pub fn render(data: &ExportData) -> Result<Vec<u8>> {
             continue;
         }
         doc = doc
-            .add_paragraph(docx::heading2(&report_label(report)))
+            .add_paragraph(docx::labelled(&report_label(report), ""))
             .add_table(docx::table(&PROGRESS_COLUMNS, &rows))
             .add_paragraph(docx::gap());
     }
-    doc = super::repeat_findings::add_section(doc, &data.repeat_findings);
-    docx::pack(doc)
+    docx::pack_with_alt_texts(doc, &[alt])
 }
 
 /// The progress table's columns (header, share of the width).
 pub const PROGRESS_COLUMNS: [(&str, usize); 7] = [
-    ("Recommendation", 10),
-    ("Action", 10),
-    ("Owner", 7),
-    ("Due", 7),
-    ("Status", 6),
-    ("RAG", 5),
-    ("Latest update", 10),
+    ("Reference", 12),
+    ("Action", 12),
+    ("Owner", 8),
+    ("Due", 8),
+    ("Status", 7),
+    ("RAG", 6),
+    ("Latest update", 11),
 ];
 
 fn authority_line(data: &ExportData) -> String {
@@ -131,19 +119,6 @@ fn authority_line(data: &ExportData) -> String {
         "Not recorded".into()
     } else {
         all.join(", ")
-    }
-}
-
-/// How a report is named in headings: "Rutland – ILACS inspection, 26 April 2024".
-pub fn report_label(r: &ReportSummary) -> String {
-    let la = r
-        .local_authority
-        .as_deref()
-        .unwrap_or("Authority not recorded");
-    let kind = labels::report_kind(r.kind);
-    match r.inspection_end {
-        Some(d) => format!("{la} – {kind}, {}", labels::long_date(d)),
-        None => format!("{la} – {kind} ({})", r.source_name),
     }
 }
 
@@ -181,57 +156,7 @@ fn describe_filter(f: &Filter, data: &ExportData) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-/// The next inspection in words: the window (or date), whether estimated, days to go.
-pub fn next_inspection_text(n: &NextInspectionView) -> String {
-    let when = if n.earliest == n.latest {
-        labels::long_date(n.earliest)
-    } else {
-        format!(
-            "{} to {}",
-            labels::long_date(n.earliest),
-            labels::long_date(n.latest)
-        )
-    };
-    let estimated = if n.estimated { " (estimated)" } else { "" };
-    let to_go = match n.days_to {
-        d if d > 0 => format!("{} to go", labels::plural(d, "day", "days")),
-        0 => "from today".into(),
-        d => format!("window opened {} ago", labels::plural(-d, "day", "days")),
-    };
-    format!("{when}{estimated}; {to_go}")
-}
-
-fn summary_sentence(data: &ExportData, next: Option<&NextInspectionView>) -> String {
-    let c = &data.counts;
-    let mut s = format!(
-        "As at {}, {} of {} are complete ({}%). {} overdue and {} rated red.",
-        labels::long_date(data.as_of),
-        c.completed,
-        labels::plural(c.total, "action", "actions"),
-        percent(c.percent_complete),
-        labels::plural(c.overdue, "action is", "actions are"),
-        c.red,
-    );
-    if let Some(n) = next {
-        s.push_str(&format!(" Next inspection: {}.", next_inspection_text(n)));
-    }
-    s
-}
-
-/// "29.8" → "29.8", "50.0" → "50".
-pub fn percent(p: f64) -> String {
-    let s = format!("{p:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
-}
-
-/// The labels of the summary's key-facts table, in order.
-pub const FACT_NEXT: &str = "Next inspection";
-pub const FACT_PRIORITY_PLAN: &str = "Priority action plan (area SEND) due";
-pub const FACT_TOTAL: &str = "Actions";
-pub const FACT_COMPLETE: &str = "Complete";
-pub const FACT_STATUS: &str = "By status";
-pub const FACT_RAG: &str = "By RAG rating";
-pub const FACT_OVERDUE: &str = "Overdue";
+pub use board_summary::{FACT_NEXT, FACT_PRIORITY_PLAN};
 
 pub fn status_counts_text(c: &Counts) -> String {
     format!(
@@ -245,43 +170,6 @@ pub fn rag_counts_text(c: &Counts) -> String {
         "{} red, {} amber, {} green, {} blue",
         c.red, c.amber, c.green, c.blue
     )
-}
-
-fn summary_facts(
-    data: &ExportData,
-    next: Option<&NextInspectionView>,
-) -> Vec<(&'static str, Cell)> {
-    let c = &data.counts;
-    let next_text = match next {
-        Some(n) => format!("{}\n{}", next_inspection_text(n), n.basis),
-        None => "Not known: no inspection date recorded".into(),
-    };
-    let mut facts = vec![
-        (FACT_NEXT, Cell::text(next_text)),
-        (FACT_TOTAL, Cell::text(c.total.to_string())),
-        (
-            FACT_COMPLETE,
-            Cell::text(format!("{}%", percent(c.percent_complete))),
-        ),
-        (FACT_STATUS, Cell::text(status_counts_text(c))),
-        (FACT_RAG, Cell::text(rag_counts_text(c))),
-        (FACT_OVERDUE, Cell::text(c.overdue.to_string())),
-    ];
-    // Area SEND: the priority action plan's deadline, as the council entered it.
-    let plans: Vec<String> = data
-        .summary
-        .reports
-        .iter()
-        .filter(|r| r.kind == crate::ReportKind::AreaSend)
-        .filter_map(|r| {
-            let d = r.action_plan_deadline?;
-            Some(format!("{}: {}", report_label(r), labels::long_date(d)))
-        })
-        .collect();
-    if !plans.is_empty() {
-        facts.push((FACT_PRIORITY_PLAN, Cell::text(plans.join("\n"))));
-    }
-    facts
 }
 
 fn rag_summary_table(data: &ExportData) -> docx_rs::Table {
@@ -304,15 +192,16 @@ fn rag_summary_table(data: &ExportData) -> docx_rs::Table {
     ));
     docx::table(
         &[
-            ("Report", 19),
-            ("Section", 13),
-            ("Actions", 9),
-            ("Red", 9),
+            // Wide enough that no header breaks mid-word on A4.
+            ("Report", 18),
+            ("Section", 14),
+            ("Actions", 10),
+            ("Red", 7),
             ("Amber", 9),
             ("Green", 9),
-            ("Blue", 9),
-            ("Overdue", 9),
-            ("% complete", 10),
+            ("Blue", 7),
+            ("Overdue", 11),
+            ("% complete", 12),
         ],
         &rows,
     )
@@ -345,18 +234,6 @@ pub fn note_text(note: Option<&Note>) -> String {
     }
 }
 
-fn exception_row(a: &ExportAction) -> Vec<Cell> {
-    let i = &a.item;
-    vec![
-        Cell::text(&i.title),
-        Cell::text(i.owner.as_deref().unwrap_or("Unassigned")),
-        Cell::text(labels::opt_short_date(i.due_date)),
-        Cell::number(i.days_overdue.map(|d| d.to_string()).unwrap_or_default()),
-        Cell::Rag(i.rag),
-        Cell::text(note_text(a.extra.latest_note.as_ref())),
-    ]
-}
-
 /// Longest stretch of a recommendation's text the progress table quotes (the statement
 /// of action has it in full).
 const RECOMMENDATION_CHARS: usize = 100;
@@ -386,14 +263,37 @@ pub fn recommendation_ref(a: &ExportAction) -> String {
 
 fn progress_row(a: &ExportAction) -> Vec<Cell> {
     let i = &a.item;
+    // A recorded mitigation is said, never "No update recorded".
+    let update = match (&a.extra.latest_note, &a.extra.mitigation) {
+        (None, Some(m)) => format!("Mitigation: {m}"),
+        (note, _) => note_text(note.as_ref()),
+    };
+    let due = if i.rescheduled() {
+        format!(
+            "{}
+(first set {}; {})",
+            labels::opt_short_date(i.due_date),
+            labels::opt_short_date(i.original_due_date),
+            i.due_date_reason.as_deref().unwrap_or("no reason recorded")
+        )
+    } else {
+        labels::opt_short_date(i.due_date)
+    };
+    // A draft's action is the recommendation's words in full: the reference alone, not
+    // the same words cut short beside them.
+    let recommendation = if i.draft {
+        format!("{}\n(the action is still its words)", i.reference)
+    } else {
+        recommendation_ref(a)
+    };
     vec![
-        Cell::text(recommendation_ref(a)),
-        Cell::text(&i.title),
-        Cell::text(i.owner.as_deref().unwrap_or("Unassigned")),
-        Cell::text(labels::opt_short_date(i.due_date)),
+        Cell::text(recommendation),
+        Cell::text(board_exceptions::action_text(a)),
+        Cell::text(i.owner.as_deref().unwrap_or(NO_OWNER)),
+        Cell::text(due),
         Cell::text(labels::status(i.status)),
         Cell::Rag(i.rag),
-        Cell::text(note_text(a.extra.latest_note.as_ref())),
+        Cell::text(update),
     ]
 }
 

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -193,12 +193,20 @@ fn draw_burn_up(area: &Area<'_>, input: &ChartInput<'_>) -> DrawResult {
     let x_end = (end - origin).num_days() as i32;
     let total = burn.due.last().map(|p| p.1).unwrap_or(0).max(1);
     let top = total + (total / 8).max(1);
+    // A real date axis: ticks on the first of the month, every month, quarter or year
+    // (by the span), so equal distances are equal times.
+    let axis = axis_ticks(origin, end);
+    let tick_days: Vec<i32> = axis
+        .ticks
+        .iter()
+        .map(|d| (*d - origin).num_days() as i32)
+        .collect();
+    let unit = axis.unit;
     let to_date = move |x: &i32| {
         origin
             .checked_add_days(Days::new((*x).max(0) as u64))
             .unwrap_or(origin)
     };
-    let long = span > 900;
 
     let mut chart = ChartBuilder::on(area)
         .caption(
@@ -208,21 +216,13 @@ fn draw_burn_up(area: &Area<'_>, input: &ChartInput<'_>) -> DrawResult {
         .margin(24)
         .x_label_area_size(48)
         .y_label_area_size(64)
-        .build_cartesian_2d(0i32..x_end, 0u32..top)?;
+        .build_cartesian_2d((0i32..x_end).with_key_points(tick_days), 0u32..top)?;
     chart
         .configure_mesh()
         .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD))
         .light_line_style(TRANSPARENT)
-        .x_labels(6)
         .y_labels(6)
-        .x_label_formatter(&|x| {
-            let d = to_date(x);
-            if long {
-                d.format("%Y").to_string()
-            } else {
-                d.format("%b %Y").to_string()
-            }
-        })
+        .x_label_formatter(&|x| tick_label(to_date(x), unit))
         .label_style((FONT, 22).into_font().color(&INK))
         .axis_style(GREY)
         .draw()?;
@@ -250,6 +250,118 @@ fn draw_burn_up(area: &Area<'_>, input: &ChartInput<'_>) -> DrawResult {
         INK.stroke_width(2),
     )))?;
     Ok(())
+}
+
+/// How far apart the date axis's ticks are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TickUnit {
+    Month,
+    Quarter,
+    HalfYear,
+    Year,
+    /// Every `n` years, for very long spans.
+    Years(u32),
+}
+
+impl TickUnit {
+    /// The step in months.
+    pub fn months(self) -> u32 {
+        match self {
+            TickUnit::Month => 1,
+            TickUnit::Quarter => 3,
+            TickUnit::HalfYear => 6,
+            TickUnit::Year => 12,
+            TickUnit::Years(n) => 12 * n,
+        }
+    }
+}
+
+/// The date axis: its ticks (each the first of a month, a whole number of steps apart) and
+/// the step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Axis {
+    pub ticks: Vec<NaiveDate>,
+    pub unit: TickUnit,
+}
+
+fn month_index(d: NaiveDate) -> i32 {
+    d.year() * 12 + d.month0() as i32
+}
+
+fn from_month_index(i: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i.div_euclid(12), i.rem_euclid(12) as u32 + 1, 1)
+}
+
+/// Ticks for a date axis from `first` to `last`: monthly up to eight months, quarterly up
+/// to two and a half years, half-yearly up to five, yearly up to twelve, every few years
+/// beyond. Quarters start in January, April, July and October; half-years in January and
+/// July; years on 1 January.
+pub fn axis_ticks(first: NaiveDate, last: NaiveDate) -> Axis {
+    let months = month_index(last) - month_index(first);
+    let unit = match months {
+        ..=8 => TickUnit::Month,
+        9..=30 => TickUnit::Quarter,
+        // Three to five years: yearly ticks would be only three or four.
+        31..=60 => TickUnit::HalfYear,
+        61..=144 => TickUnit::Year,
+        m => TickUnit::Years(((m / 12) as u32).div_ceil(10)),
+    };
+    let step = unit.months() as i32;
+    // The first whole step on or after `first`.
+    let mut i = month_index(first);
+    if first.day() != 1 {
+        i += 1;
+    }
+    i += (step - i.rem_euclid(step)) % step;
+    let mut ticks = Vec::new();
+    while let Some(d) = from_month_index(i) {
+        if d > last {
+            break;
+        }
+        ticks.push(d);
+        i += step;
+    }
+    Axis { ticks, unit }
+}
+
+/// "Jan 2025" for months and quarters, "2025" for years.
+pub fn tick_label(d: NaiveDate, unit: TickUnit) -> String {
+    match unit {
+        TickUnit::Month | TickUnit::Quarter | TickUnit::HalfYear => d.format("%b %Y").to_string(),
+        TickUnit::Year | TickUnit::Years(_) => d.format("%Y").to_string(),
+    }
+}
+
+/// The chart in words, for its alt text: what it shows and the figures it shows.
+pub fn alt_text(input: &ChartInput<'_>) -> String {
+    let c = input.counts;
+    let due = input.burn_up.due.last().map_or(0, |p| p.1);
+    let done = input
+        .burn_up
+        .completed
+        .iter()
+        .rfind(|p| p.0 <= input.as_of)
+        .map_or(0, |p| p.1);
+    let mut s = format!(
+        "Two charts. Left: actions by RAG rating: {} red, {} amber, {} green, {} blue. \
+         Right: burn-up over time: {} of {} actions completed by {}, against the actions due \
+         by each date.",
+        c.red,
+        c.amber,
+        c.green,
+        c.blue,
+        done,
+        due,
+        labels::long_date(input.as_of)
+    );
+    if let Some(n) = input.next_inspection {
+        s.push_str(&format!(
+            " The next inspection window, {} to {}, is shaded.",
+            labels::long_date(n.earliest),
+            labels::long_date(n.latest)
+        ));
+    }
+    s
 }
 
 /// How a key entry is drawn.
@@ -316,6 +428,57 @@ mod tests {
     fn staircase_steps_up_at_each_date_and_runs_to_the_end() {
         let s = staircase(&[(d(1, 3), 1), (d(1, 5), 3)], d(1, 1), d(1, 10));
         assert_eq!(s, vec![(0, 0), (2, 0), (2, 1), (4, 1), (4, 3), (9, 3)]);
+    }
+
+    /// Ticks are first-of-month dates a whole, equal number of months apart, spanning the
+    /// range with at most one step spare at either end.
+    fn assert_regular(first: NaiveDate, last: NaiveDate, want: TickUnit) {
+        let axis = axis_ticks(first, last);
+        assert_eq!(axis.unit, want, "{first} to {last}");
+        assert!(axis.ticks.len() >= 3, "{:?}", axis.ticks);
+        let step = want.months() as i32;
+        for pair in axis.ticks.windows(2) {
+            assert_eq!(pair[0].day(), 1);
+            assert_eq!(
+                month_index(pair[1]) - month_index(pair[0]),
+                step,
+                "{:?}",
+                axis.ticks
+            );
+            // Equal steps are equal times, to within a month's length.
+            let days = (pair[1] - pair[0]).num_days();
+            let expect = f64::from(step as u32) * 30.44;
+            assert!(
+                (days as f64 - expect).abs() <= 3.0,
+                "{days} days for {step} months"
+            );
+        }
+        let head = month_index(axis.ticks[0]) - month_index(first);
+        let tail = month_index(last) - month_index(*axis.ticks.last().unwrap());
+        assert!(
+            head <= step && tail < step,
+            "{:?} for {first}..{last}",
+            axis.ticks
+        );
+    }
+
+    #[test]
+    fn axis_ticks_are_regular_for_three_months_eighteen_months_and_six_years() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_regular(d(2025, 1, 14), d(2025, 4, 20), TickUnit::Month);
+        assert_regular(d(2011, 10, 14), d(2013, 4, 30), TickUnit::Quarter);
+        assert_regular(d(2019, 3, 2), d(2025, 3, 1), TickUnit::Year);
+        // Quarters fall in January, April, July, October; years on 1 January.
+        let q = axis_ticks(d(2011, 10, 14), d(2013, 4, 30));
+        assert!(q.ticks.iter().all(|t| t.month() % 3 == 1), "{:?}", q.ticks);
+        assert_eq!(tick_label(q.ticks[0], q.unit), "Jan 2012");
+        let y = axis_ticks(d(2019, 3, 2), d(2025, 3, 1));
+        assert_eq!(y.ticks[0], d(2020, 1, 1));
+        assert_eq!(tick_label(y.ticks[0], y.unit), "2020");
+        // Three and a half years: every six months, January and July.
+        assert_regular(d(2011, 5, 1), d(2014, 11, 20), TickUnit::HalfYear);
+        // A very long span steps in whole years, still regularly.
+        assert_regular(d(2000, 1, 1), d(2026, 6, 1), TickUnit::Years(3));
     }
 
     #[test]

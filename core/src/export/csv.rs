@@ -9,7 +9,7 @@ use crate::store::dates;
 
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-pub const HEADERS: [&str; 17] = [
+pub const HEADERS: [&str; 22] = [
     "Report",
     "Authority",
     "Section",
@@ -27,6 +27,12 @@ pub const HEADERS: [&str; 17] = [
     "Latest update",
     "Measure of success",
     "Action id",
+    // Added for issue 16, after the columns people's spreadsheets already read.
+    "Original due date",
+    "Reason for due date change",
+    "Mitigation",
+    "Next step",
+    "Draft",
 ];
 
 pub fn render(data: &ExportData) -> Vec<u8> {
@@ -61,6 +67,21 @@ pub fn render(data: &ExportData) -> Vec<u8> {
                     .unwrap_or_default(),
                 a.extra.measure_of_success.clone().unwrap_or_default(),
                 it.id.clone(),
+                it.original_due_date
+                    .filter(|_| it.rescheduled())
+                    .map(dates::to_sql)
+                    .unwrap_or_default(),
+                it.due_date_reason
+                    .clone()
+                    .filter(|_| it.rescheduled())
+                    .unwrap_or_default(),
+                a.extra.mitigation.clone().unwrap_or_default(),
+                a.extra.next_step.clone().unwrap_or_default(),
+                if it.draft {
+                    labels::DRAFT_MARKER.to_string()
+                } else {
+                    String::new()
+                },
             ]
             .into_iter(),
         );

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::labels;
-use crate::model::{ActionStatus, Rag};
+use crate::model::{ActionStatus, Rag, RagSettings};
 pub use crate::plan::burn_up::BurnUp;
 use crate::plan::query::{
     list_actions, ActionListItem, Counts, Filter, NextInspectionView, ReportSummary, Summary,
@@ -47,6 +47,48 @@ pub struct ActionExtra {
     /// The recommendation's place in its report, and its paragraph number if numbered.
     pub position: i64,
     pub paragraph: Option<u32>,
+    /// What is being done about the risk, and the next step, as the owner records them.
+    pub mitigation: Option<String>,
+    pub next_step: Option<String>,
+    /// The evidence kept, oldest first.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A piece of evidence as the papers list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The file's name or the link.
+    pub name: String,
+    /// One line on what it shows, when someone has said.
+    pub summary: Option<String>,
+}
+
+/// A due date moved between the previous paper and this one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// The day the change was recorded.
+    pub on: NaiveDate,
+    /// The due date it had before (the first move's, when moved more than once).
+    pub from: Option<NaiveDate>,
+    /// It was already overdue when it was moved: slippage, not planning.
+    pub was_overdue: bool,
+}
+
+/// The previous paper, for the change since it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Previous {
+    pub date: NaiveDate,
+    /// Counts over the same filter, from the plan as recorded by the end of that day.
+    pub counts: Counts,
+}
+
+/// Why an action is one of the paper's exceptions (it may be several).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExceptionReason {
+    Red,
+    Overdue,
+    Blocked,
+    Rescheduled,
 }
 
 /// One action in an export.
@@ -92,6 +134,16 @@ pub struct ExportData {
     pub statement: Vec<StatementItem>,
     /// Confirmed repeat findings among the paper's recommendations.
     pub repeat_findings: Vec<super::repeat_findings::RepeatFinding>,
+    /// The RAG rule in force (the paper prints its key).
+    pub rag_settings: RagSettings,
+    /// The person the paper is prepared by (the name the history records).
+    pub prepared_by: String,
+    /// The board paper's previous paper, when there is one.
+    pub previous: Option<Previous>,
+    /// Due dates moved since the previous paper (by action id).
+    pub moved: HashMap<String, Moved>,
+    /// "The board is asked to …" as the person wrote it (the paper has a default).
+    pub board_asked: Option<String>,
 }
 
 impl ExportData {
@@ -113,6 +165,7 @@ impl ExportData {
             .map(|s| s.recommendation.id.as_str())
             .collect();
         let repeat_findings = super::repeat_findings::load(store, &in_paper, as_of)?;
+        let settings = crate::plan::settings::load(store.conn())?;
         Ok(ExportData {
             as_of,
             from_history: false,
@@ -122,7 +175,33 @@ impl ExportData {
             counts,
             statement,
             repeat_findings,
+            rag_settings: settings.rag,
+            prepared_by: settings.user_name,
+            previous: None,
+            moved: HashMap::new(),
+            board_asked: None,
         })
+    }
+
+    /// Why an action is an exception, if it is: red, overdue, blocked, or its due date
+    /// moved since the previous paper (so slippage stays in view for one paper after the
+    /// change, whatever its rating now).
+    pub fn exception_reasons(&self, a: &ExportAction) -> Vec<ExceptionReason> {
+        let i = &a.item;
+        let mut out = Vec::new();
+        if i.rag == Rag::Red {
+            out.push(ExceptionReason::Red);
+        }
+        if i.days_overdue.is_some() {
+            out.push(ExceptionReason::Overdue);
+        }
+        if i.status == ActionStatus::Blocked {
+            out.push(ExceptionReason::Blocked);
+        }
+        if i.status != ActionStatus::Completed && self.moved.contains_key(&i.id) {
+            out.push(ExceptionReason::Rescheduled);
+        }
+        out
     }
 
     /// "1 February 2012", with "(as recorded on that date)" for a plan rebuilt from the
@@ -216,15 +295,22 @@ impl ExportData {
         out
     }
 
-    /// The exceptions a board asks about: overdue or red actions, most overdue first.
+    /// The exceptions a board asks about: red, overdue, blocked and re-scheduled actions,
+    /// most overdue first, then re-scheduled ones, in list order.
     pub fn exceptions(&self) -> Vec<&ExportAction> {
         let mut out: Vec<&ExportAction> = self
             .actions
             .iter()
-            .filter(|a| a.item.days_overdue.is_some() || a.item.rag == Rag::Red)
+            .filter(|a| !self.exception_reasons(a).is_empty())
             .collect();
-        // Stable sort: equal days keep list order (soonest due first).
-        out.sort_by_key(|a| std::cmp::Reverse(a.item.days_overdue.unwrap_or(0)));
+        // Slippage first: actions re-scheduled since the previous paper (the board has not
+        // seen the new date), then most overdue first. Stable: ties keep list order.
+        out.sort_by_key(|a| {
+            (
+                !self.moved.contains_key(&a.item.id),
+                std::cmp::Reverse(a.item.days_overdue.unwrap_or(0)),
+            )
+        });
         out
     }
 
@@ -299,7 +385,10 @@ fn statement_items(
 }
 
 /// Counts as [`crate::plan::summary::summary`] makes them (same fields, same rounding).
-fn count<'a>(actions: impl Iterator<Item = &'a ExportAction>, reports: &[ReportSummary]) -> Counts {
+pub(crate) fn count<'a>(
+    actions: impl Iterator<Item = &'a ExportAction>,
+    reports: &[ReportSummary],
+) -> Counts {
     let prepare_by: HashMap<&str, NaiveDate> = reports
         .iter()
         .filter_map(|r| {
@@ -326,6 +415,7 @@ fn count<'a>(actions: impl Iterator<Item = &'a ExportAction>, reports: &[ReportS
             Rag::Blue => c.blue += 1,
         }
         c.overdue += i64::from(i.days_overdue.is_some());
+        c.rescheduled += i64::from(i.rescheduled());
         let after_next = i.status != ActionStatus::Completed
             && matches!((prepare_by.get(i.report_id.as_str()), i.due_date),
                         (Some(p), Some(d)) if d > *p);
@@ -345,7 +435,8 @@ fn load_extras(store: &Store, as_of: NaiveDate) -> Result<HashMap<String, Action
     let mut stmt = store.conn().prepare_cached(
         "SELECT a.id, a.measure_of_success, a.partner_agency, a.completed_on, a.updated_at,
                 (SELECT count(*) FROM history h WHERE h.entity_id = a.id),
-                r.position, r.paragraph, n.written_on, n.author, n.note
+                r.position, r.paragraph, n.written_on, n.author, n.note, a.mitigation,
+                a.next_step
          FROM actions a
          JOIN recommendations r ON r.id = a.recommendation_id
          LEFT JOIN action_updates n ON n.id = (
@@ -376,8 +467,78 @@ fn load_extras(store: &Store, as_of: NaiveDate) -> Result<HashMap<String, Action
                 latest_note,
                 position: row.get(6)?,
                 paragraph: row.get(7)?,
+                mitigation: row.get(11)?,
+                next_step: row.get(12)?,
+                evidence: Vec::new(),
             },
         );
+    }
+    drop(rows);
+    // The evidence kept, one query for all actions. As with sign-off (blue), the plan's
+    // own: a paper from the history reads a copy that evidence added later is gone from.
+    let mut stmt = store.conn().prepare_cached(
+        "SELECT action_id, coalesce(original_name, link, ''), summary FROM evidence
+         WHERE deleted_at IS NULL ORDER BY added_at, id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: String = row.get(0)?;
+        if let Some(extra) = out.get_mut(&id) {
+            extra.evidence.push(Evidence {
+                name: row.get(1)?,
+                summary: row.get(2)?,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Due dates moved after the end of `since` (from the start when `None`) up to the end of
+/// `until` (to now when `None`: a paper of today's plan shows today's dates, however
+/// recently moved), by action: the first move's old date, the last move's day. Read from
+/// the history, so a date moved twice still shows where it started.
+pub(crate) fn moved_between(
+    store: &Store,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> Result<HashMap<String, Moved>> {
+    let after = since
+        .and_then(|d| d.succ_opt())
+        .map(dates::to_sql)
+        .unwrap_or_default();
+    // '~' sorts after every timestamp.
+    let before = until
+        .and_then(|d| d.succ_opt())
+        .map(dates::to_sql)
+        .unwrap_or_else(|| "~".into());
+    let mut stmt = store.conn().prepare_cached(
+        "SELECT entity_id, old_value, at FROM history
+         WHERE entity = 'action' AND field = 'due_date' AND at >= :after AND at < :before
+         ORDER BY seq",
+    )?;
+    let mut rows = stmt.query(&[(":after", &after), (":before", &before)])?;
+    let mut out: HashMap<String, Moved> = HashMap::new();
+    while let Some(row) = rows.next()? {
+        let id: String = row.get(0)?;
+        let from = row
+            .get::<_, Option<String>>(1)?
+            .as_deref()
+            .and_then(dates::parse);
+        let at: String = row.get(2)?;
+        let Some(on) = at.get(..10).and_then(dates::parse) else {
+            continue;
+        };
+        let was_overdue = from.is_some_and(|d| d < on);
+        out.entry(id)
+            .and_modify(|m| {
+                m.on = on;
+                m.was_overdue |= was_overdue;
+            })
+            .or_insert(Moved {
+                on,
+                from,
+                was_overdue,
+            });
     }
     Ok(out)
 }

@@ -264,7 +264,10 @@ pub fn facts_table(rows: &[(&str, Cell)]) -> Table {
 /// get `tblHeader`, which docx-rs has no builder for, so long tables repeat their header
 /// on each page.
 pub fn pack(doc: Docx) -> Result<Vec<u8>> {
-    let mut xml = doc.build();
+    pack_built(doc.build())
+}
+
+fn pack_built(mut xml: docx_rs::XMLDocx) -> Result<Vec<u8>> {
     let body = String::from_utf8(std::mem::take(&mut xml.document))
         .map_err(|e| render_error("document", e))?;
     let body = body
@@ -275,6 +278,46 @@ pub fn pack(doc: Docx) -> Result<Vec<u8>> {
     xml.pack(&mut out)
         .map_err(|e| render_error("document", e))?;
     Ok(out.into_inner())
+}
+
+/// A paragraph that starts a new page after it.
+pub fn page_break() -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_break(BreakType::Page))
+}
+
+/// [`pack`], giving the document's pictures, in order, these descriptions (alt text, read
+/// out by screen readers and shown by Word's "View alt text"). docx-rs writes every
+/// picture as `<wp:docPr id="1" name="Figure" />`, with no description and the same id.
+pub fn pack_with_alt_texts(doc: Docx, alts: &[String]) -> Result<Vec<u8>> {
+    let mut xml = doc.build();
+    let body = String::from_utf8(std::mem::take(&mut xml.document))
+        .map_err(|e| render_error("document", e))?;
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body.as_str();
+    let mut n = 0;
+    const PIC: &str = r#"<wp:docPr id="1" name="Figure" />"#;
+    while let Some(at) = rest.find(PIC) {
+        out.push_str(&rest[..at]);
+        let alt = alts.get(n).map(String::as_str).unwrap_or("Figure");
+        n += 1;
+        out.push_str(&format!(
+            r#"<wp:docPr id="{}" name="Figure {n}" descr="{}" />"#,
+            1000 + n,
+            xml_escape(alt)
+        ));
+        rest = &rest[at + PIC.len()..];
+    }
+    out.push_str(rest);
+    xml.document = out.into_bytes();
+    let doc_bytes = xml;
+    pack_built(doc_bytes)
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A spacer paragraph (an empty paragraph between two tables keeps Word from merging

@@ -68,6 +68,16 @@ fn event(data: &ExportData, a: &ExportAction, due: NaiveDate, stamp: &str) -> Ve
     if let Some(m) = &a.extra.measure_of_success {
         description.push_str(&format!("\nMeasure of success: {m}"));
     }
+    if it.rescheduled() {
+        // Re-scheduling stays visible: the date first set and why it moved.
+        description.push_str(&format!(
+            "\nFirst due {}; moved: {}",
+            labels::opt_short_date(it.original_due_date),
+            it.due_date_reason
+                .as_deref()
+                .unwrap_or("no reason recorded")
+        ));
+    }
     let next_day = due.checked_add_days(Days::new(1)).unwrap_or(due);
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),

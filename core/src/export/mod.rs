@@ -7,7 +7,9 @@
 //! all ([`atomic`]).
 
 pub mod atomic;
+pub mod board_exceptions;
 pub mod board_paper;
+pub mod board_summary;
 pub mod chart;
 pub mod csv;
 pub mod data;
@@ -16,6 +18,8 @@ pub mod ics;
 mod render;
 pub mod repeat_findings;
 pub mod statement;
+pub mod warnings;
+mod words;
 pub mod xlsx;
 
 use std::path::Path;
@@ -98,6 +102,21 @@ pub struct ExportRequest {
     /// the as-of date, rebuilt from the history ([`crate::plan::as_recorded`]), instead of
     /// today's rated as at that date.
     pub from_history: bool,
+    /// The board paper's choices: the previous paper's date and the board's ask.
+    pub paper: PaperOptions,
+}
+
+/// What the person decides for a board paper (the CLI's flags, the export dialog's fields).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PaperOptions {
+    /// The previous paper's date: the change since it is counted from the plan as recorded
+    /// by the end of that day. `None`: the last board paper exported before this one's
+    /// date, if any.
+    pub since: Option<NaiveDate>,
+    /// "The board is asked to …": what the paper asks for. `None` or empty: the default
+    /// ([`board_summary::DEFAULT_ASK`]).
+    pub board_asked: Option<String>,
 }
 
 /// What an export wrote.
@@ -112,6 +131,8 @@ pub struct ExportOutcome {
     pub actions: usize,
     #[ts(type = "number")]
     pub bytes: u64,
+    /// Drafts and actions with no owner in the export: listed, never blocking.
+    pub warnings: Vec<warnings::ExportWarning>,
 }
 
 /// The export's bytes, in memory.
@@ -121,14 +142,115 @@ pub fn render(store: &Store, request: &ExportRequest) -> Result<Vec<u8>> {
 
 /// The data for `request`, from the plan as it is or as it was recorded.
 fn load(store: &Store, request: &ExportRequest) -> Result<ExportData> {
-    if request.from_history {
+    let mut data = if request.from_history {
         let then = as_recorded(store, request.as_of)?;
         let mut data = ExportData::load(&then, &request.filter, request.as_of)?;
         data.from_history = true;
-        Ok(data)
+        data
     } else {
-        ExportData::load(store, &request.filter, request.as_of)
+        ExportData::load(store, &request.filter, request.as_of)?
+    };
+    if request.format == ExportFormat::BoardPaper {
+        let since = previous_paper_date(store, request)?;
+        if let Some(day) = since {
+            // The plan as recorded by the end of the previous paper's day, counted the
+            // same way over the same filter.
+            let then = as_recorded(store, day)?;
+            let items = crate::plan::query::list_actions(&then, &request.filter, day)?;
+            let as_export: Vec<data::ExportAction> = items
+                .into_iter()
+                .map(|item| data::ExportAction {
+                    item,
+                    extra: Default::default(),
+                })
+                .collect();
+            data.previous = Some(data::Previous {
+                date: day,
+                counts: data::count(as_export.iter(), &data.summary.reports),
+            });
+        }
+        let until = request.from_history.then_some(request.as_of);
+        data.moved = data::moved_between(store, since, until)?;
+        data.board_asked = request
+            .paper
+            .board_asked
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string);
     }
+    Ok(data)
+}
+
+/// What the export dialog shows before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExportPreview {
+    /// The name the paper is prepared by and the history records (the `user_name`
+    /// setting).
+    pub prepared_by: String,
+    /// The previous board paper's date the change is counted from, when one is recorded
+    /// (or the one asked for).
+    pub previous_paper: Option<NaiveDate>,
+    /// What the board is asked when the person writes nothing.
+    pub default_ask: String,
+    /// Actions the export would hold; 0 with a filter means no action matches.
+    #[ts(type = "number")]
+    pub actions: usize,
+    /// Drafts and actions with no owner among them (a warning, never a refusal).
+    pub warnings: Vec<warnings::ExportWarning>,
+}
+
+/// The export dialog's data for `request`, before it is written.
+pub fn preview(store: &Store, request: &ExportRequest) -> Result<ExportPreview> {
+    let data = load(store, request)?;
+    Ok(ExportPreview {
+        prepared_by: data.prepared_by.clone(),
+        previous_paper: data.previous.as_ref().map(|p| p.date),
+        default_ask: format!("{} {}", board_summary::ASK_LEAD, board_summary::DEFAULT_ASK),
+        actions: data.actions.len(),
+        warnings: warnings::of(&data),
+    })
+}
+
+/// The previous paper's date: the person's choice, else the last board paper exported as
+/// at an earlier date. A date on or after the paper's own is refused.
+pub fn previous_paper_date(store: &Store, request: &ExportRequest) -> Result<Option<NaiveDate>> {
+    match request.paper.since {
+        Some(d) if d >= request.as_of => Err(crate::Error::Invalid(format!(
+            "the previous paper's date ({}) must be before this paper's ({})",
+            crate::labels::long_date(d),
+            crate::labels::long_date(request.as_of)
+        ))),
+        Some(d) => Ok(Some(d)),
+        None => crate::store::paper_exports::last_paper_before(
+            store.conn(),
+            ExportFormat::BoardPaper.as_str(),
+            request.as_of,
+        ),
+    }
+}
+
+/// A filter that matches nothing is the person's mistake (a mistyped report or owner), not
+/// a paper to send: refuse it, in words, before a file is written. The whole plan with no
+/// actions in it is still exported.
+pub fn check_matches(data: &ExportData) -> Result<()> {
+    if let Some(id) = &data.filter.report_id {
+        if data.report(id.trim()).is_none() {
+            return Err(crate::Error::NotFound {
+                what: "report",
+                id: id.trim().to_string(),
+            });
+        }
+    }
+    if data.filter != Filter::default() && data.actions.is_empty() && data.statement.is_empty() {
+        return Err(crate::Error::Invalid(
+            "no action matches this export's filters; nothing was written. Widen the filters \
+             or export the whole plan"
+                .into(),
+        ));
+    }
+    Ok(())
 }
 
 /// The bytes of one format from data already gathered (the benchmark times this).
@@ -145,7 +267,7 @@ pub fn render_data(data: &ExportData, format: ExportFormat) -> Result<Vec<u8>> {
 /// Export to `out`. An existing file is refused unless `force`; the file appears whole or
 /// not at all (written beside it under a temporary name, then renamed into place).
 pub fn export_to_file(
-    store: &Store,
+    store: &mut Store,
     request: &ExportRequest,
     out: &Path,
     force: bool,
@@ -153,13 +275,19 @@ pub fn export_to_file(
     // Refuse early, before the work of rendering; `atomic::write` checks again at the end.
     atomic::check_target(out, force)?;
     let data = load(store, request)?;
+    check_matches(&data)?;
     let bytes = render_data(&data, request.format)?;
     atomic::write(out, &bytes, force)?;
+    if request.format == ExportFormat::BoardPaper {
+        // The next paper's "change since the previous paper" counts from this one.
+        crate::plan::papers::record_paper(store, request.format.as_str(), request.as_of)?;
+    }
     Ok(ExportOutcome {
         path: out.display().to_string(),
         format: request.format,
         as_of: request.as_of,
         actions: data.actions.len(),
         bytes: bytes.len() as u64,
+        warnings: warnings::of(&data),
     })
 }

@@ -1,9 +1,10 @@
-//! The written statement of action: the action plan as sent to the inspectorate. Each
-//! recommendation verbatim, under its report and section, followed by its actions with
-//! lead officer, timescale and measure of success.
+//! The written statement of action: the action plan as sent to the inspectorate, in the
+//! shape Ofsted reviews. Each recommendation verbatim, under its report and section, then
+//! its actions (what will be done, who, by when, the measure of success), their progress
+//! and the evidence of impact kept.
 
 use super::board_paper::report_label;
-use super::data::{ExportData, StatementItem};
+use super::data::{ExportAction, ExportData, StatementItem};
 use super::docx::{self, Cell};
 use crate::labels;
 use crate::plan::query::ReportSummary;
@@ -16,11 +17,15 @@ pub const AREA_SEND_TITLE: &str = "Priority action plan (area SEND)";
 
 /// The table under each recommendation (header, share of the width).
 pub const ACTION_COLUMNS: [(&str, usize); 4] = [
-    ("Action", 6),
-    ("Lead officer", 3),
-    ("Timescale", 3),
+    ("What will be done", 6),
+    ("Who", 3),
+    ("By when", 3),
     ("Measure of success", 6),
 ];
+
+/// The lead-ins of the lines under each recommendation's table.
+pub const PROGRESS: &str = "Progress:";
+pub const EVIDENCE: &str = "Evidence of impact:";
 
 pub fn render(data: &ExportData) -> Result<Vec<u8>> {
     build(data, &data.statement)
@@ -44,7 +49,8 @@ fn build(data: &ExportData, items: &[StatementItem]) -> Result<Vec<u8>> {
     let mut doc = docx::new_document(&format!("{authority}: {}", title.to_lowercase()))
         .add_paragraph(docx::title(title))
         .add_paragraph(docx::labelled("Authority:", &authority))
-        .add_paragraph(docx::labelled("Prepared:", &as_at));
+        .add_paragraph(docx::labelled("Prepared:", &as_at))
+        .add_paragraph(docx::labelled("Prepared by:", &data.prepared_by));
     if items.is_empty() {
         doc = doc.add_paragraph(docx::para(
             "No recommendations match this statement's scope.",
@@ -83,7 +89,16 @@ fn build(data: &ExportData, items: &[StatementItem]) -> Result<Vec<u8>> {
             .iter()
             .map(|&i| {
                 let a = &data.actions[i];
-                let mut action = a.item.title.clone();
+                // A draft is still the recommendation's words, printed in full just above:
+                // say so rather than print them twice.
+                let mut action = if a.item.draft {
+                    format!(
+                        "Not yet written ({}): until then, the recommendation above",
+                        labels::DRAFT_MARKER
+                    )
+                } else {
+                    a.item.title.clone()
+                };
                 if let Some(p) = &a.item.lead_partner {
                     action.push_str(&format!("\nLead partner: {p}"));
                 }
@@ -93,7 +108,7 @@ fn build(data: &ExportData, items: &[StatementItem]) -> Result<Vec<u8>> {
                 vec![
                     Cell::text(action),
                     Cell::text(a.item.owner.as_deref().unwrap_or("To be assigned")),
-                    Cell::text(timescale(a.item.due_date, rec.timeframe.as_deref())),
+                    Cell::text(timescale(a, rec.timeframe.as_deref())),
                     Cell::text(
                         a.extra
                             .measure_of_success
@@ -109,6 +124,24 @@ fn build(data: &ExportData, items: &[StatementItem]) -> Result<Vec<u8>> {
             doc.add_table(docx::table(&ACTION_COLUMNS, &rows))
                 .add_paragraph(docx::gap())
         };
+        let several = item.actions.len() > 1;
+        for (n, &i) in item.actions.iter().enumerate() {
+            let a = &data.actions[i];
+            let which = if several {
+                format!(" (action {})", n + 1)
+            } else {
+                String::new()
+            };
+            doc = doc
+                .add_paragraph(docx::labelled(
+                    &format!("{}{which}:", PROGRESS.trim_end_matches(':')),
+                    &progress(a),
+                ))
+                .add_paragraph(docx::labelled(
+                    &format!("{}{which}:", EVIDENCE.trim_end_matches(':')),
+                    &evidence(a),
+                ));
+        }
     }
     doc = super::repeat_findings::add_section(doc, &data.repeat_findings);
     docx::pack(doc)
@@ -142,12 +175,59 @@ fn report_facts(r: &ReportSummary) -> Vec<docx_rs::Paragraph> {
     out
 }
 
-/// "By 14 January 2012 (Within three months)".
-fn timescale(due: Option<chrono::NaiveDate>, timeframe: Option<&str>) -> String {
-    match (due, timeframe) {
+/// "By 14 January 2012 (Within three months)", with the date first set and the reason
+/// when it has moved.
+fn timescale(a: &ExportAction, timeframe: Option<&str>) -> String {
+    let i = &a.item;
+    let mut out = match (i.due_date, timeframe) {
         (Some(d), Some(t)) => format!("By {}\n({t})", labels::long_date(d)),
         (Some(d), None) => format!("By {}", labels::long_date(d)),
         (None, Some(t)) => t.to_string(),
         (None, None) => "To be agreed".into(),
+    };
+    if i.rescheduled() {
+        out.push_str(&format!(
+            "\nFirst set for {}; moved: {}",
+            labels::opt_short_date(i.original_due_date),
+            i.due_date_reason.as_deref().unwrap_or("no reason recorded")
+        ));
     }
+    out
+}
+
+/// "In progress, 60% complete. 12 Jan 2012: … (Designated Nurse)".
+fn progress(a: &ExportAction) -> String {
+    let i = &a.item;
+    let mut s = if i.status == crate::model::ActionStatus::Completed {
+        match a.extra.completed_on {
+            Some(d) => format!("Completed on {}.", labels::long_date(d)),
+            None => "Completed.".into(),
+        }
+    } else {
+        format!("{}, {}% complete.", labels::status(i.status), i.progress)
+    };
+    if let Some(n) = &a.extra.latest_note {
+        s.push_str(&format!(
+            " Latest update ({}): {}",
+            labels::short_date(n.written_on),
+            n.text
+        ));
+    }
+    s
+}
+
+/// Each piece of evidence kept, with what it shows.
+fn evidence(a: &ExportAction) -> String {
+    if a.extra.evidence.is_empty() {
+        return "None kept yet.".into();
+    }
+    a.extra
+        .evidence
+        .iter()
+        .map(|e| match &e.summary {
+            Some(s) => format!("{s} ({})", e.name),
+            None => format!("{} (no summary given)", e.name),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

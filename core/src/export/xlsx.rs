@@ -20,7 +20,7 @@ pub const ACTIONS_SHEET: &str = "Actions";
 pub const SUMMARY_SHEET: &str = "Summary";
 
 /// The Actions sheet's columns: header and width in characters.
-pub const ACTION_COLUMNS: [(&str, f64); 16] = [
+pub const ACTION_COLUMNS: [(&str, f64); 20] = [
     ("Report", 24.0),
     ("Section", 18.0),
     ("Ref", 12.0),
@@ -38,6 +38,11 @@ pub const ACTION_COLUMNS: [(&str, f64); 16] = [
     ("Action id", 37.0),
     // Last, so the columns before it keep their places in workbooks people have built on.
     ("Lead partner", 30.0),
+    // Issue 16, after the others for the same reason.
+    ("Original due date", 11.0),
+    ("Reason for due date change", 30.0),
+    ("Mitigation", 36.0),
+    ("Next step", 30.0),
 ];
 
 /// Tallest a row is made, in lines; longer text is still all in the cell.
@@ -181,6 +186,20 @@ fn write_actions(
         if let Some(p) = &it.lead_partner {
             ws.write_string_with_format(row, 15, p, &f.wrap)?;
         }
+        if it.rescheduled() {
+            if let Some(d) = it.original_due_date {
+                ws.write_date_with_format(row, 16, &excel_date(d)?, &f.date)?;
+            }
+            if let Some(r) = &it.due_date_reason {
+                ws.write_string_with_format(row, 17, r, &f.wrap)?;
+            }
+        }
+        if let Some(m) = &a.extra.mitigation {
+            ws.write_string_with_format(row, 18, m, &f.wrap)?;
+        }
+        if let Some(m) = &a.extra.next_step {
+            ws.write_string_with_format(row, 19, m, &f.wrap)?;
+        }
         // Row heights are set, not left to the program opening the file: LibreOffice does
         // not grow rows for wrapped text on load, so long text would overprint.
         let note = a.extra.latest_note.as_ref().map(|n| n.text.as_str());
@@ -192,6 +211,7 @@ fn write_actions(
             (note.unwrap_or(""), 12),
             (a.extra.measure_of_success.as_deref().unwrap_or(""), 13),
             (it.lead_partner.as_deref().unwrap_or(""), 15),
+            (a.extra.mitigation.as_deref().unwrap_or(""), 18),
         ]
         .iter()
         .map(|(t, c)| wrapped_lines(t, ACTION_COLUMNS[*c].1))

@@ -21,7 +21,7 @@ pub use report::{
     AreaSendFacts, Judgement, Recommendation, Report, ReportKind, StatedInspectionKind,
     StatedNextInspection,
 };
-pub use rules::{BaseDateRule, OpenEndedRule, RagSettings, DEFAULT_OPEN_ENDED_MONTHS};
+pub use rules::{BaseDateRule, OpenEndedRule, RagRule, RagSettings, DEFAULT_OPEN_ENDED_MONTHS};
 pub use status::{ActionStatus, Rag};
 pub use timeframe::Timeframe;
 pub use timeline::{DecisionKind, PlanState};

@@ -45,6 +45,10 @@ pub enum Change {
     PartnerAgency(Option<String>),
     Title(String),
     MeasureOfSuccess(Option<String>),
+    /// What is being done about the risk to the action (the board paper's mitigation).
+    Mitigation(Option<String>),
+    /// The next step and when.
+    NextStep(Option<String>),
     /// A due date set by hand; the reason is required and recorded.
     DueDate {
         date: NaiveDate,
@@ -338,14 +342,32 @@ fn apply(w: &Writer<'_>, a: &mut ActionRow, change: &Change, today: NaiveDate) -
             &mut a.measure_of_success,
             optional(m),
         )?,
+        Change::Mitigation(m) => w.set_text(Column::Mitigation, &mut a.mitigation, optional(m))?,
+        Change::NextStep(m) => w.set_text(Column::NextStep, &mut a.next_step, optional(m))?,
         Change::Title(t) => {
             let mut old = Some(a.title.clone());
             w.set_text(Column::Title, &mut old, Some(t.trim().to_string()))?;
             a.title = t.trim().to_string();
+            // Saying what will be done is what ends a draft.
+            if a.draft {
+                w.set(Column::Draft, Some("1".into()), Some("0".into()), &false)?;
+                a.draft = false;
+            }
         }
         Change::DueDate { date, reason } => {
             let mut was = dates::opt_to_sql(a.due_date);
             w.set_text(Column::DueDate, &mut was, Some(dates::to_sql(*date)))?;
+            // The first date an action is given is its original (one waiting for a date
+            // had none); later changes keep it, so papers show both.
+            if a.original_due_date.is_none() {
+                let mut none = None;
+                w.set_text(
+                    Column::OriginalDueDate,
+                    &mut none,
+                    Some(dates::to_sql(*date)),
+                )?;
+                a.original_due_date = Some(*date);
+            }
             a.due_date = Some(*date);
             let mut src = Some(a.due_date_source.as_str().to_string());
             w.set_text(

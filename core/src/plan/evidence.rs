@@ -169,6 +169,7 @@ fn attach(
         link: link.map(str::to_string),
         added_by: who.to_string(),
         added_at: now_utc(),
+        summary: None,
     };
     insert_evidence(&tx, &evidence)?;
     history::record(
@@ -186,4 +187,46 @@ fn attach(
         already_attached: false,
         stored_at: None,
     })
+}
+
+/// Say in one line what a piece of evidence shows (the statement of action's evidence of
+/// impact); an empty text clears it. Recorded in the action's history.
+pub fn set_summary(
+    store: &mut Store,
+    evidence_id: &str,
+    summary: &str,
+    who: &str,
+) -> Result<EvidenceRow> {
+    let new = Some(summary.trim()).filter(|s| !s.is_empty());
+    if new.is_some_and(|s| s.lines().count() > 1) {
+        return Err(Error::Invalid(
+            "an evidence summary is one line: say what the evidence shows in a sentence".into(),
+        ));
+    }
+    let tx = store.write()?;
+    let e = crate::store::evidence::get_evidence(&tx, evidence_id)?;
+    if e.summary.as_deref() != new {
+        crate::store::evidence::update_evidence_summary(&tx, evidence_id, new)?;
+        history::record(
+            &tx,
+            "action",
+            &e.action_id,
+            "evidence_summary",
+            e.summary.as_deref(),
+            new,
+            who,
+        )?;
+    }
+    tx.commit()?;
+    crate::store::evidence::get_evidence(store.conn(), evidence_id)
+}
+
+/// A summary is one line (check before writing anything).
+pub fn check_summary(summary: &str) -> Result<()> {
+    if summary.trim().lines().count() > 1 {
+        return Err(Error::Invalid(
+            "an evidence summary is one line: say what the evidence shows in a sentence".into(),
+        ));
+    }
+    Ok(())
 }

@@ -1,5 +1,5 @@
-//! Report → plan: store a report with its recommendations and give each recommendation an
-//! action with a due date, all in one transaction.
+//! Report → plan: store a report with its recommendations and give each recommendation a
+//! draft action (its full text, to be rewritten as what will be done) with a due date, all in one transaction.
 //!
 //! Import is idempotent by content: a file whose SHA-256 is already stored adds nothing, so
 //! re-importing a folder never duplicates actions or loses the progress recorded on them.
@@ -20,10 +20,6 @@ use crate::store::recommendations::{insert_recommendations, NewRecommendation};
 use crate::store::reports::{get_report_id_by_sha256, insert_report, NewReport};
 use crate::store::{new_id, now_utc, Store};
 use crate::{Error, Result};
-
-/// Longest action title made from a recommendation (the full text stays on the
-/// recommendation).
-pub const TITLE_MAX_CHARS: usize = 120;
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -65,26 +61,17 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// An action title from a recommendation's text: without trailing list punctuation, first
-/// letter capitalised, cut at a word boundary with "…" when longer than
-/// [`TITLE_MAX_CHARS`].
+/// A draft action's title: the recommendation's text in full (never cut), on one line,
+/// without trailing list punctuation, first letter capitalised. The action stays a draft
+/// until someone says what will be done.
 pub fn action_title(text: &str) -> String {
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = t.trim_end_matches([';', ',', '.', ':', ' ']);
     let mut chars = t.chars();
-    let t: String = match chars.next() {
+    match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
-    };
-    if t.chars().count() <= TITLE_MAX_CHARS {
-        return t;
     }
-    let cut: String = t.chars().take(TITLE_MAX_CHARS - 1).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > TITLE_MAX_CHARS / 2 => &cut[..i],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([';', ',', '.', ':', ' ']))
 }
 
 /// The report already imported from a file with this SHA-256, if any.
@@ -107,6 +94,22 @@ pub fn check_dates(source_name: &str, report: &Report, opts: &ImportOptions) -> 
         return Err(Error::NeedsInspectionDate {
             name: source_name.to_string(),
         });
+    }
+    Ok(())
+}
+
+/// Refuse a report that names no local authority: a plan nobody's council owns cannot be
+/// filtered, reported on or matched with the council's earlier reports.
+pub fn check_authority(source_name: &str, report: &Report) -> Result<()> {
+    if report
+        .local_authority
+        .as_deref()
+        .is_none_or(|la| la.trim().is_empty())
+    {
+        return Err(Error::Invalid(format!(
+            "{source_name} names no local authority, so no plan was created; give the \
+             council's name (on the command line: --local-authority NAME)"
+        )));
     }
     Ok(())
 }
@@ -139,6 +142,7 @@ pub fn import_report(
         });
     }
     check_dates(source_name, report, opts)?;
+    check_authority(source_name, report)?;
     let user_date = user_date(report, opts);
     let settings = settings::load(&tx)?;
     let base = base_date(
@@ -206,14 +210,17 @@ pub fn import_report(
             rec,
         });
         let due = base.map(|b| due_date(b, period, settings.open_ended, next));
-        actions.push(ActionRow::new_open(
-            rec_id.clone(),
-            report_id.clone(),
-            action_title(&rec.text),
-            due.map(|d| d.date),
-            due.map_or(DueDateSource::Waiting, |d| d.source),
-            now.clone(),
-        ));
+        actions.push(ActionRow {
+            draft: true,
+            ..ActionRow::new_open(
+                rec_id.clone(),
+                report_id.clone(),
+                action_title(&rec.text),
+                due.map(|d| d.date),
+                due.map_or(DueDateSource::Waiting, |d| d.source),
+                now.clone(),
+            )
+        });
     }
     insert_recommendations(&tx, &recs)?;
     super::actions::insert_new(&tx, &actions, &opts.who)?;

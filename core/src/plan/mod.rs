@@ -14,6 +14,7 @@ pub mod history;
 pub mod import;
 pub mod input;
 pub mod inspection;
+pub mod papers;
 pub mod query;
 pub mod repeats;
 pub mod report_dates;

@@ -156,6 +156,19 @@ pub struct ActionListItem {
     pub carried_to_report: Option<String>,
     /// Its recommendation repeats an earlier report's (a person confirmed the link).
     pub raised_before: bool,
+    /// The due date the action was first given; differs from `due_date` once re-scheduled.
+    pub original_due_date: Option<NaiveDate>,
+    /// Why the due date was set by hand, when it was.
+    pub due_date_reason: Option<String>,
+    /// Still the recommendation's words: to be rewritten as what will be done.
+    pub draft: bool,
+}
+
+impl ActionListItem {
+    /// Re-scheduled: the due date in force is not the one first given.
+    pub fn rescheduled(&self) -> bool {
+        self.original_due_date.is_some() && self.original_due_date != self.due_date
+    }
 }
 
 /// Counts over a set of actions.
@@ -187,6 +200,9 @@ pub struct Counts {
     /// Open actions due after the next inspection is expected to start.
     #[ts(type = "number")]
     pub due_after_next_inspection: i64,
+    /// Actions whose due date has been moved from the one first given.
+    #[ts(type = "number")]
+    pub rescheduled: i64,
 }
 
 /// The next inspection as the summary shows it.
@@ -425,7 +441,8 @@ pub fn list_actions(
     let sql = format!(
         "SELECT a.id, a.report_id, a.recommendation_id, a.title, a.owner, a.due_date,
                 a.due_date_source, a.status, a.progress, a.rag_override, a.sign_ready,
-                a.last_update, a.rowid, a.lead_partner, a.closed_on, a.carried_to_report
+                a.last_update, a.rowid, a.lead_partner, a.closed_on, a.carried_to_report,
+                a.original_due_date, a.due_date_reason, a.draft
          FROM actions a
          WHERE {}",
         clauses.join(" AND ")
@@ -504,6 +521,9 @@ pub fn list_actions(
             closed_on,
             carried_to_report: row.get(15)?,
             raised_before,
+            original_due_date: dates::get_opt(row, 16)?,
+            due_date_reason: row.get(17)?,
+            draft: row.get(18)?,
         });
         placed.push((report_rank, row.get(12)?));
     }

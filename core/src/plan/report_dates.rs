@@ -75,26 +75,45 @@ pub fn set_next_inspection(
 }
 
 /// The full id of the report whose id is `text` or starts or ends with it (at least
-/// [`super::actions::MIN_ID_PREFIX`] characters), as lists show short ids.
+/// [`super::actions::MIN_ID_PREFIX`] characters), as lists show short ids, or whose local
+/// authority or file name is `text` (ignoring case) when that names one report. A text
+/// that matches no report is an error naming it: a filter that matches nothing must not
+/// turn into an empty paper.
 pub fn resolve_report_id(store: &Store, text: &str) -> Result<String> {
     let t = text.trim().to_lowercase();
-    if t.chars().count() < super::actions::MIN_ID_PREFIX {
-        return Err(crate::Error::Invalid(format!(
-            "report id {text:?} is too short: give at least {} characters",
-            super::actions::MIN_ID_PREFIX
-        )));
-    }
-    let ids: Vec<String> = crate::store::reports::list_reports(store.conn())?
-        .into_iter()
-        .map(|r| r.id)
+    let reports = crate::store::reports::list_reports(store.conn())?;
+    let by_id: Vec<&str> = reports
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|_| t.chars().count() >= super::actions::MIN_ID_PREFIX)
         .filter(|id| id.starts_with(&t) || id.ends_with(&t))
         .collect();
-    match ids.as_slice() {
-        [one] => Ok(one.clone()),
-        [] => Err(crate::Error::NotFound {
+    let by_name: Vec<&crate::store::reports::ReportRow> = reports
+        .iter()
+        .filter(|r| {
+            r.local_authority
+                .as_deref()
+                .is_some_and(|la| la.trim().to_lowercase() == t)
+                || r.source_name.to_lowercase() == t
+        })
+        .collect();
+    match (by_id.as_slice(), by_name.as_slice()) {
+        ([one], _) => Ok((*one).to_string()),
+        ([], [one]) => Ok(one.id.clone()),
+        ([], []) => Err(crate::Error::NotFound {
             what: "report",
             id: text.trim().to_string(),
         }),
+        ([], several) => Err(crate::Error::Invalid(format!(
+            "{:?} names {} reports ({}); give the id of the one you mean",
+            text.trim(),
+            several.len(),
+            several
+                .iter()
+                .map(|r| r.id.get(..8).unwrap_or(&r.id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
         _ => Err(crate::Error::Invalid(format!(
             "report id {text:?} matches more than one report; give more of it"
         ))),

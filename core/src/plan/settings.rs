@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::history;
-use crate::model::{BaseDateRule, OpenEndedRule, RagSettings};
+use crate::model::{BaseDateRule, OpenEndedRule, RagRule, RagSettings};
 use crate::store::settings::{get_setting, upsert_setting};
 use crate::store::{backup, now_utc, Store};
 use crate::{Error, Result};
@@ -28,7 +28,7 @@ pub struct Settings {
 }
 
 /// The keys `get` and `set` accept, in display order.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 9] = [
     "user_name",
     "base_date_rule",
     "open_ended",
@@ -37,6 +37,7 @@ pub const KEYS: [&str; 8] = [
     "backups_keep",
     "backup_interval_hours",
     "reminders",
+    "rag_rule",
 ];
 
 pub use crate::environment::default_user;
@@ -53,6 +54,7 @@ fn default_value(key: &str) -> Result<String> {
         "backups_keep" => backup::DEFAULT_KEEP.to_string(),
         "backup_interval_hours" => backup::DEFAULT_INTERVAL_HOURS.to_string(),
         "reminders" => "on".into(),
+        "rag_rule" => rag.rule.as_str().into(),
         _ => return Err(unknown_key(key)),
     })
 }
@@ -117,6 +119,16 @@ pub fn canonical(key: &str, value: &str) -> Result<String> {
         "backups_keep" => number(key, v, 1000)?.to_string(),
         "backup_interval_hours" => number(key, v, MAX_INTERVAL_HOURS)?.to_string(),
         "reminders" => if switch(v)? { "on" } else { "off" }.to_string(),
+        "rag_rule" => RagRule::parse(v)
+            .ok_or_else(|| {
+                let all: Vec<&str> = RagRule::ALL.iter().map(|r| r.as_str()).collect();
+                Error::Invalid(format!(
+                    "rag_rule must be one of {}, not {v:?}",
+                    all.join(", ")
+                ))
+            })?
+            .as_str()
+            .to_string(),
         _ => return Err(unknown_key(key)),
     })
 }
@@ -190,6 +202,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
             )?
             .try_into()
             .unwrap_or(50),
+            rule: RagRule::parse(&stored("rag_rule")?).unwrap_or_default(),
         },
         backups_keep: number("backups_keep", &stored("backups_keep")?, 1000)?,
         backup_interval_hours: number(

@@ -69,6 +69,7 @@ impl Counts {
         self.blue += o.blue;
         self.overdue += o.overdue;
         self.due_after_next_inspection += o.due_after_next_inspection;
+        self.rescheduled += o.rescheduled;
     }
 
     fn finish(&mut self) {
@@ -185,6 +186,22 @@ pub fn summary_of(store: &Store, as_of: NaiveDate, authority: Option<&str>) -> R
             awaiting[i] += n;
         }
     }
+    drop(rows);
+    // Re-scheduled actions: few, and not in the tally (which groups by what the RAG rule
+    // reads), so counted apart.
+    let mut stmt = conn.prepare_cached(
+        "SELECT report_id, count(*) FROM actions
+         WHERE deleted_at IS NULL AND original_due_date IS NOT NULL
+           AND due_date IS NOT original_due_date
+         GROUP BY report_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        if let Some(&i) = text(row.get_ref(0)?).and_then(|id| index.get(id)) {
+            counts[i].rescheduled += row.get::<_, i64>(1)?;
+        }
+    }
+    drop(rows);
     let mut overall = Counts::default();
     let mut out = Vec::with_capacity(reports.len());
     let mut decisions_needed = Vec::new();

@@ -1,7 +1,14 @@
 //! The one RAG rule. Every screen, export and report rates an action through [`rag`], so a
 //! board paper and the dashboard can never disagree about what is red.
 //!
-//! In order, first match wins:
+//! The council picks one of three conventions ([`RagRule`]; the words are
+//! [`crate::labels::rag_key`]). Under each, a manual rating wins, and a completed action is
+//! blue when evidenced and signed off, else green. Then:
+//! - by percentage complete: green from [`PERCENT_GREEN`]%, amber from [`PERCENT_AMBER`]%,
+//!   red below;
+//! - by risk as judged by the owner: the owner's rating is the manual one; an action its
+//!   owner has not rated is rated by due date and progress;
+//! - by due date and progress (the default), in order, first match wins:
 //! 1. a manual override (the plan layer records who set it and why);
 //! 2. completed: blue when evidenced and signed off, else green;
 //! 3. not completed and the due date has passed (due < today): red — due *today* is not
@@ -16,6 +23,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::model::rules::{RagRule, PERCENT_AMBER, PERCENT_GREEN};
 use crate::model::{ActionStatus, Rag, RagSettings};
 
 /// What [`rag`] needs to know about an action.
@@ -42,6 +50,14 @@ pub fn rag(input: &RagInput, today: NaiveDate, settings: &RagSettings) -> Rag {
             Rag::Green
         };
     }
+    if settings.rule == RagRule::PercentComplete {
+        return match input.progress {
+            p if p >= PERCENT_GREEN => Rag::Green,
+            p if p >= PERCENT_AMBER => Rag::Amber,
+            _ => Rag::Red,
+        };
+    }
+    // Owner's risk: their rating is the manual one, taken above; unrated falls through.
     let days_left = input.due.map(|due| (due - today).num_days());
     if days_left.is_some_and(|d| d < 0) {
         return Rag::Red;
@@ -173,6 +189,7 @@ mod tests {
         let settings = RagSettings {
             amber_window_days: window,
             amber_progress_below: below,
+            ..RagSettings::default()
         };
         assert_eq!(
             rag(&input(due, InProgress, progress), TODAY, &settings),
@@ -187,7 +204,43 @@ mod tests {
         assert_eq!(s.amber_progress_below, 50);
         assert_eq!(
             serde_json::to_string(&RagSettings::default()).unwrap(),
-            r#"{"amber_window_days":14,"amber_progress_below":50}"#
+            r#"{"amber_window_days":14,"amber_progress_below":50,"rule":"due_date_and_progress"}"#
+        );
+    }
+
+    #[rstest]
+    #[case::none_done_far_off(due_in(200), NotStarted, 0, Red)]
+    #[case::quarter(due_in(200), InProgress, 25, Amber)]
+    #[case::just_under_three_quarters(due_in(-5), InProgress, 74, Amber)]
+    #[case::three_quarters_even_when_late(due_in(-5), InProgress, 75, Green)]
+    #[case::completed_unevidenced(due_in(-5), Completed, 100, Green)]
+    fn by_percentage_complete(
+        #[case] due: Option<NaiveDate>,
+        #[case] status: ActionStatus,
+        #[case] progress: u8,
+        #[case] want: Rag,
+    ) {
+        let settings = RagSettings {
+            rule: RagRule::PercentComplete,
+            ..RagSettings::default()
+        };
+        assert_eq!(rag(&input(due, status, progress), TODAY, &settings), want);
+    }
+
+    #[test]
+    fn by_owners_risk_the_owners_rating_wins_and_unrated_falls_back_to_dates() {
+        let settings = RagSettings {
+            rule: RagRule::OwnerRisk,
+            ..RagSettings::default()
+        };
+        let rated = RagInput {
+            override_rag: Some(Amber),
+            ..input(due_in(-5), InProgress, 10)
+        };
+        assert_eq!(rag(&rated, TODAY, &settings), Amber);
+        assert_eq!(
+            rag(&input(due_in(-5), InProgress, 10), TODAY, &settings),
+            Red
         );
     }
 }

@@ -43,6 +43,14 @@ pub struct ActionRow {
     pub carried_to_report: Option<String>,
     /// … and to one of that report's recommendations, when the person chose one.
     pub carried_to_recommendation: Option<String>,
+    /// The due date the action was first given; differs from `due_date` once re-scheduled.
+    pub original_due_date: Option<NaiveDate>,
+    /// What is being done about the risk to this action, as its owner records it.
+    pub mitigation: Option<String>,
+    /// The next step and when, as its owner records it.
+    pub next_step: Option<String>,
+    /// Still the recommendation's words copied in: to be rewritten as what will be done.
+    pub draft: bool,
 }
 
 impl ActionRow {
@@ -80,6 +88,10 @@ impl ActionRow {
             closed_reason: None,
             carried_to_report: None,
             carried_to_recommendation: None,
+            original_due_date: due_date,
+            mitigation: None,
+            next_step: None,
+            draft: false,
         }
     }
 }
@@ -107,10 +119,14 @@ pub enum Column {
     ClosedReason,
     CarriedToReport,
     CarriedToRecommendation,
+    Mitigation,
+    NextStep,
+    Draft,
+    OriginalDueDate,
 }
 
 impl Column {
-    pub const ALL: [Column; 19] = [
+    pub const ALL: [Column; 23] = [
         Column::Title,
         Column::Owner,
         Column::PartnerAgency,
@@ -130,6 +146,10 @@ impl Column {
         Column::ClosedReason,
         Column::CarriedToReport,
         Column::CarriedToRecommendation,
+        Column::Mitigation,
+        Column::NextStep,
+        Column::Draft,
+        Column::OriginalDueDate,
     ];
 
     /// The column a history line names (its `field`), if it is one a change may set.
@@ -158,6 +178,10 @@ impl Column {
             Column::ClosedReason => "closed_reason",
             Column::CarriedToReport => "carried_to_report",
             Column::CarriedToRecommendation => "carried_to_recommendation",
+            Column::Mitigation => "mitigation",
+            Column::NextStep => "next_step",
+            Column::Draft => "draft",
+            Column::OriginalDueDate => "original_due_date",
         }
     }
 }
@@ -165,7 +189,8 @@ impl Column {
 const COLUMNS: &str = "id, recommendation_id, title, owner, partner_agency, due_date, \
      due_date_source, due_date_reason, status, progress, measure_of_success, rag_override, \
      rag_override_reason, signed_off_by, signed_off_at, completed_on, created_at, updated_at, \
-     deleted_at, report_id, closed_on, closed_reason, carried_to_report, carried_to_recommendation";
+     deleted_at, report_id, closed_on, closed_reason, carried_to_report, \
+     carried_to_recommendation, original_due_date, mitigation, next_step, draft";
 
 fn bad_value(idx: usize, what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -208,6 +233,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ActionRow> {
         closed_reason: r.get(21)?,
         carried_to_report: r.get(22)?,
         carried_to_recommendation: r.get(23)?,
+        original_due_date: dates::get_opt(r, 24)?,
+        mitigation: r.get(25)?,
+        next_step: r.get(26)?,
+        draft: r.get(27)?,
     })
 }
 
@@ -216,7 +245,7 @@ pub fn insert_actions(conn: &Connection, actions: &[ActionRow]) -> Result<()> {
     super::insert_rows(
         conn,
         &format!("INSERT INTO actions ({COLUMNS})"),
-        24,
+        28,
         actions,
         |a, put| {
             put(params![
@@ -244,6 +273,10 @@ pub fn insert_actions(conn: &Connection, actions: &[ActionRow]) -> Result<()> {
                 a.closed_reason,
                 a.carried_to_report,
                 a.carried_to_recommendation,
+                dates::opt_to_sql(a.original_due_date),
+                a.mitigation,
+                a.next_step,
+                a.draft,
             ])
         },
     )

@@ -18,6 +18,8 @@ pub struct EvidenceRow {
     pub link: Option<String>,
     pub added_by: String,
     pub added_at: String,
+    /// One line on what it shows (the statement's evidence of impact).
+    pub summary: Option<String>,
 }
 
 pub fn insert_evidence(conn: &Connection, e: &EvidenceRow) -> Result<()> {
@@ -39,10 +41,17 @@ pub fn insert_evidence(conn: &Connection, e: &EvidenceRow) -> Result<()> {
     Ok(())
 }
 
+/// Set a piece of evidence's one-line summary (`None` clears it).
+pub fn update_evidence_summary(conn: &Connection, id: &str, summary: Option<&str>) -> Result<()> {
+    conn.prepare_cached("UPDATE evidence SET summary = ?1 WHERE id = ?2")?
+        .execute(params![summary, id])?;
+    Ok(())
+}
+
 /// An action's evidence (not deleted), oldest first.
 pub fn list_evidence(conn: &Connection, action_id: &str) -> Result<Vec<EvidenceRow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, action_id, kind, original_name, sha256, link, added_by, added_at
+        "SELECT id, action_id, kind, original_name, sha256, link, added_by, added_at, summary
          FROM evidence WHERE action_id = ?1 AND deleted_at IS NULL ORDER BY added_at, id",
     )?;
     let rows = stmt.query_map([action_id], from_row)?;
@@ -76,7 +85,7 @@ pub fn has_evidence(conn: &Connection, action_id: &str) -> Result<bool> {
 /// One piece of evidence by its id (deleted ones too: opening old evidence is harmless).
 pub fn get_evidence(conn: &Connection, id: &str) -> Result<EvidenceRow> {
     conn.prepare_cached(
-        "SELECT id, action_id, kind, original_name, sha256, link, added_by, added_at
+        "SELECT id, action_id, kind, original_name, sha256, link, added_by, added_at, summary
          FROM evidence WHERE id = ?1",
     )?
     .query_row([id], from_row)
@@ -87,7 +96,8 @@ pub fn get_evidence(conn: &Connection, id: &str) -> Result<EvidenceRow> {
     })
 }
 
-/// A row of `SELECT id, action_id, kind, original_name, sha256, link, added_by, added_at`.
+/// A row of `SELECT id, action_id, kind, original_name, sha256, link, added_by, added_at,
+/// summary`.
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EvidenceRow> {
     Ok(EvidenceRow {
         id: r.get(0)?,
@@ -98,5 +108,6 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EvidenceRow> {
         link: r.get(5)?,
         added_by: r.get(6)?,
         added_at: r.get(7)?,
+        summary: r.get(8)?,
     })
 }

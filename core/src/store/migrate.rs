@@ -45,6 +45,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0006_timeline",
         sql: include_str!("../../../migrations/0006_timeline.sql"),
     },
+    Migration {
+        version: 7,
+        name: "0007_papers",
+        sql: include_str!("../../../migrations/0007_papers.sql"),
+    },
 ];
 
 /// The schema version this binary writes.

@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod history;
 pub mod location;
 pub mod migrate;
+pub mod paper_exports;
 pub mod recommendations;
 pub mod repeat_links;
 pub mod reports;

@@ -49,7 +49,7 @@ pub fn set_action_column(
     let sql = format!("UPDATE actions SET {} = ?1 WHERE id = ?2", column.as_str());
     match column {
         // Stored as a number; the history holds its text.
-        Column::Progress => {
+        Column::Progress | Column::Draft => {
             let n: i64 = value.and_then(|v| v.parse().ok()).unwrap_or(0);
             conn.prepare_cached(&sql)?.execute(params![n, id])?
         }

@@ -296,20 +296,44 @@ pub fn docx_blocks(bytes: &[u8]) -> Vec<Block> {
     blocks
 }
 
-/// The tables that follow the Heading1 with this text, up to the next Heading1.
+/// The tables that follow the heading (level 1 or 2) with this text, up to the next
+/// heading of the same level or above.
 pub fn tables_under(blocks: &[Block], heading: &str) -> Vec<Vec<Vec<String>>> {
+    let level = |b: &Block| match b {
+        Block::Paragraph { style: Some(s), .. } if s == "Heading1" => Some(1),
+        Block::Paragraph { style: Some(s), .. } if s == "Heading2" => Some(2),
+        _ => None,
+    };
     let start = blocks
         .iter()
         .position(|b| {
-            matches!(b, Block::Paragraph { style: Some(s), text } if s == "Heading1" && text == heading)
+            level(b).is_some() && matches!(b, Block::Paragraph { text, .. } if text == heading)
         })
         .unwrap_or_else(|| panic!("no heading {heading:?}"));
+    let own = level(&blocks[start]).unwrap_or(1);
     blocks[start + 1..]
         .iter()
-        .take_while(|b| !matches!(b, Block::Paragraph { style: Some(s), .. } if s == "Heading1"))
+        .take_while(|b| level(b).is_none_or(|l| l > own))
         .filter_map(|b| match b {
             Block::Table(t) => Some(t.clone()),
             _ => None,
+        })
+        .collect()
+}
+
+/// The descriptions (alt text) of every picture in a .docx, in order (`None` for one
+/// without).
+pub fn picture_alt_texts(bytes: &[u8]) -> Vec<Option<String>> {
+    let xml = zip_part(bytes, "word/document.xml");
+    xml.split("<wp:docPr")
+        .skip(1)
+        .map(|rest| {
+            let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+            tag.split("descr=\"")
+                .nth(1)
+                .and_then(|d| d.split('"').next())
+                .filter(|d| !d.trim().is_empty())
+                .map(str::to_string)
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use inspection_tracker::plan::actions::{show_action, ActionDetail};
-use inspection_tracker::plan::evidence::{add_file, add_link, evidence_path};
+use inspection_tracker::plan::evidence::{add_file, add_link, evidence_path, set_summary};
 use inspection_tracker::store::evidence::get_evidence;
 use inspection_tracker::Error;
 
@@ -32,6 +32,20 @@ pub fn add_evidence_link(
     let who = who(&store)?;
     add_link(&mut store, &id, &link, &who)?;
     Ok(show_action(&store, &id, as_of(None)?)?)
+}
+
+/// Says in one line what a piece of evidence shows (the statement's evidence of impact);
+/// an empty text clears it.
+#[tauri::command]
+pub fn set_evidence_summary(
+    state: tauri::State<'_, AppState>,
+    evidence_id: String,
+    summary: String,
+) -> Res<ActionDetail> {
+    let mut store = state.store()?;
+    let who = who(&store)?;
+    let row = set_summary(&mut store, &evidence_id, &summary, &who)?;
+    Ok(show_action(&store, &row.action_id, as_of(None)?)?)
 }
 
 /// Opens a stored file with the system's default app, or a link in the browser. Done

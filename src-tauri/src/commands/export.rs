@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
-use inspection_tracker::export::{export_to_file, ExportFormat, ExportOutcome, ExportRequest};
+use inspection_tracker::export::{
+    export_to_file, preview, ExportFormat, ExportOutcome, ExportPreview, ExportRequest,
+    PaperOptions,
+};
 
 use super::{as_of as as_of_or_today, Res};
 use crate::dto::ActionFilter;
@@ -14,6 +17,10 @@ use crate::state::AppState;
 /// `from_history` shows the plan as recorded by the end of `as_of`, rebuilt from the
 /// history, rather than today's statuses rated as at that date.
 #[tauri::command]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "each is a named IPC argument the window sends; a struct would change the call"
+)]
 pub fn export_plan(
     state: tauri::State<'_, AppState>,
     format: ExportFormat,
@@ -22,13 +29,43 @@ pub fn export_plan(
     as_of: Option<String>,
     force: bool,
     from_history: Option<bool>,
+    paper: Option<PaperOptions>,
 ) -> Res<ExportOutcome> {
     let request = ExportRequest {
         format,
         as_of: as_of_or_today(as_of)?,
         filter: filter.into(),
         from_history: from_history.unwrap_or(false),
+        paper: paper.unwrap_or_default(),
+    };
+    let mut store = state.store()?;
+    Ok(export_to_file(
+        &mut store,
+        &request,
+        Path::new(&path),
+        force,
+    )?)
+}
+
+/// What the export dialog shows before saving: who the paper is prepared by, the previous
+/// paper's date, the default ask, how many actions match and the drafts and owner-less
+/// actions among them.
+#[tauri::command]
+pub fn export_preview(
+    state: tauri::State<'_, AppState>,
+    format: ExportFormat,
+    filter: ActionFilter,
+    as_of: Option<String>,
+    from_history: Option<bool>,
+    paper: Option<PaperOptions>,
+) -> Res<ExportPreview> {
+    let request = ExportRequest {
+        format,
+        as_of: as_of_or_today(as_of)?,
+        filter: filter.into(),
+        from_history: from_history.unwrap_or(false),
+        paper: paper.unwrap_or_default(),
     };
     let store = state.store()?;
-    Ok(export_to_file(&store, &request, Path::new(&path), force)?)
+    Ok(preview(&store, &request)?)
 }

@@ -166,6 +166,8 @@ impl From<ActionChange> for Change {
             ActionChange::MeasureOfSuccess { measure_of_success } => {
                 Change::MeasureOfSuccess(measure_of_success)
             }
+            ActionChange::Mitigation { mitigation } => Change::Mitigation(mitigation),
+            ActionChange::NextStep { next_step } => Change::NextStep(next_step),
             ActionChange::DueDate { date, reason } => Change::DueDate { date, reason },
             ActionChange::RagOverride { rag, reason } => Change::RagOverride { rag, reason },
             ActionChange::SignOff => Change::SignOff,

@@ -8,6 +8,8 @@ import { isFilterEmpty, type PlanFilter } from "../actions";
 import { FORMATS, formatInfo, defaultFileName, exportFilter, outcomeMessage, withExtension } from "../export";
 import type { ExportFormat } from "../gen/ExportFormat";
 import type { ActionFilter } from "../gen/ActionFilter";
+import type { ExportPreview } from "../gen/ExportPreview";
+import { DRAFT_MARKER } from "../gen/labels";
 import { chooseSavePath } from "../native";
 import { isMac } from "../shortcuts";
 import { openDialog } from "./modal";
@@ -168,6 +170,18 @@ export async function openExportDialog(): Promise<void> {
   describeDate();
   describeFilters();
 
+  // --- the board paper's choices, and what to check first (from the core) ------------
+  const paper = boardPaperPart();
+  const refreshPreview = () => {
+    const m = hasFilters && apply.checked ? mapped() : null;
+    void paper.refresh(chosen(), m?.filter ?? {}, isoOf(date) || null, recorded.checked && !recorded.disabled);
+  };
+  for (const r of radios) r.input.addEventListener("change", refreshPreview);
+  date.addEventListener("change", refreshPreview);
+  recorded.addEventListener("change", refreshPreview);
+  apply.addEventListener("change", refreshPreview);
+  refreshPreview();
+
   const busy = h("p", { class: "busy", role: "status", "data-testid": "export-busy" });
   const problems = h("div", { class: "slot", id: "export-problems" });
   // Who the paper is from: the name the history records (chosen at the first run).
@@ -179,7 +193,7 @@ export async function openExportDialog(): Promise<void> {
   await openDialog({
     title: "Export the action plan",
     testid: "export-dialog",
-    body: [problems, formats, ...(councilPart ? [councilPart] : []), dateField, recordedPart, scopePart, byPart, busy],
+    body: [problems, formats, ...(councilPart ? [councilPart] : []), dateField, recordedPart, scopePart, paper.el, byPart, busy],
     novalidate: true,
     initialFocus: radios.find((r) => r.input.checked)?.input,
     confirmLabel: "Choose where to save…",
@@ -237,12 +251,12 @@ export async function openExportDialog(): Promise<void> {
       const target = withExtension(picked, info.extension);
       running = true;
       setTriggersBusy(true);
-      for (const el of [...radios.map((r) => r.input), date, recorded, apply, council]) el.disabled = true;
+      for (const el of [...radios.map((r) => r.input), date, recorded, apply, council, ...paper.inputs]) el.disabled = true;
       busy.replaceChildren(h("span", { class: "spinner", "aria-hidden": "true" }), `Saving the ${info.what}…`);
       try {
         // The save dialog has asked about replacing the file it returned; a path with the
         // extension added is new to it, so an existing file there is refused.
-        const outcome = await api.exportPlan(format, target.path, filter, asOf, !target.added, fromHistory);
+        const outcome = await api.exportPlan(format, target.path, filter, asOf, !target.added, fromHistory, format === "board-paper" ? paper.options() : null);
         showToast(outcomeMessage(outcome));
       } catch (e) {
         showToast(`${info.noun} not saved: ${errorMessage(e)}`, { error: true });
@@ -253,4 +267,75 @@ export async function openExportDialog(): Promise<void> {
       return true;
     },
   });
+}
+
+/** Shown at most in the warning list; the rest are counted. */
+const WARNINGS_SHOWN = 8;
+
+/**
+ * The board paper's fields (the previous paper's date, what the board is asked to do) and
+ * the drafts and owner-less actions the export would hold —
+ * a warning, never a reason not to save. The data comes from the core's export preview.
+ */
+function boardPaperPart() {
+  const since = dateInput({ "data-testid": "export-since" });
+  const sinceField = field(
+    "Previous paper's date",
+    since,
+    "The change since the previous paper is counted from the plan as recorded on this date. Leave it empty to use the last board paper exported.",
+  );
+  const ask = h("textarea", { rows: "3", "data-testid": "export-ask" });
+  const askField = field("The board is asked to …", ask, "Printed on the paper's first page.");
+  let defaultAsk = "";
+  const board = h("div", { "data-testid": "export-board-paper" }, sinceField, askField);
+  const warnings = h("div", { class: "warning-list", "data-testid": "export-warnings" });
+  const el = h("div", {}, board, warnings);
+  let asked = 0;
+  return {
+    el,
+    inputs: [since, ask],
+    options: () => ({
+      since: isoOf(since) || null,
+      board_asked: ask.value.trim() && ask.value.trim() !== defaultAsk ? ask.value.trim() : null,
+    }),
+    async refresh(format: ExportFormat, filter: ActionFilter, asOf: string | null, fromHistory: boolean) {
+      board.hidden = format !== "board-paper";
+      const mine = ++asked;
+      let p: ExportPreview;
+      try {
+        p = await api.exportPreview(format, filter, asOf, fromHistory, { since: isoOf(since) || null, board_asked: null });
+      } catch {
+        return; // the export itself will say what is wrong
+      }
+      if (mine !== asked) return;
+      if (!isoOf(since) && p.previous_paper) setIso(since, p.previous_paper);
+      if (!ask.value.trim() || ask.value.trim() === defaultAsk) ask.value = p.default_ask;
+      defaultAsk = p.default_ask;
+      warnings.replaceChildren();
+      if (p.warnings.length) {
+        const n = p.warnings.length;
+        warnings.append(
+          h(
+            "p",
+            { class: "warning-title" },
+            `${n} ${n === 1 ? "action is still a draft or has" : "actions are still drafts or have"} no owner. You can still save.`,
+          ),
+          h(
+            "ul",
+            {},
+            ...p.warnings
+              .slice(0, WARNINGS_SHOWN)
+              .map((w) =>
+                h(
+                  "li",
+                  {},
+                  `${w.reference}${w.local_authority ? ` (${w.local_authority})` : ""}: ${[w.draft ? DRAFT_MARKER : "", w.no_owner ? "no owner" : ""].filter(Boolean).join("; ")}`,
+                ),
+              ),
+            ...(n > WARNINGS_SHOWN ? [h("li", {}, `and ${n - WARNINGS_SHOWN} more`)] : []),
+          ),
+        );
+      }
+    },
+  };
 }

@@ -5,4 +5,4 @@ import type { Rag } from "./Rag";
 /**
  * One edit to an action, tagged by `kind`.
  */
-export type ActionChange = { "kind": "status", status: ActionStatus, } | { "kind": "progress", progress: number, } | { "kind": "owner", owner: string | null, } | { "kind": "partner_agency", partner_agency: string | null, } | { "kind": "title", title: string, } | { "kind": "measure_of_success", measure_of_success: string | null, } | { "kind": "due_date", date: string, reason: string, } | { "kind": "rag_override", rag: Rag | null, reason: string, } | { "kind": "sign_off" };
+export type ActionChange = { "kind": "status", status: ActionStatus, } | { "kind": "progress", progress: number, } | { "kind": "owner", owner: string | null, } | { "kind": "partner_agency", partner_agency: string | null, } | { "kind": "title", title: string, } | { "kind": "measure_of_success", measure_of_success: string | null, } | { "kind": "mitigation", mitigation: string | null, } | { "kind": "next_step", next_step: string | null, } | { "kind": "due_date", date: string, reason: string, } | { "kind": "rag_override", rag: Rag | null, reason: string, } | { "kind": "sign_off" };

@@ -52,4 +52,16 @@ carried_to_report: string | null,
 /**
  * Its recommendation repeats an earlier report's (a person confirmed the link).
  */
-raised_before: boolean, };
+raised_before: boolean, 
+/**
+ * The due date the action was first given; differs from `due_date` once re-scheduled.
+ */
+original_due_date: string | null, 
+/**
+ * Why the due date was set by hand, when it was.
+ */
+due_date_reason: string | null, 
+/**
+ * Still the recommendation's words: to be rewritten as what will be done.
+ */
+draft: boolean, };

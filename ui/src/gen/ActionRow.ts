@@ -23,4 +23,20 @@ carried_to_report: string | null,
 /**
  * … and to one of that report's recommendations, when the person chose one.
  */
-carried_to_recommendation: string | null, };
+carried_to_recommendation: string | null, 
+/**
+ * The due date the action was first given; differs from `due_date` once re-scheduled.
+ */
+original_due_date: string | null, 
+/**
+ * What is being done about the risk to this action, as its owner records it.
+ */
+mitigation: string | null, 
+/**
+ * The next step and when, as its owner records it.
+ */
+next_step: string | null, 
+/**
+ * Still the recommendation's words copied in: to be rewritten as what will be done.
+ */
+draft: boolean, };

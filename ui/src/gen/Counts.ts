@@ -11,4 +11,8 @@ percent_complete: number,
 /**
  * Open actions due after the next inspection is expected to start.
  */
-due_after_next_inspection: number, };
+due_after_next_inspection: number, 
+/**
+ * Actions whose due date has been moved from the one first given.
+ */
+rescheduled: number, };

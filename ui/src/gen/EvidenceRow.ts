@@ -4,4 +4,8 @@ export type EvidenceRow = { id: string, action_id: string,
 /**
  * "file" or "link".
  */
-kind: string, original_name: string | null, sha256: string | null, link: string | null, added_by: string, added_at: string, };
+kind: string, original_name: string | null, sha256: string | null, link: string | null, added_by: string, added_at: string, 
+/**
+ * One line on what it shows (the statement's evidence of impact).
+ */
+summary: string | null, };

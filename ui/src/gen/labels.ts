@@ -4,6 +4,7 @@ import type { DueDateSource } from "./DueDateSource";
 import type { OverdueBand } from "./OverdueBand";
 import type { PlanState } from "./PlanState";
 import type { Rag } from "./Rag";
+import type { RagRule } from "./RagRule";
 import type { ReportKind } from "./ReportKind";
 import type { Timeframe } from "./Timeframe";
 
@@ -71,4 +72,31 @@ export const TIMEFRAME_CHOICES: { heading: string | null; period: Timeframe; lab
 export function timeframeChoiceLabel(heading: string | null, period: Timeframe): string {
   if (heading === null) return "No timeframe";
   return period.unit === "longer_term" || period.unit === "unspecified" ? heading + " (no fixed length)" : heading;
+}
+
+/** What blue means, everywhere it is shown. */
+export const BLUE_MEANS = "completed and evidenced (evidence attached and signed off)";
+/** How a draft action is marked. */
+export const DRAFT_MARKER = "draft — say what will be done";
+/** The RAG conventions a council may pick (setting rag_rule). */
+export const RAG_RULE_LABELS: Record<RagRule, string> = {
+  due_date_and_progress: "By due date and progress",
+  percent_complete: "By percentage complete",
+  owner_risk: "By risk, as judged by the owner",
+};
+/** Each convention's key with the default settings: red, amber, green, blue. */
+export const RAG_KEYS: Record<RagRule, string[]> = {
+  due_date_and_progress: ["Red: past its due date and not completed", "Amber: blocked, or due within 14 days with less than 50% done", "Green: not overdue, not blocked and not near its due date with little done; or completed but not yet evidenced", "Blue: completed and evidenced (evidence attached and signed off)"],
+  percent_complete: ["Red: less than 25% complete", "Amber: 25% to 74% complete", "Green: 75% or more complete, or completed but not yet evidenced", "Blue: completed and evidenced (evidence attached and signed off)"],
+  owner_risk: ["Red: the owner judges it will not be delivered on time without help", "Amber: the owner judges there is a risk to delivery that they are managing", "Green: the owner judges it on track, or completed but not yet evidenced (an action its owner has not rated is rated by due date and progress)", "Blue: completed and evidenced (evidence attached and signed off)"],
+};
+/** A convention's key with these amber settings (core/src/labels.rs `rag_key`). */
+export function ragKey(rule: RagRule, amberWindowDays: number, amberProgressBelow: number): string[] {
+  const lines: Record<RagRule, string[]> = {
+    due_date_and_progress: ["Red: past its due date and not completed", "Amber: blocked, or due within 9991 days with less than 98% done", "Green: not overdue, not blocked and not near its due date with little done; or completed but not yet evidenced", "Blue: completed and evidenced (evidence attached and signed off)"],
+    percent_complete: ["Red: less than 25% complete", "Amber: 25% to 74% complete", "Green: 75% or more complete, or completed but not yet evidenced", "Blue: completed and evidenced (evidence attached and signed off)"],
+    owner_risk: ["Red: the owner judges it will not be delivered on time without help", "Amber: the owner judges there is a risk to delivery that they are managing", "Green: the owner judges it on track, or completed but not yet evidenced (an action its owner has not rated is rated by due date and progress)", "Blue: completed and evidenced (evidence attached and signed off)"],
+  };
+  const days = amberWindowDays === 1 ? "1 day" : `${amberWindowDays} days`;
+  return lines[rule].map((l) => l.replace("9991 days", days).replace("98%", `${amberProgressBelow}%`));
 }

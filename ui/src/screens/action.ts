@@ -20,6 +20,7 @@ import { dateInput, dateProblem, isoOf, setIso } from "../components/date-input"
 import { showProblems, type Problem } from "../components/error-summary";
 import { MOD, SAVE_KEYS } from "../shortcuts";
 import { repeatPanel } from "../components/repeat-panel";
+import { DRAFT_MARKER } from "../gen/labels";
 
 export async function showAction(main: HTMLElement, route: Route): Promise<void> {
   const id = route.param ?? "";
@@ -157,6 +158,8 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
     const owner = text("d-owner", a.owner);
     const partner = text("d-partner", a.partner_agency);
     const measure = text("d-measure", a.measure_of_success, true);
+    const mitigation = text("d-mitigation", a.mitigation, true);
+    const nextStep = text("d-next-step", a.next_step, true);
     const status = select(Object.entries(STATUS_LABELS) as [string, string][], a.status, { id: "d-status" });
     const progress = h("input", { id: "d-progress", type: "number", min: "0", max: "100", step: "5" });
     progress.value = String(a.progress);
@@ -176,6 +179,8 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         ["owner", blank(owner.value) !== a.owner ? { kind: "owner", owner: blank(owner.value) } : null],
         ["partner agency", blank(partner.value) !== a.partner_agency ? { kind: "partner_agency", partner_agency: blank(partner.value) } : null],
         ["measure of success", blank(measure.value) !== a.measure_of_success ? { kind: "measure_of_success", measure_of_success: blank(measure.value) } : null],
+        ["mitigation", blank(mitigation.value) !== (a.mitigation ?? null) ? { kind: "mitigation", mitigation: blank(mitigation.value) } : null],
+        ["next step", blank(nextStep.value) !== (a.next_step ?? null) ? { kind: "next_step", next_step: blank(nextStep.value) } : null],
         ["status", status.value !== a.status ? { kind: "status", status: status.value as ActionStatus } : null],
         ["progress", p !== a.progress ? { kind: "progress", progress: p } : null],
       ];
@@ -198,10 +203,20 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         ? button("Sign off", () => void apply({ kind: "sign_off" }, "Signed off."), { class: "secondary", "data-testid": "sign-off" })
         : h("p", { class: "meta" }, "Can be signed off once completed.");
     form.append(
+      a.draft
+        ? h(
+            "p",
+            { class: "draft-marker", "data-testid": "draft-marker" },
+            h("strong", {}, "Draft"),
+            ` — ${DRAFT_MARKER.replace(/^draft — /, "")}: the recommendation's words are copied in; rewrite them as the action the council will take.`,
+          )
+        : "",
       field("What will be done", title),
       field("Owner", owner, "A person, named."),
       field("Partner agency", partner),
-      field("Measure of success", measure),
+      field("Measure of success", measure, "What will be different for children, and how it will be known."),
+      field("Mitigation", mitigation, "If it is slipping: what is being done about it (the board paper quotes this)."),
+      field("Next step", nextStep, "The next step, who takes it and when."),
       field("Status", status),
       field("Progress (%)", progress, "A whole number from 0 to 100."),
       progressBar(a.progress),
@@ -237,6 +252,15 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
 
   function datesPanel(): HTMLElement {
     const a = d.action;
+    // Re-scheduling stays visible: the date first set, and why it moved.
+    const moved =
+      a.original_due_date && a.original_due_date !== a.due_date
+        ? h(
+            "p",
+            { "data-testid": "original-due" },
+            `First set for ${formatDate(a.original_due_date)}; now ${formatDate(a.due_date)}${a.due_date_reason ? ` (${a.due_date_reason})` : ""}.`,
+          )
+        : null;
     const date = dateInput({ id: "d-due" });
     setIso(date, a.due_date);
     const reason = h("textarea", { id: "d-due-reason", rows: "2" });
@@ -285,6 +309,7 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
       h("h3", { id: "dates-heading" }, "Due date"),
       h("p", { class: "big", "data-testid": "due-date" }, a.due_date ? formatDate(a.due_date) : "No due date yet"),
       h("p", { class: "meta" }, `Due date ${DUE_SOURCE_LABELS[a.due_date_source]}${a.due_date_reason ? `: ${a.due_date_reason}` : "."}`),
+      moved,
       form,
       h("h3", {}, "RAG rating"),
       ragForm,
@@ -364,11 +389,24 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
             { class: "evidence", "data-testid": "evidence" },
             ...d.evidence.map((ev) => {
               const name = ev.kind === "link" ? (ev.link ?? "link") : (ev.original_name ?? "file");
+              // What it shows, in one line: the statement of action's evidence of impact.
+              const summary = h("input", { type: "text", id: `ev-summary-${ev.id}`, "data-testid": "evidence-summary" });
+              summary.value = ev.summary ?? "";
+              summary.addEventListener("change", async () => {
+                slot.replaceChildren();
+                try {
+                  d = await api.setEvidenceSummary(ev.id, summary.value.trim());
+                  render();
+                } catch (e) {
+                  showError(slot, e, "The summary was not saved");
+                }
+              });
               return h(
                 "li",
                 {},
                 h("span", {}, name),
                 h("span", { class: "meta" }, ` added by ${ev.added_by}, ${formatDateTime(ev.added_at)} `),
+                field(`What ${name} shows (one line)`, summary),
                 button(
                   "Open",
                   async () => {

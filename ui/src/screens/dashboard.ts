@@ -3,6 +3,7 @@
 import { api } from "../api";
 import { h } from "../dom";
 import { formatDate, formatCount, formatPercent, plural, KIND_LABELS, RAG_LABELS, STATUS_LABELS, daysBetween, addDays } from "../format";
+import { BLUE_MEANS } from "../gen/labels";
 import type { Summary } from "../gen/Summary";
 import type { Counts } from "../gen/Counts";
 import type { NextInspectionView } from "../gen/NextInspectionView";
@@ -183,7 +184,8 @@ function deadlines(summary: Summary): HTMLElement | null {
 function countsTable(title: string, kind: "rag" | "status", c: Counts): HTMLElement {
   const entries: [string, number, string][] =
     kind === "rag"
-      ? (["red", "amber", "green", "blue"] as const).map((k) => [RAG_LABELS[k], c[k], `rag-${k}`])
+      ? // Blue says what it means wherever it is counted (the core's words).
+        (["red", "amber", "green", "blue"] as const).map((k) => [k === "blue" ? `${RAG_LABELS[k]}: ${BLUE_MEANS}` : RAG_LABELS[k], c[k], `rag-${k}`])
       : (["not_started", "in_progress", "blocked", "completed"] as const).map((k) => [STATUS_LABELS[k], c[k], `status-${k}`]);
   return h(
     "table",

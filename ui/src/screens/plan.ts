@@ -9,6 +9,7 @@ import type { ActionListItem } from "../gen/ActionListItem";
 import type { ActionStatus } from "../gen/ActionStatus";
 import type { Rag } from "../gen/Rag";
 import type { ReportSummary } from "../gen/ReportSummary";
+import { shortText } from "../text";
 import {
   sortActions,
   groupRows,
@@ -355,7 +356,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       h(
         "div",
         { role: "cell", class: "cell col-title", title: it.lead_partner ? `${it.title}\nLead partner: ${it.lead_partner}` : it.title },
-        h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp" }, it.title),
+        h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp", title: it.title }, it.title),
         it.lead_partner ? h("span", { class: "meta lead-partner", "data-col": "lead-partner" }, `Led by ${it.lead_partner}`) : null,
         it.raised_before
           ? h(
@@ -390,7 +391,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       refresh();
       if (ch.kind === "status") {
         const before = it.status;
-        showToast(`${it.title.slice(0, 60)}: status is now ${STATUS_LABELS[ch.status]}.`, {
+        showToast(`${shortText(it.title, 60)}: status is now ${STATUS_LABELS[ch.status]}.`, {
           undo: async () => {
             const back = await api.updateAction(it.id, { kind: "status", status: before });
             all = inPlanOrder(await replaceAction(back));

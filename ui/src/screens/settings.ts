@@ -5,6 +5,8 @@ import { h, button, field, select } from "../dom";
 import { formatDateTime, formatBytes } from "../format";
 import type { SettingView } from "../gen/SettingView";
 import type { BackupInfo } from "../gen/BackupInfo";
+import type { RagRule } from "../gen/RagRule";
+import { RAG_RULE_LABELS, ragKey as ragKeyLines } from "../gen/labels";
 import { errorBox, showError } from "../components/alert";
 import { showToast } from "../components/toast";
 import { confirmDialog } from "../components/modal";
@@ -35,12 +37,14 @@ export function settingsForm(initial: SettingView[]): HTMLElement {
   let settings = initial;
   const status = h("p", { class: "meta", role: "status", "data-testid": "settings-status" });
   const errors = h("div", { class: "slot" });
+  let refreshKey = () => {};
 
   async function save(key: string, v: string, label: string) {
     errors.replaceChildren();
     status.textContent = "";
     try {
       settings = await api.setSetting(key, v);
+      refreshKey();
       invalidate(); // due dates and RAG may follow from the rules
       status.textContent = `${label} saved.`;
     } catch (e) {
@@ -85,6 +89,26 @@ export function settingsForm(initial: SettingView[]): HTMLElement {
   openKind.addEventListener("change", saveOpen);
   months.addEventListener("change", saveOpen);
 
+  // The council's RAG convention; its key (from the core's words) under it.
+  const ragRule = select(Object.entries(RAG_RULE_LABELS) as [string, string][], value(settings, "rag_rule") || "due_date_and_progress", {
+    id: "s-rag-rule",
+    "data-testid": "rag-rule",
+  });
+  const ragKey = h("ul", { class: "meta", "data-testid": "rag-key" });
+  // The key of the rule in force with this council's amber settings (the core's words).
+  const showKey = () =>
+    ragKey.replaceChildren(
+      ...ragKeyLines(ragRule.value as RagRule, Number(value(settings, "amber_window_days")), Number(value(settings, "amber_progress_below"))).map((l) =>
+        h("li", {}, l),
+      ),
+    );
+  refreshKey = showKey;
+  showKey();
+  ragRule.addEventListener("change", () => {
+    showKey();
+    void save("rag_rule", ragRule.value, "The RAG rule");
+  });
+
   const number = (key: string, id: string, min: string, max: string, label: string) => {
     const el = h("input", { type: "number", min, max, step: "1", id });
     el.value = value(settings, key);
@@ -107,6 +131,8 @@ export function settingsForm(initial: SettingView[]): HTMLElement {
     field("Due dates count from", baseRule, "Timeframes such as “within three months” run from this date."),
     field("Recommendations with no timeframe are due", openKind),
     monthsField,
+    field("RAG ratings", ragRule, "The convention the plan and the board paper use; the paper prints its key."),
+    ragKey,
     field("Amber warning (days before the due date)", number("amber_window_days", "s-amber-days", "0", "365", "The amber warning window")),
     field("Amber when progress is below (%)", number("amber_progress_below", "s-amber-progress", "0", "100", "The amber progress threshold")),
     field("Backups to keep", number("backups_keep", "s-backups-keep", "1", "100", "The number of backups to keep")),

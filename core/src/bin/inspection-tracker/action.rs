@@ -77,8 +77,15 @@ pub struct UpdateArgs {
     /// Partner agency ("" clears it)
     #[arg(long, value_name = "AGENCY")]
     partner: Option<String>,
-    #[arg(long)]
+    /// What will be done (the action's title); ends a draft
+    #[arg(long, visible_alias = "what")]
     title: Option<String>,
+    /// Mitigation: what is being done about the risk to the action ("" clears it)
+    #[arg(long, value_name = "TEXT")]
+    mitigation: Option<String>,
+    /// The next step and when ("" clears it)
+    #[arg(long, value_name = "TEXT")]
+    next_step: Option<String>,
     /// Measure of success ("" clears it)
     #[arg(long, value_name = "TEXT")]
     measure: Option<String>,
@@ -168,6 +175,12 @@ fn print_detail(d: &ActionDetail) {
     let a = &d.action;
     println!("Action {}", a.id);
     println!("  Title:       {}", a.title);
+    if a.draft {
+        println!(
+            "               {}",
+            inspection_tracker::labels::DRAFT_MARKER
+        );
+    }
     if a.deleted_at.is_some() {
         println!(
             "  In the bin since {}",
@@ -187,8 +200,20 @@ fn print_detail(d: &ActionDetail) {
         show_date(a.due_date),
         a.due_date_source.as_str()
     );
+    if a.original_due_date.is_some() && a.original_due_date != a.due_date {
+        println!(
+            "               originally {}",
+            show_date(a.original_due_date)
+        );
+    }
     if let Some(why) = &a.due_date_reason {
         println!("               reason: {why}");
+    }
+    if let Some(m) = &a.mitigation {
+        println!("  Mitigation:  {m}");
+    }
+    if let Some(m) = &a.next_step {
+        println!("  Next step:   {m}");
     }
     println!("  Owner:       {}", a.owner.as_deref().unwrap_or("-"));
     if let Some(p) = &a.partner_agency {
@@ -258,6 +283,12 @@ fn changes(a: &UpdateArgs) -> Vec<Change> {
     }
     if let Some(m) = &a.measure {
         out.push(Change::MeasureOfSuccess(Some(m.clone())));
+    }
+    if let Some(m) = &a.mitigation {
+        out.push(Change::Mitigation(Some(m.clone())));
+    }
+    if let Some(m) = &a.next_step {
+        out.push(Change::NextStep(Some(m.clone())));
     }
     if let Some(date) = a.due {
         out.push(Change::DueDate {

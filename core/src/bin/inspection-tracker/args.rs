@@ -57,9 +57,6 @@ pub fn short(id: &str) -> &str {
 
 /// `text` cut to `max` characters with "…".
 pub fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{cut}…")
+    // At a word boundary: `action show ID` has the full text.
+    inspection_tracker::labels::short_text(text, max)
 }

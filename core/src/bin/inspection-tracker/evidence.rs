@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use inspection_tracker::plan::actions::resolve_action_id;
-use inspection_tracker::plan::evidence::{add_file, add_link, EvidenceOutcome};
+use inspection_tracker::plan::evidence::{
+    add_file, add_link, check_summary, set_summary, EvidenceOutcome,
+};
 use inspection_tracker::store::evidence::list_evidence;
 use inspection_tracker::{Error, Result};
 
@@ -19,6 +21,9 @@ pub enum Command {
         id: String,
         #[arg(value_name = "FILE|URL")]
         file: String,
+        /// One line on what it shows (the statement of action's evidence of impact)
+        #[arg(long, value_name = "TEXT")]
+        summary: Option<String>,
     },
     /// List an action's evidence
     List {
@@ -29,7 +34,7 @@ pub enum Command {
 
 pub fn run(cli: &Cli, command: &Command) -> Result<()> {
     match command {
-        Command::Add { id, file } => add(cli, id, file),
+        Command::Add { id, file, summary } => add(cli, id, file, summary.as_deref()),
         Command::List { id } => list(cli, id),
     }
 }
@@ -40,7 +45,7 @@ fn is_link(s: &str) -> bool {
         .any(|p| s.to_lowercase().starts_with(p))
 }
 
-fn add(cli: &Cli, id: &str, file: &str) -> Result<()> {
+fn add(cli: &Cli, id: &str, file: &str, summary: Option<&str>) -> Result<()> {
     let mut store = db::open(cli)?;
     let id = resolve_action_id(store.conn(), id)?;
     let path = PathBuf::from(file);
@@ -50,13 +55,19 @@ fn add(cli: &Cli, id: &str, file: &str) -> Result<()> {
             std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
         ));
     }
+    if let Some(text) = summary {
+        check_summary(text)?;
+    }
     db::backup_before_write(&store)?;
     let who = db::who(&store)?;
-    let outcome = if is_link(file) {
+    let mut outcome = if is_link(file) {
         add_link(&mut store, &id, file, &who)?
     } else {
         add_file(&mut store, &id, &path, &who)?
     };
+    if let Some(text) = summary {
+        outcome.evidence = set_summary(&mut store, &outcome.evidence.id, text, &who)?;
+    }
     if cli.json {
         return print_json(&outcome);
     }
@@ -111,6 +122,9 @@ fn list(cli: &Cli, id: &str) -> Result<()> {
             "{what} ({}{hash}), added by {} at {}",
             e.kind, e.added_by, e.added_at
         );
+        if let Some(s) = &e.summary {
+            println!("  {s}");
+        }
     }
     Ok(())
 }

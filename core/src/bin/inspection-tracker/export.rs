@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use inspection_tracker::export::{export_to_file, ExportFormat, ExportRequest};
+use inspection_tracker::export::{export_to_file, ExportFormat, ExportRequest, PaperOptions};
 use inspection_tracker::Result;
 
 use crate::args;
@@ -36,6 +36,15 @@ pub struct ExportArgs {
 
     #[command(flatten)]
     filters: FilterArgs,
+
+    /// Board paper: the previous paper's date, YYYY-MM-DD; the change since it is counted
+    /// from the plan as recorded then (default: the last board paper exported)
+    #[arg(long, value_parser = args::date, value_name = "DATE")]
+    since: Option<NaiveDate>,
+
+    /// Board paper: what the board is asked to do ("The board is asked to …")
+    #[arg(long, value_name = "TEXT")]
+    board_asked: Option<String>,
 }
 
 fn parse_format(s: &str) -> std::result::Result<ExportFormat, String> {
@@ -46,14 +55,36 @@ fn parse_format(s: &str) -> std::result::Result<ExportFormat, String> {
 }
 
 pub fn run(cli: &Cli, a: &ExportArgs) -> Result<()> {
-    let store = db::open(cli)?;
+    let mut store = db::open(cli)?;
     let request = ExportRequest {
         format: a.format,
         as_of: args::as_of(a.as_of),
-        filter: a.filters.filter(),
+        filter: a.filters.resolved(&store)?,
         from_history: a.from_history,
+        paper: PaperOptions {
+            since: a.since,
+            board_asked: a.board_asked.clone(),
+        },
     };
-    let outcome = export_to_file(&store, &request, &a.out, a.force)?;
+    let outcome = export_to_file(&mut store, &request, &a.out, a.force)?;
+    // Drafts and owner-less actions: a warning on stderr, never a refusal.
+    if !outcome.warnings.is_empty() {
+        let n = outcome.warnings.len();
+        eprintln!(
+            "warning: {} in this export {} still {} or {} no owner (exported all the same):",
+            if n == 1 {
+                "1 action".to_string()
+            } else {
+                format!("{n} actions")
+            },
+            if n == 1 { "is" } else { "are" },
+            if n == 1 { "a draft" } else { "drafts" },
+            if n == 1 { "has" } else { "have" },
+        );
+        for w in &outcome.warnings {
+            eprintln!("  {} [{}]", w.line(), args::short(&w.action_id));
+        }
+    }
     if cli.json {
         return print_json(&outcome);
     }

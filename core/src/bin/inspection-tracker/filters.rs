@@ -4,6 +4,9 @@
 use chrono::NaiveDate;
 use inspection_tracker::model::{ActionStatus, Rag};
 use inspection_tracker::plan::query::Filter;
+use inspection_tracker::plan::report_dates::resolve_report_id;
+use inspection_tracker::store::Store;
+use inspection_tracker::Result;
 
 use crate::args;
 
@@ -37,7 +40,8 @@ pub struct FilterArgs {
     #[arg(long)]
     no_owner: bool,
 
-    /// Only actions from this report (its id)
+    /// Only actions from this report (its id, a unique start or end of it, or its local
+    /// authority when that names one report)
     #[arg(long, value_name = "ID")]
     report: Option<String>,
 
@@ -76,6 +80,16 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// [`Self::filter`] with `--report` resolved to one report's id: a report that matches
+    /// nothing is an error naming it, never an empty list or paper.
+    pub fn resolved(&self, store: &Store) -> Result<Filter> {
+        let mut f = self.filter();
+        if let Some(r) = &self.report {
+            f.report_id = Some(resolve_report_id(store, r)?);
+        }
+        Ok(f)
+    }
+
     pub fn filter(&self) -> Filter {
         Filter {
             overdue: self.overdue,

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use inspection_tracker::intake::{intake, Intake};
 use inspection_tracker::plan::import::{
-    check_dates, import_report, imported_report_id, ImportOptions, ImportOutcome,
+    check_authority, check_dates, import_report, imported_report_id, ImportOptions, ImportOutcome,
 };
 use inspection_tracker::plan::timeline::{previous_plans, PreviousPlan};
 use inspection_tracker::Result;
@@ -25,6 +25,10 @@ pub struct Args {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
     inspection_date: Option<NaiveDate>,
 
+    /// The local authority, for a report that names none; reports that name their own keep
+    /// it
+    #[arg(long, value_name = "NAME")]
+    local_authority: Option<String>,
     /// What happens to the authority's earlier plan when this report overtakes it: keep
     /// (nothing closed; the earlier plan awaits a decision), carry (its open actions stay
     /// open, linked to the new plan) or close (its open actions are closed as overtaken)
@@ -41,11 +45,18 @@ fn previous(s: &str) -> std::result::Result<PreviousPlan, String> {
 pub fn run(cli: &Cli, args: &Args) -> Result<()> {
     // Read and check every file before writing anything: one unreadable or undated file
     // stops the command with the database untouched.
-    let files: Vec<Intake> = args
+    let mut files: Vec<Intake> = args
         .files
         .iter()
         .map(|p| intake(p))
         .collect::<Result<_>>()?;
+    if let Some(la) = args.local_authority.as_deref().map(str::trim) {
+        for f in &mut files {
+            if f.report.local_authority.is_none() && !la.is_empty() {
+                f.report.local_authority = Some(la.to_string());
+            }
+        }
+    }
     let mut store = db::open(cli)?;
     let opts = ImportOptions {
         inspection_date: args.inspection_date,
@@ -56,6 +67,7 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
     for f in &files {
         if imported_report_id(&store, &f.sha256)?.is_none() {
             check_dates(&f.source_name, &f.report, &opts)?;
+            check_authority(&f.source_name, &f.report)?;
             new += 1;
         }
     }

@@ -24,8 +24,9 @@ pub struct Args {
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Result<()> {
-    let store = args::plan_store(db::open(cli)?, args.as_of, args.from_history)?;
-    let filter = args.filters.filter();
+    let opened = db::open(cli)?;
+    let filter = args.filters.resolved(&opened)?;
+    let store = args::plan_store(opened, args.as_of, args.from_history)?;
     let items = list_actions(&store, &filter, args::as_of(args.as_of))?;
     if cli.json {
         return print_json(&items);
@@ -69,6 +70,20 @@ fn print_table(items: &[ActionListItem]) {
                 "  {:<8}  {}",
                 short(&a.id),
                 a.lead_partner.as_deref().unwrap_or_default()
+            );
+        }
+    }
+    // Re-scheduled actions: the date first set and why it moved, on lines of their own.
+    let moved: Vec<&ActionListItem> = items.iter().filter(|a| a.rescheduled()).collect();
+    if !moved.is_empty() {
+        println!("Re-scheduled:");
+        for a in moved {
+            println!(
+                "  {:<8}  first due {}, now {}: {}",
+                short(&a.id),
+                show_date(a.original_due_date),
+                show_date(a.due_date),
+                a.due_date_reason.as_deref().unwrap_or("no reason recorded")
             );
         }
     }

@@ -72,8 +72,8 @@ pub fn run(cli: &Cli, args: &Args) -> Result<()> {
 fn counts(c: &Counts) -> String {
     format!(
         "{} actions, {}% complete — {} not started, {} in progress, {} completed, {} blocked; \
-         RAG {} red, {} amber, {} green, {} blue; {} overdue; {} due after the next inspection \
-         starts",
+         RAG {} red, {} amber, {} green, {} blue; {} overdue; {} re-scheduled; {} due after the \
+         next inspection starts",
         c.total,
         c.percent_complete,
         c.not_started,
@@ -85,6 +85,7 @@ fn counts(c: &Counts) -> String {
         c.green,
         c.blue,
         c.overdue,
+        c.rescheduled,
         c.due_after_next_inspection
     )
 }
