@@ -40,6 +40,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0005_repeat_links",
         sql: include_str!("../../../migrations/0005_repeat_links.sql"),
     },
+    Migration {
+        version: 8,
+        name: "0008_team_sync",
+        sql: include_str!("../../../migrations/0008_team_sync.sql"),
+    },
 ];
 
 /// The schema version this binary writes.

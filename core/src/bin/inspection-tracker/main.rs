@@ -146,6 +146,7 @@ fn exit_code(code: &str) -> u8 {
         "permission_denied" => 6,
         "schema_too_new" => 7,
         "unsafe_location" => 8,
+        "offline" => 9,
         _ => 1,
     }
 }
