@@ -142,12 +142,26 @@ impl Server {
                 self.shown(),
                 db.message()
             )),
-            None => Error::Offline {
+            None if unreachable(&e) => Error::Offline {
                 server: self.shown(),
                 detail: e.to_string(),
             },
+            None => Error::Invalid(format!(
+                "talking to the team server {} failed: {e}",
+                self.shown()
+            )),
         }
     }
+}
+
+/// Whether the error is the network's (no server, a dropped connection, a time-out)
+/// rather than a refusal by a server that answered.
+fn unreachable(e: &postgres::Error) -> bool {
+    let words = e.to_string();
+    e.is_closed()
+        || ["error connecting", "communicating with the server", "timed out", "timeout", "connection"]
+            .iter()
+            .any(|w| words.contains(w))
 }
 
 fn connect_timeout_secs() -> u64 {
@@ -314,7 +328,7 @@ pub struct Pushed {
 
 const INSERT_CHANGES: &str = "INSERT INTO inspection_tracker.changes
         (id, origin, kind, entity, entity_id, field, payload, base_position, made_at)
-    SELECT i::uuid, $2::uuid, k, e, ei, f, p::jsonb, b, m
+    SELECT i::uuid, $2::text::uuid, k, e, ei, f, p::jsonb, b, m
     FROM unnest($1::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                 $8::int8[], $9::text[]) AS u(i, k, e, ei, f, p, b, m)
     ON CONFLICT (id) DO NOTHING";
