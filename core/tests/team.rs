@@ -311,13 +311,14 @@ fn the_server_refuses_what_a_role_may_not_do_and_the_desktop_keeps_it_as_refused
     // An editor may update and note, but not import a report or bin an action.
     let b = Desk::new(dir.path(), "bob", "bob");
     b.connect(&pg);
-    let o = b.run(&["import", &cli_common::fixture("002_")]);
+    let o = b.run(&["import", &cli_common::fixture("002_"), "--inspection-date", "2012-03-01"]);
     assert!(o.status.success(), "{}", err(&o));
     assert!(err(&o).contains("refused"), "{}", err(&o));
     let o = b.run(&["action", "delete", &id]);
     assert!(o.status.success(), "{}", err(&o));
     assert!(err(&o).contains("refused"), "{}", err(&o));
-    b.ok(&["action", "update", &id, "--progress", "55", "--note", "on track"]);
+    let other = b.action_ids()[1].clone();
+    b.ok(&["action", "update", &other, "--progress", "55", "--note", "on track"]);
     assert_eq!(
         pg.value("SELECT count(*) FROM inspection_tracker.changes WHERE author = 'bob' AND entity IN ('reports', 'recommendations') "),
         "0"
@@ -331,8 +332,9 @@ fn the_server_refuses_what_a_role_may_not_do_and_the_desktop_keeps_it_as_refused
         "1"
     );
     a.sync();
-    assert_eq!(a.show(&id)["action"]["progress"], 55);
+    assert_eq!(a.show(&other)["action"]["progress"], 55);
     assert!(a.show(&id)["action"]["deleted_at"].is_null());
+    assert!(b.json(&["team", "status"])["refused"].as_i64().unwrap() > 2);
 }
 
 #[test]

@@ -145,8 +145,10 @@ fn print_sync(store: &Store, r: &team::SyncReport) -> Result<()> {
         "Sent {} changes, received {}; {} refused, {} conflicts.",
         r.pushed, r.pulled, r.refused, r.conflicts
     );
-    if r.refused > 0 {
-        for (_, why) in inspection_tracker::store::team::list_refused(store.conn())? {
+    let refused = inspection_tracker::store::team::list_refused(store.conn())?;
+    if !refused.is_empty() {
+        println!("Refused by the server (kept in this copy only):");
+        for (_, why) in refused {
             println!("  {why}");
         }
     }
