@@ -56,6 +56,9 @@ CREATE POLICY send_allowed ON inspection_tracker.changes FOR INSERT WITH CHECK (
     author = current_user
     AND pg_has_role(current_user,
                     inspection_tracker.required_role(kind, entity, field), 'member')
+    -- base_position -1 marks a published plan's rows (their history kept as recorded).
+    AND (base_position >= 0
+         OR pg_has_role(current_user, 'inspection_tracker_admin', 'member'))
 );
 
 -- Positions must become visible in order: a pull that has seen position 11 must never

@@ -260,7 +260,7 @@ pub fn set_last_position(conn: &Connection, position: i64) -> Result<()> {
 }
 
 /// Queue every row of the plan as an insert (the first copy of a team's plan), parents
-/// first. Returns how many were queued.
+/// first, marked as published (base position -1). Returns how many were queued.
 pub fn queue_everything(conn: &Connection, made_at: &str) -> Result<usize> {
     let mut n = 0;
     for s in SYNCED {
@@ -283,7 +283,7 @@ pub fn queue_everything(conn: &Connection, made_at: &str) -> Result<usize> {
                  SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
                         substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2)
                         || '-' || hex(randomblob(6))),
-                        'insert', '{t}', {key_t}, NULL, {row}, ?1, 0
+                        'insert', '{t}', {key_t}, NULL, {row}, ?1, -1
                  FROM {t} t {filter} ORDER BY {order}",
                 t = s.table
             ),
@@ -395,9 +395,10 @@ impl<'c> Applier<'c> {
         else {
             return Err("the change's row is not a JSON object".into());
         };
-        if s.table == "history" {
+        if s.table == "history" && c.base_position >= 0 {
             // The history names the database user the server recorded, not what the
-            // sending desktop wrote.
+            // sending desktop wrote (a published plan's earlier history is kept as it was
+            // recorded: base position -1, which only an admin may send).
             row.insert("who".into(), serde_json::Value::String(c.author.clone()));
         }
         let names: Vec<&String> = row.keys().filter(|k| cols.contains(k)).collect();

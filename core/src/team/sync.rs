@@ -20,10 +20,16 @@ use crate::{Error, Result};
 /// the same figure): 50 MiB.
 pub const EVIDENCE_LIMIT: u64 = 50 * 1024 * 1024;
 
-/// Changes sent per round trip.
-const PUSH_BATCH: usize = 2_000;
-/// Changes fetched and applied per transaction.
-const PULL_BATCH: i64 = 20_000;
+/// Changes sent per round trip, and fetched and applied per transaction, unless
+/// `INSPECTION_TRACKER_SYNC_BATCH` says otherwise (the fault tests cut a sync into many
+/// small steps with it).
+fn batch(default: usize) -> usize {
+    std::env::var("INSPECTION_TRACKER_SYNC_BATCH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(default)
+}
 
 /// What one sync moved (`team sync --json`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -97,7 +103,7 @@ pub fn sync_with(store: &mut Store, server: &Server, client: &mut Client) -> Res
 pub fn push(store: &mut Store, server: &Server, client: &mut Client, st: &TeamState) -> Result<SyncReport> {
     let mut report = SyncReport::default();
     loop {
-        let rows = local::list_pending(store.conn(), PUSH_BATCH)?;
+        let rows = local::list_pending(store.conn(), batch(2_000))?;
         if rows.is_empty() {
             break;
         }
@@ -190,9 +196,10 @@ fn upload_evidence_of(store: &Store, server: &Server, client: &mut Client, row: 
 /// Apply every change after the last position applied here. Returns (pulled, conflicts).
 pub fn pull(store: &mut Store, server: &Server, client: &mut Client, client_id: &str) -> Result<(usize, usize)> {
     let (mut pulled, mut conflicts) = (0, 0);
+    let limit = batch(20_000) as i64;
     loop {
         let after = state(store)?.last_position;
-        let changes = server::pull(server, client, after, PULL_BATCH)?;
+        let changes = server::pull(server, client, after, limit)?;
         let Some(last) = changes.last().map(|c| c.position) else {
             break;
         };
@@ -208,7 +215,7 @@ pub fn pull(store: &mut Store, server: &Server, client: &mut Client, client_id: 
         tx.commit()?;
         pulled += applied.pulled;
         conflicts += applied.conflicts;
-        if (changes.len() as i64) < PULL_BATCH {
+        if (changes.len() as i64) < limit {
             break;
         }
     }

@@ -229,3 +229,74 @@ impl Drop for Cluster {
         self.kill9();
     }
 }
+
+/// Set the cluster up as a team server (as IT would, through the library) with these
+/// users and roles, all with `password`.
+pub fn team_server(users: &[(&str, &str)], password: &str) -> Cluster {
+    use inspection_tracker::team::server::{self, Server};
+    let pg = Cluster::start();
+    let s = Server::parse(&pg.url("postgres")).unwrap();
+    let mut client = s.connect(Some(SUPER_PASSWORD)).unwrap();
+    server::init_server(&s, &mut client).unwrap();
+    for (name, role) in users {
+        server::add_user(&s, &mut client, name, role, password).unwrap();
+    }
+    pg
+}
+
+/// `PRAGMA integrity_check` of a database file: "ok" when sound.
+pub fn integrity(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Everything of the plan a desktop holds, in one canonical text: every synced table's
+/// rows sorted (the history without its local row numbers), and the evidence files.
+pub fn plan_dump(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut out = String::new();
+    for (table, skip) in [
+        ("reports", ""),
+        ("judgements", ""),
+        ("recommendations", ""),
+        ("actions", ""),
+        ("action_updates", ""),
+        ("evidence", ""),
+        ("history", "seq"),
+        ("repeat_links", ""),
+    ] {
+        let cols: Vec<String> = conn
+            .prepare(&format!("PRAGMA table_info({table})"))
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(1))
+            .unwrap()
+            .map(Result::unwrap)
+            .filter(|c| c != skip)
+            .collect();
+        let sql = format!(
+            "SELECT json_array({}) AS j FROM {table} WHERE {} ORDER BY j",
+            cols.join(", "),
+            if table == "history" { "entity <> 'setting'" } else { "1" }
+        );
+        let rows: Vec<String> = conn
+            .prepare(&sql)
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        out.push_str(&format!("## {table} ({})\n{}\n", rows.len(), rows.join("\n")));
+    }
+    let ev = db.parent().unwrap().join("evidence");
+    let mut files: Vec<String> = std::fs::read_dir(&ev)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    files.sort();
+    out.push_str(&format!("## evidence files\n{}\n", files.join("\n")));
+    out
+}
