@@ -16,11 +16,23 @@ fn team_server() -> Cluster {
     let pg = Cluster::start();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("it.db");
-    let o = run(&db, SUPER_PASSWORD, &["team", "init-server", "--url", &pg.url("postgres")]);
+    let o = run(
+        &db,
+        SUPER_PASSWORD,
+        &["team", "init-server", "--url", &pg.url("postgres")],
+    );
     assert!(o.status.success(), "init-server: {}", err(&o));
     for (name, role) in [("alice", "admin"), ("bob", "editor"), ("vic", "viewer")] {
         let o = Command::new(env!("CARGO_BIN_EXE_inspection-tracker"))
-            .args(["team", "add-user", "--url", &pg.url("postgres"), name, "--role", role])
+            .args([
+                "team",
+                "add-user",
+                "--url",
+                &pg.url("postgres"),
+                name,
+                "--role",
+                role,
+            ])
             .env("INSPECTION_TRACKER_PASSWORD", SUPER_PASSWORD)
             .env("INSPECTION_TRACKER_NEW_PASSWORD", password(name))
             .output()
@@ -128,9 +140,21 @@ fn two_desktops_see_each_others_updates_and_list_the_same() {
     let pg = team_server();
     let dir = tempfile::tempdir().unwrap();
     // init-server a second time changes nothing.
-    let o = run(&dir.path().join("x.db"), SUPER_PASSWORD, &["team", "init-server", "--url", &pg.url("postgres")]);
-    assert!(out(&o).contains("nothing was changed"), "{}{}", out(&o), err(&o));
-    assert_eq!(pg.value("SELECT count(*) FROM inspection_tracker.schema_version"), "1");
+    let o = run(
+        &dir.path().join("x.db"),
+        SUPER_PASSWORD,
+        &["team", "init-server", "--url", &pg.url("postgres")],
+    );
+    assert!(
+        out(&o).contains("nothing was changed"),
+        "{}{}",
+        out(&o),
+        err(&o)
+    );
+    assert_eq!(
+        pg.value("SELECT count(*) FROM inspection_tracker.schema_version"),
+        "1"
+    );
 
     let a = published(&pg, dir.path());
     let b = Desk::new(dir.path(), "bob", "bob");
@@ -139,9 +163,21 @@ fn two_desktops_see_each_others_updates_and_list_the_same() {
     assert_eq!(a.json(&["list"]), b.json(&["list"]));
 
     let id = b.action_ids()[0].clone();
-    let o = b.run(&["action", "update", &id, "--progress", "40", "--note", "Audit booked"]);
+    let o = b.run(&[
+        "action",
+        "update",
+        &id,
+        "--progress",
+        "40",
+        "--note",
+        "Audit booked",
+    ]);
     assert!(o.status.success(), "{}", err(&o));
-    assert!(err(&o).contains("team: sent"), "the command synced at its end: {}", err(&o));
+    assert!(
+        err(&o).contains("team: sent"),
+        "the command synced at its end: {}",
+        err(&o)
+    );
 
     let r = a.sync();
     assert!(r["pulled"].as_u64().unwrap() >= 2, "{r}");
@@ -159,7 +195,15 @@ fn two_desktops_see_each_others_updates_and_list_the_same() {
     let keys: Vec<&String> = status.as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
-        ["conflicts", "last_sync", "pending", "refused", "role", "server", "user"]
+        [
+            "conflicts",
+            "last_sync",
+            "pending",
+            "refused",
+            "role",
+            "server",
+            "user"
+        ]
     );
     assert_eq!(status["user"], "bob");
     assert_eq!(status["role"], "editor");
@@ -190,9 +234,18 @@ fn fifty_offline_edits_reach_the_other_desktop_once() {
     b.connect(&pg);
     let mut ids = a.action_ids();
     // Enough actions for 50 different ones.
-    let rec = a.show(&ids[0])["recommendation"]["id"].as_str().unwrap().to_string();
+    let rec = a.show(&ids[0])["recommendation"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     while ids.len() < 50 {
-        a.ok(&["action", "add", &rec, "--title", &format!("Extra action {}", ids.len())]);
+        a.ok(&[
+            "action",
+            "add",
+            &rec,
+            "--title",
+            &format!("Extra action {}", ids.len()),
+        ]);
         ids = a.action_ids();
     }
     b.sync();
@@ -200,10 +253,22 @@ fn fifty_offline_edits_reach_the_other_desktop_once() {
 
     pg.stop_immediate();
     for (i, id) in ids.iter().take(50).enumerate() {
-        let o = a.run(&["action", "update", id, "--progress", &format!("{}", i + 1), "--note", &format!("offline {i}")]);
+        let o = a.run(&[
+            "action",
+            "update",
+            id,
+            "--progress",
+            &format!("{}", i + 1),
+            "--note",
+            &format!("offline {i}"),
+        ]);
         assert!(o.status.success(), "{}", err(&o));
         if i == 0 {
-            assert!(err(&o).contains("cannot be reached"), "says so when offline: {}", err(&o));
+            assert!(
+                err(&o).contains("cannot be reached"),
+                "says so when offline: {}",
+                err(&o)
+            );
             assert!(err(&o).contains("changes waiting"), "{}", err(&o));
         }
     }
@@ -237,8 +302,24 @@ fn conflict(alice_first: bool) {
     b.connect(&pg);
     let id = a.action_ids()[0].clone();
     pg.stop_immediate();
-    a.ok(&["action", "update", &id, "--progress", "40", "--owner", "Ann Lee"]);
-    b.ok(&["action", "update", &id, "--progress", "60", "--owner", "Bo Chan"]);
+    a.ok(&[
+        "action",
+        "update",
+        &id,
+        "--progress",
+        "40",
+        "--owner",
+        "Ann Lee",
+    ]);
+    b.ok(&[
+        "action",
+        "update",
+        &id,
+        "--progress",
+        "60",
+        "--owner",
+        "Bo Chan",
+    ]);
     pg.up();
     let (first, second) = if alice_first { (&a, &b) } else { (&b, &a) };
     first.sync();
@@ -256,12 +337,20 @@ fn conflict(alice_first: bool) {
         assert_eq!(shown["action"]["owner"], win_owner, "{}", d.user);
         let history = d.ok(&["history", &id]);
         for v in ["40", "60", "Ann Lee", "Bo Chan"] {
-            assert!(history.contains(v), "{}'s history lacks {v}: {history}", d.user);
+            assert!(
+                history.contains(v),
+                "{}'s history lacks {v}: {history}",
+                d.user
+            );
         }
     }
     assert_eq!(a.json(&["list"]), b.json(&["list"]));
     let shown = loser.ok(&["action", "show", &id]);
-    let (lost_progress, lost_owner) = if alice_first { ("40%", "Ann Lee") } else { ("60%", "Bo Chan") };
+    let (lost_progress, lost_owner) = if alice_first {
+        ("40%", "Ann Lee")
+    } else {
+        ("60%", "Bo Chan")
+    };
     assert!(
         shown.contains(&format!("Your progress {lost_progress} (")),
         "{shown}"
@@ -270,7 +359,10 @@ fn conflict(alice_first: bool) {
         shown.contains(&format!("was followed by {winner}'s {win_progress}% (")),
         "{shown}"
     );
-    assert!(shown.contains(&format!("Your owner {lost_owner} (")), "{shown}");
+    assert!(
+        shown.contains(&format!("Your owner {lost_owner} (")),
+        "{shown}"
+    );
     assert_eq!(loser.json(&["team", "status"])["conflicts"], 2);
 }
 
@@ -296,7 +388,10 @@ fn the_server_refuses_what_a_role_may_not_do_and_the_desktop_keeps_it_as_refused
     let o = v.run(&["action", "update", &id, "--progress", "90"]);
     assert!(o.status.success(), "the local copy takes it: {}", err(&o));
     assert!(err(&o).contains("refused"), "{}", err(&o));
-    assert_eq!(pg.value("SELECT count(*) FROM inspection_tracker.changes"), before);
+    assert_eq!(
+        pg.value("SELECT count(*) FROM inspection_tracker.changes"),
+        before
+    );
     let status = v.json(&["team", "status"]);
     assert_eq!(status["role"], "viewer");
     assert!(status["refused"].as_i64().unwrap() >= 1, "{status}");
@@ -311,14 +406,27 @@ fn the_server_refuses_what_a_role_may_not_do_and_the_desktop_keeps_it_as_refused
     // An editor may update and note, but not import a report or bin an action.
     let b = Desk::new(dir.path(), "bob", "bob");
     b.connect(&pg);
-    let o = b.run(&["import", &cli_common::fixture("002_"), "--inspection-date", "2012-03-01"]);
+    let o = b.run(&[
+        "import",
+        &cli_common::fixture("002_"),
+        "--inspection-date",
+        "2012-03-01",
+    ]);
     assert!(o.status.success(), "{}", err(&o));
     assert!(err(&o).contains("refused"), "{}", err(&o));
     let o = b.run(&["action", "delete", &id]);
     assert!(o.status.success(), "{}", err(&o));
     assert!(err(&o).contains("refused"), "{}", err(&o));
     let other = b.action_ids()[1].clone();
-    b.ok(&["action", "update", &other, "--progress", "55", "--note", "on track"]);
+    b.ok(&[
+        "action",
+        "update",
+        &other,
+        "--progress",
+        "55",
+        "--note",
+        "on track",
+    ]);
     assert_eq!(
         pg.value("SELECT count(*) FROM inspection_tracker.changes WHERE author = 'bob' AND entity IN ('reports', 'recommendations') "),
         "0"
@@ -354,18 +462,31 @@ fn the_grants_refuse_a_viewer_and_an_editor_directly_in_sql() {
         (id, origin, kind, entity, entity_id, field, payload, base_position, made_at)
         VALUES (gen_random_uuid(), gen_random_uuid(), $1, $2, 'x', $3, '{}', 0, 'now')";
     let mut vic = connect("vic");
-    let e = vic.execute(insert, &[&"set", &"actions", &Some("progress")]).unwrap_err();
-    assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
-    assert!(vic.query("SELECT * FROM inspection_tracker.changes", &[]).is_ok());
+    let e = vic
+        .execute(insert, &[&"set", &"actions", &Some("progress")])
+        .unwrap_err();
+    assert_eq!(
+        e.code(),
+        Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+        "{e}"
+    );
+    assert!(vic
+        .query("SELECT * FROM inspection_tracker.changes", &[])
+        .is_ok());
     let mut bob = connect("bob");
-    bob.execute(insert, &[&"set", &"actions", &Some("progress")]).unwrap();
+    bob.execute(insert, &[&"set", &"actions", &Some("progress")])
+        .unwrap();
     for (kind, entity, field) in [
         ("insert", "reports", None),
         ("set", "actions", Some("due_date")),
         ("set", "actions", Some("deleted_at")),
     ] {
         let e = bob.execute(insert, &[&kind, &entity, &field]).unwrap_err();
-        assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{kind} {entity} {field:?}: {e}");
+        assert_eq!(
+            e.code(),
+            Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+            "{kind} {entity} {field:?}: {e}"
+        );
     }
     // Nobody writes in another's name, and the log cannot be rewritten.
     let e = bob
@@ -377,22 +498,37 @@ fn the_grants_refuse_a_viewer_and_an_editor_directly_in_sql() {
             &[],
         )
         .unwrap_err();
-    assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE));
-    assert!(bob.execute("DELETE FROM inspection_tracker.changes", &[]).is_err());
+    assert_eq!(
+        e.code(),
+        Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE)
+    );
+    assert!(bob
+        .execute("DELETE FROM inspection_tracker.changes", &[])
+        .is_err());
     let mut alice = connect("alice");
-    alice.execute(insert, &[&"insert", &"reports", &None::<&str>]).unwrap();
-    assert!(alice.execute("UPDATE inspection_tracker.changes SET author = 'x'", &[]).is_err());
+    alice
+        .execute(insert, &[&"insert", &"reports", &None::<&str>])
+        .unwrap();
+    assert!(alice
+        .execute("UPDATE inspection_tracker.changes SET author = 'x'", &[])
+        .is_err());
 }
 
 #[test]
 fn a_server_schema_newer_than_this_program_is_refused_in_words() {
     let pg = team_server();
-    pg.value("INSERT INTO inspection_tracker.schema_version (version, name) VALUES (99, '0099_future')");
+    pg.value(
+        "INSERT INTO inspection_tracker.schema_version (version, name) VALUES (99, '0099_future')",
+    );
     let dir = tempfile::tempdir().unwrap();
     let b = Desk::new(dir.path(), "bob", "bob");
     let o = b.run(&["team", "connect", "--url", &pg.url("bob")]);
     assert!(!o.status.success());
-    assert!(err(&o).contains("schema version 99, newer than this program's 1"), "{}", err(&o));
+    assert!(
+        err(&o).contains("schema version 99, newer than this program's 1"),
+        "{}",
+        err(&o)
+    );
     assert_eq!(o.status.code(), Some(7));
 }
 
@@ -402,13 +538,30 @@ fn a_wrong_password_and_an_unreachable_server_are_said_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");
     let o = run(&db, "wrong", &["team", "connect", "--url", &pg.url("bob")]);
-    assert!(err(&o).contains("refused the password for bob"), "{}", err(&o));
-    let o = run(&db, "wrong", &["team", "connect", "--url", "postgres://bob@127.0.0.1:1/team"]);
+    assert!(
+        err(&o).contains("refused the password for bob"),
+        "{}",
+        err(&o)
+    );
+    let o = run(
+        &db,
+        "wrong",
+        &[
+            "team",
+            "connect",
+            "--url",
+            "postgres://bob@127.0.0.1:1/team",
+        ],
+    );
     assert!(err(&o).contains("cannot be reached"), "{}", err(&o));
     assert_eq!(o.status.code(), Some(9));
     // libpq's password file works when the variable is not set.
     let pgpass = dir.path().join("pgpass");
-    std::fs::write(&pgpass, format!("127.0.0.1:{}:team:bob:{}\n", pg.port, password("bob"))).unwrap();
+    std::fs::write(
+        &pgpass,
+        format!("127.0.0.1:{}:team:bob:{}\n", pg.port, password("bob")),
+    )
+    .unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -56,7 +56,14 @@ fn notes(db: &Path, n: usize, tag: &str) {
     let mut store = Store::open(db).unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
     for i in 0..n {
-        add_note(&mut store, &ids[i % ids.len()], day, &format!("{tag} {i}"), "alice").unwrap();
+        add_note(
+            &mut store,
+            &ids[i % ids.len()],
+            day,
+            &format!("{tag} {i}"),
+            "alice",
+        )
+        .unwrap();
     }
 }
 
@@ -79,9 +86,11 @@ fn sync_process(db: &Path, batch: &str) -> Child {
 }
 
 fn server_count(pg: &Cluster, filter: &str) -> i64 {
-    pg.value(&format!("SELECT count(*) FROM inspection_tracker.changes WHERE {filter}"))
-        .parse()
-        .unwrap()
+    pg.value(&format!(
+        "SELECT count(*) FROM inspection_tracker.changes WHERE {filter}"
+    ))
+    .parse()
+    .unwrap()
 }
 
 #[test]
@@ -99,10 +108,16 @@ fn the_server_killed_mid_push_of_a_thousand_changes_loses_and_doubles_nothing() 
     loop {
         let n = server_count(&pg, "true") - before;
         if n >= 100 {
-            assert!(n < 1000, "the push finished before the kill ({n}); make the batch smaller");
+            assert!(
+                n < 1000,
+                "the push finished before the kill ({n}); make the batch smaller"
+            );
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(60), "the push never started");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the push never started"
+        );
         std::thread::sleep(Duration::from_millis(5));
     }
     pg.kill9();
@@ -124,11 +139,17 @@ fn the_server_killed_mid_push_of_a_thousand_changes_loses_and_doubles_nothing() 
     assert_eq!(server_count(&pg, "true") - before, 1000);
     for db in [&a, &b] {
         assert_eq!(
-            count(db, "SELECT count(*) FROM action_updates WHERE note LIKE 'fault %'"),
+            count(
+                db,
+                "SELECT count(*) FROM action_updates WHERE note LIKE 'fault %'"
+            ),
             500
         );
         assert_eq!(
-            count(db, "SELECT count(DISTINCT note) FROM action_updates WHERE note LIKE 'fault %'"),
+            count(
+                db,
+                "SELECT count(DISTINCT note) FROM action_updates WHERE note LIKE 'fault %'"
+            ),
             500
         );
         assert_eq!(integrity(db), "ok");
@@ -156,18 +177,30 @@ fn a_desktop_killed_mid_pull_ends_with_every_change_once() {
         child.kill().unwrap();
         child.wait().unwrap();
         assert_eq!(integrity(&b), "ok");
-        partial.push(count(&b, "SELECT count(*) FROM action_updates WHERE note LIKE 'pull %'"));
+        partial.push(count(
+            &b,
+            "SELECT count(*) FROM action_updates WHERE note LIKE 'pull %'",
+        ));
     }
-    assert!(partial[0] < 1500, "the first pull was cut short: {partial:?}");
+    assert!(
+        partial[0] < 1500,
+        "the first pull was cut short: {partial:?}"
+    );
     let mut sb = Store::open(&b).unwrap();
     team::sync(&mut sb).unwrap();
     for db in [&a, &b] {
         assert_eq!(
-            count(db, "SELECT count(*) FROM action_updates WHERE note LIKE 'pull %'"),
+            count(
+                db,
+                "SELECT count(*) FROM action_updates WHERE note LIKE 'pull %'"
+            ),
             1500
         );
         assert_eq!(
-            count(db, "SELECT count(*) FROM history WHERE new_value LIKE 'pull %'"),
+            count(
+                db,
+                "SELECT count(*) FROM history WHERE new_value LIKE 'pull %'"
+            ),
             1500
         );
         assert_eq!(integrity(db), "ok");

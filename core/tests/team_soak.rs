@@ -96,7 +96,11 @@ fn desktops_making_random_changes_with_random_outages_end_identical() {
             .conn()
             .prepare("SELECT id FROM actions WHERE deleted_at IS NULL ORDER BY id LIMIT 6")
             .unwrap();
-        let ids = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        let ids = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
         ids
     };
     let mut desks: Vec<Desk> = (0..desktops)
@@ -133,16 +137,32 @@ fn desktops_making_random_changes_with_random_outages_end_identical() {
             }
             3 | 4 => {
                 let owner = ["Ann Lee", "Bo Chan", "Cy Dee", "Di Eve"][rng.below(4) as usize];
-                update_action(&mut store, id, &[Change::Owner(Some(owner.into()))], day, &who)
-                    .unwrap();
+                update_action(
+                    &mut store,
+                    id,
+                    &[Change::Owner(Some(owner.into()))],
+                    day,
+                    &who,
+                )
+                .unwrap();
             }
             5 => {
-                let s = [ActionStatus::NotStarted, ActionStatus::InProgress, ActionStatus::Blocked]
-                    [rng.below(3) as usize];
+                let s = [
+                    ActionStatus::NotStarted,
+                    ActionStatus::InProgress,
+                    ActionStatus::Blocked,
+                ][rng.below(3) as usize];
                 update_action(&mut store, id, &[Change::Status(s)], day, &who).unwrap();
             }
             6..=8 => {
-                add_note(&mut store, id, day, &format!("{who} note {}", desk.left), &who).unwrap();
+                add_note(
+                    &mut store,
+                    id,
+                    day,
+                    &format!("{who} note {}", desk.left),
+                    &who,
+                )
+                .unwrap();
             }
             _ => {
                 let f = files.join(format!("{who}-{}.txt", desk.left));
@@ -185,7 +205,11 @@ fn desktops_making_random_changes_with_random_outages_end_identical() {
         for i in order {
             let mut s = Store::open(&desks[i].db).unwrap();
             let r = team::sync(&mut s).unwrap();
-            assert_eq!(r.refused, 0, "{}: nothing an editor does here is refused", desks[i].user);
+            assert_eq!(
+                r.refused, 0,
+                "{}: nothing an editor does here is refused",
+                desks[i].user
+            );
             moved += r.pushed + r.pulled;
         }
         let mut s = Store::open(&lead_db).unwrap();
@@ -214,7 +238,11 @@ fn desktops_making_random_changes_with_random_outages_end_identical() {
                 .take(5)
                 .map(|(a, b)| format!("  got  {a}\n  want {b}"))
                 .collect();
-            panic!("{} differs from the server's state:\n{}", d.display(), diff.join("\n"));
+            panic!(
+                "{} differs from the server's state:\n{}",
+                d.display(),
+                diff.join("\n")
+            );
         }
     }
     let total: i64 = pg
@@ -223,7 +251,8 @@ fn desktops_making_random_changes_with_random_outages_end_identical() {
         .unwrap();
     let conflicts: i64 = {
         let conn = rusqlite::Connection::open(&fresh).unwrap();
-        conn.query_row("SELECT count(*) FROM team_conflicts", [], |r| r.get(0)).unwrap()
+        conn.query_row("SELECT count(*) FROM team_conflicts", [], |r| r.get(0))
+            .unwrap()
     };
     println!(
         "team soak: {} desktops identical to the server ({total} changes on it, {conflicts} \

@@ -247,7 +247,10 @@ pub fn mark_refused(conn: &Connection, id: &str, why: &str) -> Result<()> {
 /// Turn local change capture on or off (off while the server's changes are applied, so
 /// they are not sent back up as this desktop's own).
 pub fn set_capture(conn: &Connection, on: bool) -> Result<()> {
-    conn.execute("UPDATE team_state SET capture = ?1 WHERE id = 1", [on as i64])?;
+    conn.execute(
+        "UPDATE team_state SET capture = ?1 WHERE id = 1",
+        [on as i64],
+    )?;
     Ok(())
 }
 
@@ -272,10 +275,14 @@ pub fn queue_everything(conn: &Connection, made_at: &str) -> Result<usize> {
             .map(|k| format!("t.{k}"))
             .collect::<Vec<_>>()
             .join(" || '|' || ");
-        let order = if s.table == "history" { "t.seq" } else { "t.rowid" };
-        let filter = s
-            .local_only
-            .map_or(String::new(), |c| format!("WHERE NOT ({})", c.replace("NEW.", "t.")));
+        let order = if s.table == "history" {
+            "t.seq"
+        } else {
+            "t.rowid"
+        };
+        let filter = s.local_only.map_or(String::new(), |c| {
+            format!("WHERE NOT ({})", c.replace("NEW.", "t."))
+        });
         n += conn.execute(
             &format!(
                 "INSERT INTO team_outbox
@@ -403,12 +410,19 @@ impl<'c> Applier<'c> {
         }
         let names: Vec<&String> = row.keys().filter(|k| cols.contains(k)).collect();
         if names.len() != row.len() {
-            return Err(format!("the row of {} names columns this version does not know", s.table));
+            return Err(format!(
+                "the row of {} names columns this version does not know",
+                s.table
+            ));
         }
         let sql = format!(
             "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING",
             s.table,
-            names.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", "),
+            names
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             vec!["?"; names.len()].join(", ")
         );
         let values: Vec<Value> = names.iter().map(|n| json_value(&row[n.as_str()])).collect();
@@ -420,9 +434,15 @@ impl<'c> Applier<'c> {
 
     fn set(&mut self, c: &RemoteChange, own: bool) -> std::result::Result<(), String> {
         let s = synced(&c.entity).ok_or_else(|| format!("unknown table {:?}", c.entity))?;
-        let field = c.field.as_deref().ok_or("a change of a field names no field")?;
+        let field = c
+            .field
+            .as_deref()
+            .ok_or("a change of a field names no field")?;
         if !self.columns[s.table].iter().any(|col| col == field) || s.key.contains(&field) {
-            return Err(format!("{}.{field} is not a field this version syncs", s.table));
+            return Err(format!(
+                "{}.{field} is not a field this version syncs",
+                s.table
+            ));
         }
         let payload: serde_json::Value =
             serde_json::from_str(&c.payload).map_err(|e| format!("not JSON: {e}"))?;
@@ -432,7 +452,7 @@ impl<'c> Applier<'c> {
             serde_json::Value::String(t) => Some(t.clone()),
             other => Some(other.to_string()),
         };
-        let tracked: Option<(i64, i64, Option<String>, Option<String>, Option<String>, Option<String>)> = self
+        let tracked: Option<Tracked> = self
             .conn
             .prepare_cached(
                 "SELECT force_position, last_position, last_origin, last_author, last_value,
@@ -441,7 +461,14 @@ impl<'c> Applier<'c> {
             )
             .and_then(|mut st| {
                 st.query_row(params![s.table, c.entity_id, field], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
                 })
                 .optional()
             })
@@ -498,7 +525,10 @@ impl<'c> Applier<'c> {
             let mut values = vec![json_value(&value)];
             values.extend(c.entity_id.split('|').map(|k| Value::Text(k.to_string())));
             if values.len() != s.key.len() + 1 {
-                return Err(format!("the row id {:?} does not fit {}", c.entity_id, s.table));
+                return Err(format!(
+                    "the row id {:?} does not fit {}",
+                    c.entity_id, s.table
+                ));
             }
             let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
             stmt.execute(rusqlite::params_from_iter(values))
@@ -537,6 +567,17 @@ impl<'c> Applier<'c> {
         Ok(())
     }
 }
+
+/// A field's `team_fields` row: force position, last position, and the last change's
+/// desktop, author, value and time.
+type Tracked = (
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 /// A JSON scalar as the SQLite value the capture trigger read it from.
 fn json_value(v: &serde_json::Value) -> Value {

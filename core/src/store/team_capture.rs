@@ -132,10 +132,7 @@ pub(crate) fn row_json_sql(cols: &[String], row: &str) -> String {
     let parts: Vec<String> = cols
         .chunks(50)
         .map(|chunk| {
-            let pairs: Vec<String> = chunk
-                .iter()
-                .map(|c| format!("'{c}', {row}.{c}"))
-                .collect();
+            let pairs: Vec<String> = chunk.iter().map(|c| format!("'{c}', {row}.{c}")).collect();
             format!("json_object({})", pairs.join(", "))
         })
         .collect();

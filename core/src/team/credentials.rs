@@ -61,7 +61,9 @@ pub fn new_password(name: &str) -> Result<String> {
 
 fn non_empty(pw: String) -> Result<String> {
     if pw.is_empty() {
-        return Err(Error::Invalid("the password is empty; nothing was changed".into()));
+        return Err(Error::Invalid(
+            "the password is empty; nothing was changed".into(),
+        ));
     }
     Ok(pw)
 }
@@ -71,7 +73,8 @@ fn pgpass_path() -> Option<PathBuf> {
         return Some(PathBuf::from(p));
     }
     if cfg!(windows) {
-        return std::env::var_os("APPDATA").map(|a| PathBuf::from(a).join("postgresql/pgpass.conf"));
+        return std::env::var_os("APPDATA")
+            .map(|a| PathBuf::from(a).join("postgresql/pgpass.conf"));
     }
     std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".pgpass"))
 }

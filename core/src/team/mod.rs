@@ -229,7 +229,9 @@ fn notice_words(c: &ConflictRow, me: Option<&str>) -> String {
     };
     let day = |at: &Option<String>| {
         at.as_deref()
-            .and_then(|a| NaiveDateTime::parse_from_str(a.trim_end_matches('Z'), "%Y-%m-%dT%H:%M:%S%.f").ok())
+            .and_then(|a| {
+                NaiveDateTime::parse_from_str(a.trim_end_matches('Z'), "%Y-%m-%dT%H:%M:%S%.f").ok()
+            })
             .map_or_else(String::new, |d| format!(" ({})", d.format("%-d %b")))
     };
     let whose = if Some(c.overtaken_author.as_str()) == me {

@@ -79,9 +79,10 @@ impl Server {
     }
 
     pub fn dbname(&self) -> String {
-        self.config
-            .get_dbname()
-            .map_or_else(|| self.user().unwrap_or_default().to_string(), str::to_string)
+        self.config.get_dbname().map_or_else(
+            || self.user().unwrap_or_default().to_string(),
+            str::to_string,
+        )
     }
 
     /// A server on this machine (loopback or a socket), where TLS adds nothing.
@@ -159,9 +160,15 @@ impl Server {
 fn unreachable(e: &postgres::Error) -> bool {
     let words = e.to_string();
     e.is_closed()
-        || ["error connecting", "communicating with the server", "timed out", "timeout", "connection"]
-            .iter()
-            .any(|w| words.contains(w))
+        || [
+            "error connecting",
+            "communicating with the server",
+            "timed out",
+            "timeout",
+            "connection",
+        ]
+        .iter()
+        .any(|w| words.contains(w))
 }
 
 fn connect_timeout_secs() -> u64 {
@@ -178,7 +185,10 @@ pub fn init_server(server: &Server, client: &mut Client) -> Result<Vec<String>> 
     let mut tx = client.transaction().map_err(e)?;
     for (i, g) in GROUPS.iter().enumerate() {
         let exists = tx
-            .query_one("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", &[g])
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)",
+                &[g],
+            )
             .map_err(e)?
             .get::<_, bool>(0);
         if !exists {
@@ -188,10 +198,7 @@ pub fn init_server(server: &Server, client: &mut Client) -> Result<Vec<String>> 
         if i > 0 {
             let lower = GROUPS[i - 1];
             let member = tx
-                .query_one(
-                    "SELECT pg_has_role($1, $2, 'member')",
-                    &[g, &lower],
-                )
+                .query_one("SELECT pg_has_role($1, $2, 'member')", &[g, &lower])
                 .map_err(e)?
                 .get::<_, bool>(0);
             if !member {
@@ -226,15 +233,23 @@ pub fn init_server(server: &Server, client: &mut Client) -> Result<Vec<String>> 
     Ok(applied)
 }
 
-fn schema_version_in(tx: &mut postgres::Transaction<'_>) -> std::result::Result<i32, postgres::Error> {
+fn schema_version_in(
+    tx: &mut postgres::Transaction<'_>,
+) -> std::result::Result<i32, postgres::Error> {
     let has = tx
-        .query_one("SELECT to_regclass('inspection_tracker.schema_version') IS NOT NULL", &[])?
+        .query_one(
+            "SELECT to_regclass('inspection_tracker.schema_version') IS NOT NULL",
+            &[],
+        )?
         .get::<_, bool>(0);
     if !has {
         return Ok(0);
     }
     Ok(tx
-        .query_one("SELECT coalesce(max(version), 0) FROM inspection_tracker.schema_version", &[])?
+        .query_one(
+            "SELECT coalesce(max(version), 0) FROM inspection_tracker.schema_version",
+            &[],
+        )?
         .get(0))
 }
 
@@ -261,7 +276,13 @@ pub fn check_schema(server: &Server, client: &mut Client) -> Result<i32> {
 }
 
 /// `team add-user`: a login role in one group, with this password.
-pub fn add_user(server: &Server, client: &mut Client, name: &str, role: &str, password: &str) -> Result<()> {
+pub fn add_user(
+    server: &Server,
+    client: &mut Client,
+    name: &str,
+    role: &str,
+    password: &str,
+) -> Result<()> {
     let group = format!("inspection_tracker_{role}");
     if !GROUPS.contains(&group.as_str()) {
         return Err(Error::Invalid(format!(
@@ -276,7 +297,10 @@ pub fn add_user(server: &Server, client: &mut Client, name: &str, role: &str, pa
     let e = |err| server.error(err);
     let mut tx = client.transaction().map_err(e)?;
     let exists = tx
-        .query_one("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", &[&name])
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)",
+            &[&name],
+        )
         .map_err(e)?
         .get::<_, bool>(0);
     if exists {
@@ -314,7 +338,10 @@ pub fn my_role(server: &Server, client: &mut Client) -> Result<Option<&'static s
 /// Whether the server already holds a plan (any change at all).
 pub fn holds_plan(server: &Server, client: &mut Client) -> Result<bool> {
     Ok(client
-        .query_one("SELECT EXISTS (SELECT 1 FROM inspection_tracker.changes)", &[])
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM inspection_tracker.changes)",
+            &[],
+        )
         .map_err(|e| server.error(e))?
         .get(0))
 }
@@ -336,7 +363,12 @@ const INSERT_CHANGES: &str = "INSERT INTO inspection_tracker.changes
 /// Send changes (in one transaction; a change the server already has is not added
 /// again), then learn every one's position. If the server refuses the batch for lack of
 /// rights, each change is sent alone so that only the refused ones are refused.
-pub fn push(server: &Server, client: &mut Client, origin: &str, rows: &[OutboxRow]) -> Result<Pushed> {
+pub fn push(
+    server: &Server,
+    client: &mut Client,
+    origin: &str,
+    rows: &[OutboxRow],
+) -> Result<Pushed> {
     match push_batch(client, origin, rows) {
         Ok(positions) => Ok(Pushed {
             positions,
@@ -378,7 +410,17 @@ fn push_batch(
     let mut tx = client.transaction()?;
     tx.execute(
         INSERT_CHANGES,
-        &[&ids, &origin, &kinds, &entities, &entity_ids, &fields, &payloads, &bases, &made],
+        &[
+            &ids,
+            &origin,
+            &kinds,
+            &entities,
+            &entity_ids,
+            &fields,
+            &payloads,
+            &bases,
+            &made,
+        ],
     )?;
     let found = tx.query(
         "SELECT id::text, position FROM inspection_tracker.changes WHERE id = ANY($1::text[]::uuid[])",
@@ -395,7 +437,12 @@ fn push_batch(
 }
 
 /// The changes after `after`, in the server's order, at most `limit`.
-pub fn pull(server: &Server, client: &mut Client, after: i64, limit: i64) -> Result<Vec<RemoteChange>> {
+pub fn pull(
+    server: &Server,
+    client: &mut Client,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<RemoteChange>> {
     let rows = client
         .query(
             "SELECT position, id::text, origin::text, author, kind, entity, entity_id, field,
@@ -425,7 +472,10 @@ pub fn pull(server: &Server, client: &mut Client, after: i64, limit: i64) -> Res
 /// The last position on the server (0: empty).
 pub fn last_position(server: &Server, client: &mut Client) -> Result<i64> {
     Ok(client
-        .query_one("SELECT coalesce(max(position), 0) FROM inspection_tracker.changes", &[])
+        .query_one(
+            "SELECT coalesce(max(position), 0) FROM inspection_tracker.changes",
+            &[],
+        )
         .map_err(|e| server.error(e))?
         .get(0))
 }
@@ -442,7 +492,12 @@ pub fn has_blob(server: &Server, client: &mut Client, sha256: &str) -> Result<bo
 }
 
 /// Send an evidence file's content (nothing happens if the server has it).
-pub fn upload_blob(server: &Server, client: &mut Client, sha256: &str, content: &[u8]) -> Result<()> {
+pub fn upload_blob(
+    server: &Server,
+    client: &mut Client,
+    sha256: &str,
+    content: &[u8],
+) -> Result<()> {
     let size = content.len() as i64;
     client
         .execute(
@@ -455,7 +510,11 @@ pub fn upload_blob(server: &Server, client: &mut Client, sha256: &str, content: 
 }
 
 /// An evidence file's content, if the server has it.
-pub fn download_blob(server: &Server, client: &mut Client, sha256: &str) -> Result<Option<Vec<u8>>> {
+pub fn download_blob(
+    server: &Server,
+    client: &mut Client,
+    sha256: &str,
+) -> Result<Option<Vec<u8>>> {
     Ok(client
         .query_opt(
             "SELECT content FROM inspection_tracker.evidence_blobs WHERE sha256 = $1",

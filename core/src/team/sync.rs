@@ -100,7 +100,12 @@ pub fn sync_with(store: &mut Store, server: &Server, client: &mut Client) -> Res
 
 /// Send every waiting change, oldest first. Evidence files go up before the change that
 /// names them.
-pub fn push(store: &mut Store, server: &Server, client: &mut Client, st: &TeamState) -> Result<SyncReport> {
+pub fn push(
+    store: &mut Store,
+    server: &Server,
+    client: &mut Client,
+    st: &TeamState,
+) -> Result<SyncReport> {
     let mut report = SyncReport::default();
     loop {
         let rows = local::list_pending(store.conn(), batch(2_000))?;
@@ -124,7 +129,11 @@ pub fn push(store: &mut Store, server: &Server, client: &mut Client, st: &TeamSt
             .collect();
         local::mark_pushed(&tx, &pushed)?;
         for (i, why) in &sent.refused {
-            local::mark_refused(&tx, &sendable[*i].id, &refusal_words(&sendable[*i], why, st))?;
+            local::mark_refused(
+                &tx,
+                &sendable[*i].id,
+                &refusal_words(&sendable[*i], why, st),
+            )?;
         }
         for (row, why) in &too_big {
             local::mark_refused(&tx, &row.id, why)?;
@@ -139,7 +148,12 @@ pub fn push(store: &mut Store, server: &Server, client: &mut Client, st: &TeamSt
 /// The server's refusal in words a person can act on.
 fn refusal_words(row: &OutboxRow, why: &str, st: &TeamState) -> String {
     let what = match (row.kind.as_str(), row.field.as_deref()) {
-        ("set", Some(f)) => format!("the change to {} of {} {}", f.replace('_', " "), singular(&row.entity), row.entity_id),
+        ("set", Some(f)) => format!(
+            "the change to {} of {} {}",
+            f.replace('_', " "),
+            singular(&row.entity),
+            row.entity_id
+        ),
         _ => format!("the new {} {}", singular(&row.entity), row.entity_id),
     };
     let role = st.role.as_deref().unwrap_or("no role");
@@ -166,7 +180,12 @@ fn singular(table: &str) -> &str {
 
 /// For a new evidence file: send its content if the server lacks it. Returns why the
 /// change cannot go up, if it cannot (the file is over the limit).
-fn upload_evidence_of(store: &Store, server: &Server, client: &mut Client, row: &OutboxRow) -> Result<Option<String>> {
+fn upload_evidence_of(
+    store: &Store,
+    server: &Server,
+    client: &mut Client,
+    row: &OutboxRow,
+) -> Result<Option<String>> {
     if row.kind != "insert" || row.entity != "evidence" {
         return Ok(None);
     }
@@ -176,12 +195,17 @@ fn upload_evidence_of(store: &Store, server: &Server, client: &mut Client, row: 
         return Ok(None);
     };
     let path = evidence_path(store, sha)?;
-    let size = std::fs::metadata(&path).map_err(|e| Error::io(&path, e))?.len();
+    let size = std::fs::metadata(&path)
+        .map_err(|e| Error::io(&path, e))?
+        .len();
     if size > EVIDENCE_LIMIT {
         return Ok(Some(format!(
             "the evidence file {} is {} MiB, over the team server's limit of {} MiB; attach a \
              link to it instead",
-            payload.get("original_name").and_then(|v| v.as_str()).unwrap_or(sha),
+            payload
+                .get("original_name")
+                .and_then(|v| v.as_str())
+                .unwrap_or(sha),
             size / (1024 * 1024),
             EVIDENCE_LIMIT / (1024 * 1024)
         )));
@@ -194,7 +218,12 @@ fn upload_evidence_of(store: &Store, server: &Server, client: &mut Client, row: 
 }
 
 /// Apply every change after the last position applied here. Returns (pulled, conflicts).
-pub fn pull(store: &mut Store, server: &Server, client: &mut Client, client_id: &str) -> Result<(usize, usize)> {
+pub fn pull(
+    store: &mut Store,
+    server: &Server,
+    client: &mut Client,
+    client_id: &str,
+) -> Result<(usize, usize)> {
     let (mut pulled, mut conflicts) = (0, 0);
     let limit = batch(20_000) as i64;
     loop {

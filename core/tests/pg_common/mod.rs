@@ -64,10 +64,7 @@ impl Cluster {
     /// A new cluster, started, with a database `team` and the superuser `postgres`.
     pub fn start() -> Cluster {
         let bin = pg_bin();
-        let dir = tempfile::Builder::new()
-            .prefix("it-pg-")
-            .tempdir()
-            .unwrap();
+        let dir = tempfile::Builder::new().prefix("it-pg-").tempdir().unwrap();
         let as_postgres = is_root();
         if as_postgres {
             let ok = Command::new("chown")
@@ -86,7 +83,11 @@ impl Cluster {
         let pwfile = c.dir.path().join("pw");
         std::fs::write(&pwfile, SUPER_PASSWORD).unwrap();
         if as_postgres {
-            Command::new("chown").arg("postgres").arg(&pwfile).status().unwrap();
+            Command::new("chown")
+                .arg("postgres")
+                .arg(&pwfile)
+                .status()
+                .unwrap();
         }
         let out = c.run(
             "initdb",
@@ -104,10 +105,18 @@ impl Cluster {
                 "--no-sync",
             ],
         );
-        assert!(out.status.success(), "initdb: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "initdb: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         c.up();
         let out = c.psql("postgres", "CREATE DATABASE team");
-        assert!(out.status.success(), "createdb: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "createdb: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         c
     }
 
@@ -163,7 +172,14 @@ impl Cluster {
     pub fn stop_immediate(&self) {
         let _ = self.run(
             "pg_ctl",
-            &["-D", &self.data().display().to_string(), "-m", "immediate", "-w", "stop"],
+            &[
+                "-D",
+                &self.data().display().to_string(),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
         );
     }
 
@@ -213,7 +229,11 @@ impl Cluster {
     /// One value from a query as the superuser.
     pub fn value(&self, sql: &str) -> String {
         let out = self.psql("team", sql);
-        assert!(out.status.success(), "{sql}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{sql}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
@@ -277,7 +297,11 @@ pub fn plan_dump(db: &Path) -> String {
         let sql = format!(
             "SELECT json_array({}) AS j FROM {table} WHERE {} ORDER BY j",
             cols.join(", "),
-            if table == "history" { "entity <> 'setting'" } else { "1" }
+            if table == "history" {
+                "entity <> 'setting'"
+            } else {
+                "1"
+            }
         );
         let rows: Vec<String> = conn
             .prepare(&sql)
@@ -286,7 +310,11 @@ pub fn plan_dump(db: &Path) -> String {
             .unwrap()
             .map(Result::unwrap)
             .collect();
-        out.push_str(&format!("## {table} ({})\n{}\n", rows.len(), rows.join("\n")));
+        out.push_str(&format!(
+            "## {table} ({})\n{}\n",
+            rows.len(),
+            rows.join("\n")
+        ));
     }
     let ev = db.parent().unwrap().join("evidence");
     let mut files: Vec<String> = std::fs::read_dir(&ev)

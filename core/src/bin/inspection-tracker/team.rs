@@ -120,7 +120,11 @@ pub fn run(cli: &Cli, command: &Command) -> Result<()> {
                 return print_json(&s);
             }
             println!("Server:    {}", s.server);
-            println!("User:      {} ({})", s.user, s.role.as_deref().unwrap_or("no role"));
+            println!(
+                "User:      {} ({})",
+                s.user,
+                s.role.as_deref().unwrap_or("no role")
+            );
             println!("Last sync: {}", s.last_sync.as_deref().unwrap_or("never"));
             println!("Waiting:   {}", s.pending);
             println!("Refused:   {}", s.refused);
