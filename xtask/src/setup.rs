@@ -24,6 +24,7 @@ pub const DEBIAN_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "chromium",
     "postgresql",
+    "libdbus-1-dev",
 ];
 
 pub fn all() -> Result<(), String> {

@@ -1,8 +1,10 @@
 //! Where a team user's password comes from. Never from this program's own files: in turn
-//! `INSPECTION_TRACKER_PASSWORD`, libpq's password file (`PGPASSFILE`, else `~/.pgpass`;
-//! `%APPDATA%\postgresql\pgpass.conf` on Windows), and a prompt when someone is at the
-//! terminal. A headless Linux machine has no credential store, so each command reads the
-//! variable or the file again.
+//! `INSPECTION_TRACKER_PASSWORD`, the operating system's credential store (Windows
+//! Credential Manager, macOS Keychain, the Secret Service on Linux, through `keyring`),
+//! libpq's password file (`PGPASSFILE`, else `~/.pgpass`; `%APPDATA%\postgresql\pgpass.conf`
+//! on Windows), and a prompt when someone is at the terminal. `team connect` saves the
+//! password in the credential store where the system has one; a headless Linux machine
+//! has none, so each command reads the variable or the file again.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -21,6 +23,9 @@ pub fn password(server: &Server, may_prompt: bool) -> Result<Option<String>> {
     if let Ok(pw) = std::env::var(PASSWORD_ENV) {
         return Ok(Some(pw));
     }
+    if let Some(pw) = entry(server).and_then(|e| e.get_password().ok()) {
+        return Ok(Some(pw));
+    }
     if let Some(pw) = from_pgpass(server) {
         return Ok(Some(pw));
     }
@@ -35,6 +40,31 @@ pub fn password(server: &Server, may_prompt: bool) -> Result<Option<String>> {
             .map_err(|e| Error::Invalid(format!("could not read the password: {e}")));
     }
     Ok(None)
+}
+
+/// The credential store's entry for this user on this server.
+fn entry(server: &Server) -> Option<keyring::Entry> {
+    let who = format!(
+        "{}@{}:{}/{}",
+        server.user().unwrap_or_default(),
+        server.host(),
+        server.port(),
+        server.dbname()
+    );
+    keyring::Entry::new("Inspection Action Tracker", &who).ok()
+}
+
+/// Save the password in the system's credential store; false if there is none (a
+/// headless machine) or it refused.
+pub fn save(server: &Server, password: &str) -> bool {
+    entry(server).is_some_and(|e| e.set_password(password).is_ok())
+}
+
+/// Remove a saved password (on disconnect); nothing if none was saved.
+pub fn forget(server: &Server) {
+    if let Some(e) = entry(server) {
+        let _ = e.delete_credential();
+    }
 }
 
 /// A new user's password: `INSPECTION_TRACKER_NEW_PASSWORD`, or asked for twice.

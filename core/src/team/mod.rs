@@ -52,6 +52,8 @@ pub struct Connected {
     pub joined: Option<usize>,
     /// The server is empty and this database holds a plan: `team publish` would share it.
     pub may_publish: bool,
+    /// The password was saved in the system's credential store (false: there is none).
+    pub saved_password: bool,
 }
 
 /// `team init-server`: schema and group roles (as a user allowed to create roles).
@@ -117,6 +119,7 @@ pub fn connect(store: &mut Store, url: &str) -> Result<Connected> {
     local::insert_state(&tx, &server.shown(), &user, role, &client_id)?;
     team_capture::create_triggers(&tx)?;
     tx.commit()?;
+    let saved_password = pw.as_deref().is_some_and(|p| credentials::save(&server, p));
     let joined = if on_server {
         Some(sync::sync_with(store, &server, &mut client)?.pulled)
     } else {
@@ -129,6 +132,7 @@ pub fn connect(store: &mut Store, url: &str) -> Result<Connected> {
         role: role.to_string(),
         joined,
         may_publish: !on_server && !local_empty,
+        saved_password,
     })
 }
 
@@ -187,6 +191,9 @@ pub fn disconnect(store: &mut Store, discard: bool) -> Result<String> {
     team_capture::drop_triggers(&tx)?;
     local::delete_state(&tx)?;
     tx.commit()?;
+    if let Ok(server) = Server::parse(&st.server) {
+        credentials::forget(&server);
+    }
     Ok(st.server)
 }
 

@@ -83,9 +83,19 @@ pub fn run(cli: &Cli, command: &Command) -> Result<()> {
                 return print_json(&json!({
                     "server": c.server, "user": c.user, "role": c.role,
                     "pulled": c.joined, "may_publish": c.may_publish,
+                    "saved_password": c.saved_password,
                 }));
             }
             println!("Connected to {} as {} ({}).", c.server, c.user, c.role);
+            if c.saved_password {
+                println!("The password is saved in this computer's credential store.");
+            } else {
+                println!(
+                    "This computer has no credential store, so the password was not saved: \
+                     each command reads {} or libpq's .pgpass file.",
+                    credentials::PASSWORD_ENV
+                );
+            }
             match c.joined {
                 Some(n) => println!("Downloaded the team's plan ({n} changes)."),
                 None if c.may_publish => println!(
