@@ -85,6 +85,21 @@ pub struct ConflictRow {
     pub winner_made_at: Option<String>,
 }
 
+/// Whether the database file at `path` is connected to a team server, read without
+/// opening it as a store (no location check, no pragmas, no migration): what a CLI
+/// command asks at its end, so a database never connected pays one small read.
+pub fn file_is_connected(path: &std::path::Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return false;
+    };
+    let _ = conn.busy_timeout(std::time::Duration::from_secs(5));
+    conn.query_row("SELECT count(*) FROM team_state", [], |r| r.get::<_, i64>(0))
+        .is_ok_and(|n| n > 0)
+}
+
 pub fn get_state(conn: &Connection) -> Result<Option<TeamState>> {
     Ok(conn
         .query_row(

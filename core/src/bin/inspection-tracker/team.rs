@@ -184,16 +184,13 @@ fn watch(cli: &Cli) -> Result<()> {
 
 /// After any other command: if the database is connected, sync, and say so if the server
 /// cannot be reached (the change stays queued). A database never connected costs one
-/// query here, nothing more. Printed on stderr, so `--json` output stays one document.
+/// read-only query here, nothing more. Printed on stderr, so `--json` output stays one document.
 pub fn after_command(cli: &Cli) {
     let Ok(path) = db::path(cli) else { return };
-    if !path.is_file() {
+    if !path.is_file() || !inspection_tracker::store::team::file_is_connected(&path) {
         return;
     }
     let Ok(mut store) = db::open(cli) else { return };
-    if !team::is_connected(&store).unwrap_or(false) {
-        return;
-    }
     match team::sync(&mut store) {
         Ok(r) if r.pushed + r.pulled + r.refused > 0 => eprintln!(
             "team: sent {} changes, received {}{}",
