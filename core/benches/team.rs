@@ -30,7 +30,8 @@ fn knob(name: &str, default: u64) -> u64 {
 /// over them.
 fn seed_log(pg: &pg_common::Cluster, actions: u64, updates: u64) {
     let reports = actions.div_ceil(100);
-    let cols = "(id, origin, author, kind, entity, entity_id, field, payload, base_position, made_at)";
+    let cols =
+        "(id, origin, author, kind, entity, entity_id, field, payload, base_position, made_at)";
     let origin = "'00000000-0000-4000-8000-000000000000'::uuid";
     let sqls = [
         format!(
@@ -80,7 +81,11 @@ fn seed_log(pg: &pg_common::Cluster, actions: u64, updates: u64) {
     ];
     for sql in sqls {
         let out = pg.psql("team", &sql);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -105,7 +110,10 @@ fn main() {
 
     // 1. A change reaching another online desktop.
     {
-        let pg = pg_common::team_server(&[("lead", "admin"), ("ann", "editor"), ("bo", "editor")], PW);
+        let pg = pg_common::team_server(
+            &[("lead", "admin"), ("ann", "editor"), ("bo", "editor")],
+            PW,
+        );
         seed_log(&pg, 100, 100);
         let (mut a, _) = join(dir.path(), &pg, "latency-a", "ann");
         let (b, _) = join(dir.path(), &pg, "latency-b", "bo");
@@ -132,7 +140,9 @@ fn main() {
             let start = Instant::now();
             update_action(&mut a, "a1", &[Change::Progress(i)], day, "ann").unwrap();
             team::sync(&mut a).unwrap();
-            let arrived = rx.recv_timeout(Duration::from_secs(10)).expect("the change arrived");
+            let arrived = rx
+                .recv_timeout(Duration::from_secs(10))
+                .expect("the change arrived");
             times.push(arrived.duration_since(start).as_secs_f64() * 1000.0);
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -154,7 +164,14 @@ fn main() {
         let (mut a, _) = join(dir.path(), &pg, "push", "ann");
         pg.stop_immediate();
         for i in 0..n / 2 {
-            add_note(&mut a, &format!("a{}", i % 100 + 1), day, &format!("note {i}"), "ann").unwrap();
+            add_note(
+                &mut a,
+                &format!("a{}", i % 100 + 1),
+                day,
+                &format!("note {i}"),
+                "ann",
+            )
+            .unwrap();
         }
         pg.up();
         let start = Instant::now();

@@ -577,3 +577,49 @@ fn a_wrong_password_and_an_unreachable_server_are_said_in_words() {
         .unwrap();
     assert!(o.status.success(), "{}", err(&o));
 }
+
+#[test]
+fn evidence_files_reach_the_other_desktop_and_one_over_the_limit_is_refused_in_words() {
+    let pg = team_server();
+    let dir = tempfile::tempdir().unwrap();
+    let a_dir = dir.path().join("a");
+    let b_dir = dir.path().join("b");
+    std::fs::create_dir_all(&a_dir).unwrap();
+    std::fs::create_dir_all(&b_dir).unwrap();
+    let a = published(&pg, &a_dir);
+    let b = Desk::new(&b_dir, "bob", "bob");
+    b.connect(&pg);
+    let id = b.action_ids()[0].clone();
+    let file = dir.path().join("audit.txt");
+    std::fs::write(&file, "Audit of supervision records, March").unwrap();
+    b.ok(&["evidence", "add", &id, file.to_str().unwrap()]);
+    let big = dir.path().join("video.bin");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(51 * 1024 * 1024).unwrap();
+    let o = b.run(&["evidence", "add", &id, big.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", err(&o));
+    let said = b.ok(&["team", "sync"]);
+    assert!(
+        said.contains("over the team server's limit of 50 MiB"),
+        "{said}"
+    );
+    a.sync();
+    let listed = a.json(&["evidence", "list", &id]);
+    let names: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["original_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["audit.txt"], "{listed}");
+    let sha = listed[0]["sha256"].as_str().unwrap();
+    let copy = a_dir.join("evidence").join(sha);
+    assert_eq!(
+        std::fs::read_to_string(copy).unwrap(),
+        "Audit of supervision records, March"
+    );
+    assert_eq!(
+        pg.value("SELECT count(*) FROM inspection_tracker.evidence_blobs"),
+        "1"
+    );
+}

@@ -96,8 +96,10 @@ pub fn file_is_connected(path: &std::path::Path) -> bool {
         return false;
     };
     let _ = conn.busy_timeout(std::time::Duration::from_secs(5));
-    conn.query_row("SELECT count(*) FROM team_state", [], |r| r.get::<_, i64>(0))
-        .is_ok_and(|n| n > 0)
+    conn.query_row("SELECT count(*) FROM team_state", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .is_ok_and(|n| n > 0)
 }
 
 pub fn get_state(conn: &Connection) -> Result<Option<TeamState>> {
@@ -387,9 +389,12 @@ impl<'c> Applier<'c> {
     pub fn apply(&mut self, c: &RemoteChange) -> Result<()> {
         let own = c.origin == self.client_id;
         let outcome = match c.kind.as_str() {
-            "insert" if own => Ok(()),
+            // This desktop's own history rows are here already and have no id to tell a
+            // second copy by; its other rows are inserted again only if missing (after a
+            // restore from a backup older than them).
+            "insert" if own && c.entity == "history" => Ok(()),
             "insert" => self.insert(c),
-            "set" => self.set(c, own),
+            "set" => self.set(c),
             other => Err(format!("unknown kind of change {other:?}")),
         };
         match outcome {
@@ -447,7 +452,7 @@ impl<'c> Applier<'c> {
         Ok(())
     }
 
-    fn set(&mut self, c: &RemoteChange, own: bool) -> std::result::Result<(), String> {
+    fn set(&mut self, c: &RemoteChange) -> std::result::Result<(), String> {
         let s = synced(&c.entity).ok_or_else(|| format!("unknown table {:?}", c.entity))?;
         let field = c
             .field
@@ -529,7 +534,9 @@ impl<'c> Applier<'c> {
             .and_then(|mut st| st.query_row(params![c.entity_id, field, s.table], |r| r.get(0)))
             .map_err(|e| e.to_string())?;
         let mut new_force = force;
-        if !own && !waiting && c.position > force {
+        // A change of this desktop's own is already in force unless a restore took it
+        // back; either way its position decides, like anyone's.
+        if !waiting && c.position > force {
             let where_key = s
                 .key
                 .iter()
@@ -549,8 +556,6 @@ impl<'c> Applier<'c> {
             stmt.execute(rusqlite::params_from_iter(values))
                 .map_err(|e| e.to_string())?;
             new_force = c.position;
-        } else if own {
-            new_force = force.max(c.position);
         }
         self.conn
             .prepare_cached(
