@@ -26,6 +26,9 @@ pub fn password(server: &Server, may_prompt: bool) -> Result<Option<String>> {
     if let Some(pw) = entry(server).and_then(|e| e.get_password().ok()) {
         return Ok(Some(pw));
     }
+    if let Some(pw) = session_password(server) {
+        return Ok(Some(pw));
+    }
     if let Some(pw) = from_pgpass(server) {
         return Ok(Some(pw));
     }
@@ -65,6 +68,24 @@ pub fn forget(server: &Server) {
     if let Some(e) = entry(server) {
         let _ = e.delete_credential();
     }
+}
+
+/// Passwords typed into the app this session, by server (memory only): on a machine with
+/// no credential store the app's background sync still has one until it closes.
+static SESSION: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+
+/// Keep a password in memory for the rest of this process.
+pub fn remember_for_session(server: &Server, password: &str) {
+    let mut s = SESSION.lock().unwrap_or_else(|p| p.into_inner());
+    s.retain(|(url, _)| *url != server.shown());
+    s.push((server.shown(), password.to_string()));
+}
+
+fn session_password(server: &Server) -> Option<String> {
+    let s = SESSION.lock().unwrap_or_else(|p| p.into_inner());
+    s.iter()
+        .find(|(url, _)| *url == server.shown())
+        .map(|(_, pw)| pw.clone())
 }
 
 /// A new user's password: `INSPECTION_TRACKER_NEW_PASSWORD`, or asked for twice.

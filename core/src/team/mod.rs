@@ -77,6 +77,14 @@ pub fn add_user(url: &str, name: &str, role: &str, password: &str) -> Result<()>
 /// holds a plan) download it. A database holding a plan of its own cannot join a server
 /// that holds one (the two would mix); it can publish to an empty server.
 pub fn connect(store: &mut Store, url: &str) -> Result<Connected> {
+    let server = Server::parse(url)?;
+    let pw = credentials::password(&server, true)?;
+    connect_with(store, url, pw)
+}
+
+/// [`connect`] with the password given (the app's Settings → Team form); it is kept in
+/// memory for this session and saved in the credential store where there is one.
+pub fn connect_with(store: &mut Store, url: &str, pw: Option<String>) -> Result<Connected> {
     if let Some(st) = local::get_state(store.conn())? {
         return Err(Error::Invalid(format!(
             "this database is already connected to {} as {}; run `team disconnect` first",
@@ -92,9 +100,11 @@ pub fn connect(store: &mut Store, url: &str) -> Result<Connected> {
             ))
         })?
         .to_string();
-    let pw = credentials::password(&server, true)?;
     let mut client = server.connect(pw.as_deref())?;
     server::check_schema(&server, &mut client)?;
+    if let Some(p) = pw.as_deref() {
+        credentials::remember_for_session(&server, p);
+    }
     let role = server::my_role(&server, &mut client)?.ok_or_else(|| {
         Error::Invalid(format!(
             "{user} is not in any of the team's groups on {}; ask IT to add you with \
