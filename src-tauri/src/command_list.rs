@@ -36,6 +36,11 @@ macro_rules! with_commands {
             settings::list_backups,
             settings::make_backup,
             settings::restore_backup,
+            team::team_status,
+            team::team_connect,
+            team::team_sync,
+            team::team_disconnect,
+            team::action_notices,
         }
     };
 }

@@ -20,6 +20,8 @@ import type { BurnUpPoint } from "./gen/BurnUpPoint";
 import type { SampleLoad } from "./gen/SampleLoad";
 import type { ExportFormat } from "./gen/ExportFormat";
 import type { ExportOutcome } from "./gen/ExportOutcome";
+import type { TeamView } from "./gen/TeamView";
+import type { TeamSyncView } from "./gen/TeamSyncView";
 
 /** An error the core returned, with its stable code and a message for a person. */
 export class ApiError extends Error {
@@ -97,4 +99,11 @@ export const api = {
   makeBackup: () => call<BackupInfo>("make_backup"),
   /** Verifies the backup (integrity check) before it replaces the database. */
   restoreBackup: (path: string) => call<void>("restore_backup", { path }),
+  /** Team mode: null while this database is used alone. */
+  teamStatus: () => call<TeamView | null>("team_status"),
+  teamConnect: (url: string, password: string) => call<TeamView | null>("team_connect", { url, password }),
+  teamSync: () => call<TeamSyncView>("team_sync"),
+  teamDisconnect: () => call<void>("team_disconnect"),
+  /** Conflicts on one action, in words. */
+  actionNotices: (id: string) => call<string[]>("action_notices", { id }),
 };

@@ -11,6 +11,7 @@ import { showAction } from "./screens/action";
 import { showImport, pickAndImport, importFiles } from "./screens/import";
 import { showSettings } from "./screens/settings";
 import { openExportDialog, EXPORT_KEYS } from "./components/export-dialog";
+import { startTeamStatus } from "./team";
 
 const TITLES: Record<string, string> = {
   dashboard: "Dashboard",
@@ -85,3 +86,6 @@ void onFileDrop({
 });
 
 startReminders();
+
+// Team mode: the header's status; a change from the team reloads the open screen.
+void startTeamStatus(document.getElementById("team-status")!, () => window.dispatchEvent(new HashChangeEvent("hashchange")));

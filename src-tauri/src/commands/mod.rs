@@ -7,6 +7,7 @@ pub mod info;
 pub mod plan;
 pub mod reports;
 pub mod settings;
+pub mod team;
 
 use chrono::NaiveDate;
 use inspection_tracker::plan::input::parse_date;
