@@ -34,8 +34,8 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::open_default())
         .setup(|app| {
-            // Team mode's background sync (it only looks, now and then, whether this
-            // database is connected until it is).
+            // Team mode's background sync, for a database connected to a team (one
+            // read-only query decides; nothing else runs for one used alone).
             if let Some(db) = inspection_tracker::paths::default_db_path() {
                 team_sync::start(app.handle().clone(), db);
             }

@@ -2,10 +2,12 @@
 //! the database and one to the server that waits for the server's "something changed"
 //! notice (LISTEN/NOTIFY), pulls, and tells the window (`team-changed`) so screens refresh.
 //! Changes made here go up within a second (the outbox is looked at once a second, a
-//! local query). A desktop never connected only checks, every few seconds, whether it has
-//! been connected since.
+//! local query). Started at start-up only for a connected database (one read-only query
+//! decides), and by Settings → Team on connecting; it ends on disconnect. A desktop never
+//! connected runs nothing of it.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use inspection_tracker::store::team as local;
@@ -16,10 +18,23 @@ use tauri::{Emitter, Runtime};
 /// The event the window listens for; its payload is the sync's counts.
 pub const EVENT: &str = "team-changed";
 
+/// One background sync at a time.
+static RUNNING: AtomicBool = AtomicBool::new(false);
+
+/// Start the background sync if the database is connected and it is not running yet.
 pub fn start<R: Runtime>(app: tauri::AppHandle<R>, db: PathBuf) {
-    let _ = std::thread::Builder::new()
+    if !local::file_is_connected(&db) || RUNNING.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let spawned = std::thread::Builder::new()
         .name("team sync".into())
-        .spawn(move || run(&app, &db));
+        .spawn(move || {
+            run(&app, &db);
+            RUNNING.store(false, Ordering::SeqCst);
+        });
+    if spawned.is_err() {
+        RUNNING.store(false, Ordering::SeqCst);
+    }
 }
 
 fn run<R: Runtime>(app: &tauri::AppHandle<R>, db: &std::path::Path) {
@@ -28,9 +43,7 @@ fn run<R: Runtime>(app: &tauri::AppHandle<R>, db: &std::path::Path) {
             return;
         };
         if !team::is_connected(&store).unwrap_or(false) {
-            drop(store);
-            std::thread::sleep(Duration::from_secs(3));
-            continue;
+            return; // disconnected
         }
         let mut listener = match Listener::open(&store) {
             Ok(l) => l,

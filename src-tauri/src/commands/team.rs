@@ -36,7 +36,8 @@ fn view(store: &inspection_tracker::store::Store) -> Res<Option<TeamView>> {
 /// Connect this database to the team's server with the password typed in Settings (kept
 /// for this session, saved in the system's credential store where there is one).
 #[tauri::command]
-pub fn team_connect(
+pub fn team_connect<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: tauri::State<'_, AppState>,
     url: String,
     password: Option<String>,
@@ -44,6 +45,9 @@ pub fn team_connect(
     let mut store = state.store()?;
     let password = password.filter(|p| !p.is_empty());
     team::connect_with(&mut store, url.trim(), password)?;
+    if let Some(db) = store.path() {
+        crate::team_sync::start(app, db.to_path_buf());
+    }
     view(&store)
 }
 
