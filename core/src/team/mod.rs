@@ -4,7 +4,7 @@
 //! - [`server`]: the server's schema (its own numbered migrations), roles, and log of
 //!   changes. Rights are the server's: a viewer cannot add a change at all, an editor only
 //!   progress, notes and evidence (row-level security on the log).
-//! - [`sync`]: send the outbox, apply the log in the server's order.
+//! - [`mod@sync`]: send the outbox, apply the log in the server's order.
 //! - [`credentials`]: where a password comes from (never this program's own files).
 //!
 //! Local changes are recorded by the store's capture triggers (`store::team_capture`) in
