@@ -2,7 +2,8 @@
 //! a change reaching another online desktop (LISTEN/NOTIFY, then a pull), a new desktop
 //! joining a plan of 100,000 actions and 1,000,000 updates, and a push of 10,000 queued
 //! changes. `cargo bench -p inspection_tracker --bench team`; `TEAM_BENCH_ACTIONS`,
-//! `TEAM_BENCH_UPDATES` and `TEAM_BENCH_PUSH` change the sizes.
+//! `TEAM_BENCH_UPDATES` and `TEAM_BENCH_PUSH` change the sizes, `TEAM_BENCH_ONLY` picks
+//! one part.
 
 #[path = "../tests/pg_common/mod.rs"]
 mod pg_common;
@@ -108,8 +109,12 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let day = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
 
+    // TEAM_BENCH_ONLY=latency|push|join runs one part.
+    let only = std::env::var("TEAM_BENCH_ONLY").unwrap_or_default();
+    let want = |part: &str| only.is_empty() || only == part;
+
     // 1. A change reaching another online desktop.
-    {
+    if want("latency") {
         let pg = pg_common::team_server(
             &[("lead", "admin"), ("ann", "editor"), ("bo", "editor")],
             PW,
@@ -157,7 +162,7 @@ fn main() {
     }
 
     // 2. A push of 10,000 queued changes (5,000 notes, each with its history row).
-    {
+    if want("push") {
         let n = knob("TEAM_BENCH_PUSH", 10_000);
         let pg = pg_common::team_server(&[("lead", "admin"), ("ann", "editor")], PW);
         seed_log(&pg, 100, 0);
@@ -184,7 +189,7 @@ fn main() {
     }
 
     // 3. A new desktop joining a plan of 100,000 actions and 1,000,000 updates.
-    {
+    if want("join") {
         let actions = knob("TEAM_BENCH_ACTIONS", 100_000);
         let updates = knob("TEAM_BENCH_UPDATES", 1_000_000);
         let pg = pg_common::team_server(&[("lead", "admin"), ("ann", "editor")], PW);

@@ -366,7 +366,16 @@ pub struct Applier<'c> {
     conn: &'c Connection,
     client_id: String,
     columns: HashMap<&'static str, Vec<String>>,
-    pub applied: Applied,
+    queued: Option<Queued>,
+    applied: Applied,
+}
+
+/// Inserts into one table with the same columns, waiting to go in one statement: each
+/// row's server position, values, and whether it came from this desktop.
+struct Queued {
+    table: &'static str,
+    names: Vec<String>,
+    rows: Vec<(i64, Vec<Value>, bool)>,
 }
 
 impl<'c> Applier<'c> {
@@ -379,6 +388,7 @@ impl<'c> Applier<'c> {
             conn,
             client_id: client_id.to_string(),
             columns,
+            queued: None,
             applied: Applied::default(),
         })
     }
@@ -393,8 +403,16 @@ impl<'c> Applier<'c> {
             // second copy by; its other rows are inserted again only if missing (after a
             // restore from a backup older than them).
             "insert" if own && c.entity == "history" => Ok(()),
-            "insert" => self.insert(c),
-            "set" => self.set(c),
+            "insert" => match self.row_of(c) {
+                Ok((table, names, values)) => {
+                    return self.queue_insert(table, names, values, c.position, own);
+                }
+                Err(e) => Err(e),
+            },
+            "set" => {
+                self.flush()?;
+                self.set(c)
+            }
             other => Err(format!("unknown kind of change {other:?}")),
         };
         match outcome {
@@ -403,18 +421,101 @@ impl<'c> Applier<'c> {
                     self.applied.pulled += 1;
                 }
             }
-            Err(reason) => {
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO team_skipped (position, reason) VALUES (?1, ?2)",
-                    params![c.position, reason],
-                )?;
-                self.applied.skipped += 1;
+            Err(reason) => self.skip(c.position, &reason)?,
+        }
+        Ok(())
+    }
+
+    /// Apply what is still queued; call once after the last [`Applier::apply`].
+    pub fn finish(&mut self) -> Result<Applied> {
+        self.flush()?;
+        Ok(self.applied)
+    }
+
+    fn skip(&mut self, position: i64, reason: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO team_skipped (position, reason) VALUES (?1, ?2)",
+            params![position, reason],
+        )?;
+        self.applied.skipped += 1;
+        Ok(())
+    }
+
+    /// Rows inserted one after another into the same table go in multi-row statements
+    /// (as `store::insert_rows` explains, one statement per row made a new full-text
+    /// index segment per row: joining a large plan was several times slower).
+    fn queue_insert(
+        &mut self,
+        table: &'static str,
+        names: Vec<String>,
+        values: Vec<Value>,
+        position: i64,
+        own: bool,
+    ) -> Result<()> {
+        let same = self
+            .queued
+            .as_ref()
+            .is_some_and(|q| q.table == table && q.names == names);
+        if !same {
+            self.flush()?;
+            self.queued = Some(Queued {
+                table,
+                names,
+                rows: Vec::new(),
+            });
+        }
+        let q = self.queued.as_mut().expect("queued just now");
+        q.rows.push((position, values, own));
+        let limit = (30_000 / q.names.len().max(1)).min(500);
+        if q.rows.len() >= limit {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        let Some(q) = self.queued.take() else {
+            return Ok(());
+        };
+        if q.rows.is_empty() {
+            return Ok(());
+        }
+        let one = format!("({})", vec!["?"; q.names.len()].join(", "));
+        let head = format!("INSERT INTO {} ({}) VALUES ", q.table, q.names.join(", "));
+        let sql = format!(
+            "{head}{} ON CONFLICT DO NOTHING",
+            vec![one.as_str(); q.rows.len()].join(", ")
+        );
+        let all = q.rows.iter().flat_map(|(_, v, _)| v.iter());
+        let done = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut st| st.execute(rusqlite::params_from_iter(all)));
+        if done.is_ok() {
+            self.applied.pulled += q.rows.iter().filter(|r| !r.2).count();
+            return Ok(());
+        }
+        // One row refused the statement: row by row, so only that one is skipped.
+        let single = format!("{head}{one} ON CONFLICT DO NOTHING");
+        for (position, values, own) in &q.rows {
+            let r = self
+                .conn
+                .prepare_cached(&single)
+                .and_then(|mut st| st.execute(rusqlite::params_from_iter(values.iter())));
+            match r {
+                Ok(_) if !own => self.applied.pulled += 1,
+                Ok(_) => {}
+                Err(e) => self.skip(*position, &e.to_string())?,
             }
         }
         Ok(())
     }
 
-    fn insert(&mut self, c: &RemoteChange) -> std::result::Result<(), String> {
+    /// An insert's table, columns and values, checked against this version's schema.
+    fn row_of(
+        &self,
+        c: &RemoteChange,
+    ) -> std::result::Result<(&'static str, Vec<String>, Vec<Value>), String> {
         let s = synced(&c.entity).ok_or_else(|| format!("unknown table {:?}", c.entity))?;
         let cols = &self.columns[s.table];
         let serde_json::Value::Object(mut row) = serde_json::from_str(&c.payload)
@@ -428,28 +529,15 @@ impl<'c> Applier<'c> {
             // recorded: base position -1, which only an admin may send).
             row.insert("who".into(), serde_json::Value::String(c.author.clone()));
         }
-        let names: Vec<&String> = row.keys().filter(|k| cols.contains(k)).collect();
-        if names.len() != row.len() {
+        if row.keys().any(|k| !cols.contains(k)) {
             return Err(format!(
                 "the row of {} names columns this version does not know",
                 s.table
             ));
         }
-        let sql = format!(
-            "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING",
-            s.table,
-            names
-                .iter()
-                .map(|n| n.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            vec!["?"; names.len()].join(", ")
-        );
-        let values: Vec<Value> = names.iter().map(|n| json_value(&row[n.as_str()])).collect();
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
-        stmt.execute(rusqlite::params_from_iter(values))
-            .map_err(|e| e.to_string())?;
-        Ok(())
+        let names: Vec<String> = row.keys().cloned().collect();
+        let values = row.values().map(json_value).collect();
+        Ok((s.table, names, values))
     }
 
     fn set(&mut self, c: &RemoteChange) -> std::result::Result<(), String> {

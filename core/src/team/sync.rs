@@ -238,7 +238,7 @@ pub fn pull(
         for c in &changes {
             applier.apply(c)?;
         }
-        let applied = applier.applied;
+        let applied = applier.finish()?;
         local::set_last_position(&tx, last)?;
         local::set_capture(&tx, true)?;
         tx.commit()?;
