@@ -87,11 +87,13 @@ pub struct ConflictRow {
 
 /// Whether the database file at `path` is connected to a team server, read without
 /// opening it as a store (no location check, no pragmas, no migration): what a CLI
-/// command asks at its end, so a database never connected pays one small read.
+/// command asks at its end, so a database never connected pays one small read. Opened
+/// for writing (nothing is written) so that, as the last connection, closing tidies the
+/// WAL files away as the store's own close does; a read-only one would leave them.
 pub fn file_is_connected(path: &std::path::Path) -> bool {
     let Ok(conn) = Connection::open_with_flags(
         path,
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
     ) else {
         return false;
     };
