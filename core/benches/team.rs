@@ -200,6 +200,22 @@ fn main() {
             actions.div_ceil(100) + 2 * actions + updates,
             start.elapsed().as_secs_f64()
         );
+        // The transfer alone: the same queries a join makes, nothing applied.
+        let server = team::server::Server::parse(&pg.url("ann")).unwrap();
+        let mut client = server.connect(Some(PW)).unwrap();
+        let start = Instant::now();
+        let (mut after, mut fetched) = (0, 0);
+        loop {
+            let batch = team::server::pull(&server, &mut client, after, 20_000).unwrap();
+            let Some(last) = batch.last() else { break };
+            after = last.position;
+            fetched += batch.len();
+        }
+        println!(
+            "team: fetching the {fetched} changes alone (no applying): {:.1} s",
+            start.elapsed().as_secs_f64()
+        );
+        drop(client);
         let (store, took) = join(dir.path(), &pg, "join", "ann");
         let n: i64 = store
             .conn()
