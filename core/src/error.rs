@@ -107,6 +107,23 @@ pub enum Error {
          --inspection-date YYYY-MM-DD"
     )]
     NeedsInspectionDate { name: String },
+
+    #[error(
+        "the team server {server} cannot be reached ({detail}); nothing is lost: changes \
+         made here stay queued in this copy and go up at the next sync"
+    )]
+    Offline { server: String, detail: String },
+
+    #[error(
+        "the team server {server} has schema version {found}, newer than this program's \
+         {supported}; install the newer Inspection Action Tracker your team uses (nothing \
+         was changed here or on the server)"
+    )]
+    ServerSchemaTooNew {
+        server: String,
+        found: i32,
+        supported: i32,
+    },
 }
 
 impl Error {
@@ -129,6 +146,8 @@ impl Error {
             Error::Invalid(_) => "invalid",
             Error::NotFound { .. } => "not_found",
             Error::NeedsInspectionDate { .. } => "needs_inspection_date",
+            Error::Offline { .. } => "offline",
+            Error::ServerSchemaTooNew { .. } => "schema_too_new",
         }
     }
 

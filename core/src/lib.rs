@@ -15,6 +15,7 @@ pub mod read;
 pub mod schedule;
 pub mod similarity;
 pub mod store;
+pub mod team;
 
 pub use error::{Error, ErrorReport, Result};
 pub use model::{

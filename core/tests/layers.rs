@@ -30,6 +30,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("plan", 4),
     ("intake", 5),
     ("export", 5),
+    ("team", 5),
 ];
 
 fn layer(top: &str) -> u8 {

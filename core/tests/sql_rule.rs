@@ -24,8 +24,11 @@ const VIEW_READS: &[&str] = &[
 /// Known breaches, each with why and where it should go. Only shrinks.
 const NOT_YET: &[(&str, &str)] = &[];
 
+/// The team server's SQL (PostgreSQL, not this desktop's SQLite): all of it in one file.
+const SERVER_SQL: &[&str] = &["core/src/team/server.rs"];
+
 fn known(f: &str) -> bool {
-    NOT_YET.iter().any(|(k, _)| *k == f)
+    NOT_YET.iter().any(|(k, _)| *k == f) || SERVER_SQL.contains(&f)
 }
 
 fn root() -> PathBuf {

@@ -50,6 +50,11 @@ macro_rules! with_commands {
             timeline::suggest_repeats,
             timeline::repeat_links,
             timeline::decide_repeat,
+            team::team_status,
+            team::team_connect,
+            team::team_sync,
+            team::team_disconnect,
+            team::action_notices,
         }
     };
 }

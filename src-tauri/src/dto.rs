@@ -227,3 +227,32 @@ mod tests {
         assert!(burn_up_points(&BurnUp::default()).is_empty());
     }
 }
+
+/// A team connection's status (Settings → Team and the header).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TeamView {
+    pub server: String,
+    pub user: String,
+    /// viewer, editor or admin
+    pub role: Option<String>,
+    pub last_sync: Option<String>,
+    /// Set while the server cannot be reached: since when (UTC).
+    pub offline_since: Option<String>,
+    #[ts(type = "number")]
+    pub pending: i64,
+    #[ts(type = "number")]
+    pub refused: i64,
+    #[ts(type = "number")]
+    pub conflicts: i64,
+}
+
+/// What one sync moved.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TeamSyncView {
+    pub pushed: u32,
+    pub pulled: u32,
+    pub refused: u32,
+    pub conflicts: u32,
+}

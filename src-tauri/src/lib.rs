@@ -6,6 +6,7 @@ pub mod dto;
 pub mod platform;
 pub mod samples;
 pub mod state;
+pub mod team_sync;
 
 use state::AppState;
 
@@ -32,6 +33,14 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::open_default())
+        .setup(|app| {
+            // Team mode's background sync, for a database connected to a team (one
+            // read-only query decides; nothing else runs for one used alone).
+            if let Some(db) = inspection_tracker::paths::default_db_path() {
+                team_sync::start(app.handle().clone(), db);
+            }
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .expect("error while running Inspection Action Tracker");
 }

@@ -32,6 +32,8 @@ import type { ReportRow } from "./gen/ReportRow";
 import type { RecommendationRepeats } from "./gen/RecommendationRepeats";
 import type { RecommendationLinks } from "./gen/RecommendationLinks";
 import type { RepeatLink } from "./gen/RepeatLink";
+import type { TeamView } from "./gen/TeamView";
+import type { TeamSyncView } from "./gen/TeamSyncView";
 
 /** An error the core returned, with its stable code and a message for a person. */
 export class ApiError extends Error {
@@ -144,4 +146,11 @@ export const api = {
   /** Confirm (or reject) that a recommendation repeats an earlier one. */
   decideRepeat: (recommendationId: string, earlierId: string, confirmed: boolean) =>
     call<RepeatLink>("decide_repeat", { recommendationId, earlierId, confirmed }),
+  /** Team mode: null while this database is used alone. */
+  teamStatus: () => call<TeamView | null>("team_status"),
+  teamConnect: (url: string, password: string) => call<TeamView | null>("team_connect", { url, password }),
+  teamSync: () => call<TeamSyncView>("team_sync"),
+  teamDisconnect: () => call<void>("team_disconnect"),
+  /** Conflicts on one action, in words. */
+  actionNotices: (id: string) => call<string[]>("action_notices", { id }),
 };

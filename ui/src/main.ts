@@ -12,6 +12,7 @@ import { showImport, pickAndImport, importFiles } from "./screens/import";
 import { showSettings } from "./screens/settings";
 import { showDecide } from "./screens/decide";
 import { openExportDialog, EXPORT_KEYS } from "./components/export-dialog";
+import { startTeamStatus } from "./team";
 
 const TITLES: Record<string, string> = {
   dashboard: "Dashboard",
@@ -86,3 +87,6 @@ void onFileDrop({
 });
 
 startReminders();
+
+// Team mode: the header's status; a change from the team reloads the open screen.
+void startTeamStatus(document.getElementById("team-status")!, () => window.dispatchEvent(new HashChangeEvent("hashchange")));

@@ -741,6 +741,26 @@ export function installBackend(data) {
           })),
       };
     },
+    team_status: () => db.team ?? null,
+    team_connect: ({ url }) => {
+      if (!url.startsWith("postgres://")) fail("invalid", `${url} is not a PostgreSQL address; write it as postgres://NAME@HOST:PORT/DATABASE`);
+      db.team = {
+        server: url,
+        user: url.slice(11).split("@")[0],
+        role: "editor",
+        last_sync: "2026-03-03T10:00:00.000Z",
+        offline_since: null,
+        pending: 0,
+        refused: 0,
+        conflicts: 0,
+      };
+      return db.team;
+    },
+    team_sync: () => ({ pushed: 0, pulled: 0, refused: 0, conflicts: 0 }),
+    team_disconnect: () => {
+      db.team = null;
+    },
+    action_notices: () => db.notices ?? [],
     get_settings: () => db.settings,
     set_setting: ({ key, value }) => {
       const s = db.settings.find((x) => x.key === key) ?? fail("unknown_setting", `There is no setting called ${key}.`);

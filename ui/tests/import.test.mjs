@@ -233,7 +233,9 @@ test("Cancel leaves no trace", async () => {
     assert.ok(!cmds.includes("create_plan"));
     assert.deepEqual(
       cmds.filter(
-        (c) => !["store_info", "get_summary", "list_actions", "burn_up", "get_settings", "plugin:event|listen"].includes(c) && !c.startsWith("plugin:dialog"),
+        (c) =>
+          !["store_info", "get_summary", "list_actions", "burn_up", "get_settings", "team_status", "plugin:event|listen"].includes(c) &&
+          !c.startsWith("plugin:dialog"),
       ),
       ["preview_import"],
     );

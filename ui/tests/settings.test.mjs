@@ -104,3 +104,36 @@ test("a failed restore says why", async () => {
     await close();
   }
 });
+
+test("Settings → Team connects, shows the status in the header and disconnects", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/settings" });
+  try {
+    await page.waitForSelector("#team-url");
+    assert.equal(await page.isVisible("[data-testid=team-status]"), false, "no status for a database used alone");
+    await page.fill("#team-url", "db.council.local");
+    await page.fill("#team-password", "pw");
+    await page.click("[data-testid=team-connect]");
+    await page.waitForSelector("[role=alert]");
+    assert.match(await text(page, "[role=alert]"), /not a PostgreSQL address/);
+    await page.fill("#team-url", "postgres://ann@db.council.local:5432/team");
+    await page.click("[data-testid=team-connect]");
+    await page.waitForSelector("[data-testid=team-facts]");
+    assert.match(await text(page, "[data-testid=team-facts]"), /You ann \(editor\)/);
+    const connect = (await calls(page, true)).filter((c) => c.cmd === "team_connect").at(-1);
+    assert.deepEqual(connect.args, { url: "postgres://ann@db.council.local:5432/team", password: "pw" });
+    assert.equal(await page.inputValue("#team-password").catch(() => ""), "", "the password is not kept on the page");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    // The background sync reports: the header follows.
+    await page.evaluate(() => {
+      window.__mockDb.team.pending = 3;
+      window.__emitTauri("team-changed", { pushed: 0, pulled: 1, refused: 0, conflicts: 0 });
+    });
+    await page.waitForFunction(() => document.querySelector("[data-testid=team-status]")?.textContent === "3 changes waiting");
+    assert.equal(await page.isVisible("[data-testid=team-status]"), true);
+    await page.click("[data-testid=team-disconnect]");
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForSelector("#team-url");
+  } finally {
+    await close();
+  }
+});

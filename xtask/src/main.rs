@@ -22,7 +22,11 @@ commands:
   soak [--rounds N] [--processes N] [--writes N] [--cases N]
                     long runs (release build): the crash-safety kill tests N rounds
                     (default 1,000), N concurrent CLI writers (default 4 x 250 updates),
-                    the readers' fuzz over N cases (default 1,000,000)";
+                    the readers' fuzz over N cases (default 1,000,000)
+  team-soak [--desktops N] [--changes N] [--seed N]
+                    team mode's soak (release build, a PostgreSQL cluster of its own):
+                    N desktops (default 10) x N random changes (default 500) with
+                    server outages; all must end identical to the server";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
         Some("screens") => setup::all().and_then(|()| test::screenshots()),
         Some("measure") => setup::all().and_then(|()| test::measure()),
         Some("soak") => soak::soak(&args[1..]),
+        Some("team-soak") => soak::team_soak(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -6,7 +6,8 @@ use std::process::Command;
 use crate::util::{have, npm, run};
 
 /// Debian/Ubuntu packages: Tauri's WebKitGTK stack, and for the tests Xvfb, the WebKit
-/// WebDriver and Chromium (for the UI tests with mocked IPC).
+/// WebDriver, Chromium (for the UI tests with mocked IPC) and PostgreSQL (team mode's
+/// tests start throw-away clusters of their own).
 pub const DEBIAN_PACKAGES: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "libgtk-3-dev",
@@ -22,6 +23,8 @@ pub const DEBIAN_PACKAGES: &[&str] = &[
     "xauth",
     "webkit2gtk-driver",
     "chromium",
+    "postgresql",
+    "libdbus-1-dev",
 ];
 
 pub fn all() -> Result<(), String> {

@@ -126,3 +126,62 @@ pub fn soak(args: &[String]) -> Result<(), String> {
         Ok(())
     }
 }
+
+/// `cargo xtask team-soak [--desktops N] [--changes N] [--seed N]`: team mode's soak (10
+/// desktops x 500 random changes by default, with server outages) against a PostgreSQL
+/// cluster the test starts itself, in a release build. The normal test run keeps 3 x 40.
+pub fn team_soak(args: &[String]) -> Result<(), String> {
+    let mut env = vec![
+        ("TEAM_SOAK_DESKTOPS", "10".to_string()),
+        ("TEAM_SOAK_CHANGES", "500".to_string()),
+    ];
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let value = it
+            .next()
+            .ok_or_else(|| format!("{flag} needs a number"))?
+            .parse::<u64>()
+            .map_err(|_| format!("{flag} needs a whole number"))?;
+        let key = match flag.as_str() {
+            "--desktops" => "TEAM_SOAK_DESKTOPS",
+            "--changes" => "TEAM_SOAK_CHANGES",
+            "--seed" => "TEAM_SOAK_SEED",
+            _ => {
+                return Err(format!(
+                    "unknown flag {flag}: team-soak takes --desktops, --changes, --seed"
+                ))
+            }
+        };
+        env.retain(|(k, _)| *k != key);
+        env.push((key, value.to_string()));
+    }
+    let mut cmd = cargo();
+    cmd.args([
+        "test",
+        "--release",
+        "-p",
+        "inspection_tracker",
+        "--test",
+        "team_soak",
+        "--",
+        "--nocapture",
+    ]);
+    for (k, v) in &env {
+        cmd.env(k, v);
+    }
+    eprintln!("xtask: team soak: {}", describe(&cmd));
+    let started = Instant::now();
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start {}: {e}", describe(&cmd)))?;
+    eprintln!(
+        "xtask: team soak {} in {:.0} s",
+        if status.success() { "passed" } else { "FAILED" },
+        started.elapsed().as_secs_f64()
+    );
+    if status.success() {
+        Ok(())
+    } else {
+        Err("the team soak failed".into())
+    }
+}

@@ -50,6 +50,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0007_papers",
         sql: include_str!("../../../migrations/0007_papers.sql"),
     },
+    Migration {
+        version: 8,
+        name: "0008_team_sync",
+        sql: include_str!("../../../migrations/0008_team_sync.sql"),
+    },
 ];
 
 /// The schema version this binary writes.

@@ -23,6 +23,8 @@ pub mod repeat_links;
 pub mod reports;
 pub mod rewind;
 pub mod settings;
+pub mod team;
+pub mod team_capture;
 pub mod updates;
 
 use std::path::{Path, PathBuf};
@@ -164,7 +166,16 @@ impl Store {
         if let Some(p) = path.as_deref().filter(|_| found >= 1 && found < supported) {
             backup_files::take_now(p, migration_keep(&conn))?;
         }
+        // Team mode's capture triggers name the tables' columns: made again after a
+        // migration so a column a migration adds or drops is followed.
+        let recapture = found < supported && team_capture::has_triggers(&conn)?;
+        if recapture {
+            team_capture::drop_triggers(&conn)?;
+        }
         migrate::migrate(&mut conn, migrate::MIGRATIONS)?;
+        if recapture {
+            team_capture::create_triggers(&conn)?;
+        }
         Ok(Store {
             conn,
             path,

@@ -9,6 +9,7 @@ pub mod plan;
 pub mod reports;
 pub mod settings;
 pub mod timeline;
+pub mod team;
 
 use chrono::NaiveDate;
 use inspection_tracker::plan::input::parse_date;

@@ -42,6 +42,13 @@ export async function showAction(main: HTMLElement, route: Route): Promise<void>
     history = e as Error;
   }
   main.append(actionView(detail, history));
+  // Team mode: a change of this person's that another's overtook, said in words.
+  const notices = await api.actionNotices(id).catch(() => [] as string[]);
+  if (notices.length > 0) {
+    main
+      .querySelector("#screen-title")
+      ?.after(h("div", { class: "notice", role: "note", "data-testid": "team-notices" }, ...notices.map((n) => h("p", {}, n))));
+  }
 }
 
 export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] | Error): HTMLElement {

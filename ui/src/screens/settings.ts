@@ -7,6 +7,7 @@ import type { SettingView } from "../gen/SettingView";
 import type { BackupInfo } from "../gen/BackupInfo";
 import type { RagRule } from "../gen/RagRule";
 import { RAG_RULE_LABELS, ragKey as ragKeyLines } from "../gen/labels";
+import type { TeamView } from "../gen/TeamView";
 import { errorBox, showError } from "../components/alert";
 import { showToast } from "../components/toast";
 import { confirmDialog } from "../components/modal";
@@ -25,8 +26,8 @@ export async function showSettings(main: HTMLElement, _route: Route): Promise<vo
   }
   // An "off" switch from an earlier version (kept on this computer) becomes the setting.
   settings = await migrateLocalSwitch(settings).catch(() => settings);
-  const [backups, folder] = await Promise.allSettled([api.listBackups(), api.dataFolder()]);
-  main.append(title, settingsForm(settings), remindersPanel(settings), backupsPanel(backups), folderPanel(folder));
+  const [backups, folder, team] = await Promise.allSettled([api.listBackups(), api.dataFolder(), api.teamStatus()]);
+  main.append(title, settingsForm(settings), remindersPanel(settings), teamPanel(team), backupsPanel(backups), folderPanel(folder));
 }
 
 function value(settings: SettingView[], key: string): string {
@@ -279,6 +280,102 @@ function backupsPanel(result: PromiseSettledResult<BackupInfo[]>): HTMLElement {
     slot,
     h("div", { class: "button-row" }, make),
   );
+}
+
+/** Settings → Team: connect to the team's server, its status, sync now, disconnect. */
+export function teamPanel(result: PromiseSettledResult<TeamView | null>): HTMLElement {
+  const body = h("div", {});
+  const slot = h("div", { class: "slot" });
+  const render = (v: TeamView | null) => {
+    slot.replaceChildren();
+    if (!v) {
+      const url = h("input", { type: "text", id: "team-url", placeholder: "postgres://NAME@HOST:5432/DATABASE", autocomplete: "off" });
+      const pw = h("input", { type: "password", id: "team-password", autocomplete: "current-password" });
+      const connect = button(
+        "Connect",
+        async () => {
+          slot.replaceChildren();
+          connect.disabled = true;
+          try {
+            const now = await api.teamConnect(url.value.trim(), pw.value);
+            pw.value = "";
+            invalidate();
+            showToast("Connected to the team's server.");
+            render(now);
+          } catch (e) {
+            showError(slot, e, "Not connected");
+          } finally {
+            connect.disabled = false;
+          }
+        },
+        { "data-testid": "team-connect" },
+      );
+      body.replaceChildren(
+        h("p", { class: "meta" }, "Share this plan with your team through the council's PostgreSQL server. IT gives you the address and your user name."),
+        field("Server address", url),
+        field("Password", pw, "Kept in this computer's credential store where it has one, never in a file."),
+        h("div", { class: "button-row" }, connect),
+      );
+      return;
+    }
+    const sync = button(
+      "Sync now",
+      async () => {
+        slot.replaceChildren();
+        try {
+          const r = await api.teamSync();
+          invalidate();
+          showToast(`Sent ${r.pushed} changes, received ${r.pulled}.`);
+          render(await api.teamStatus());
+        } catch (e) {
+          showError(slot, e, "The sync did not complete");
+        }
+      },
+      { class: "secondary", "data-testid": "team-sync" },
+    );
+    const disconnect = button(
+      "Disconnect",
+      async () => {
+        const ok = await confirmDialog(
+          "Disconnect from the team?",
+          "This computer keeps its copy of the plan but stops sending and receiving changes.",
+          "Disconnect",
+          true,
+        );
+        if (!ok) return;
+        slot.replaceChildren();
+        try {
+          await api.teamDisconnect();
+          render(null);
+        } catch (e) {
+          showError(slot, e, "Still connected");
+        }
+      },
+      { class: "secondary", "data-testid": "team-disconnect" },
+    );
+    body.replaceChildren(
+      h(
+        "dl",
+        { class: "team-facts", "data-testid": "team-facts" },
+        h("dt", {}, "Server"),
+        h("dd", {}, v.server),
+        h("dt", {}, "You"),
+        h("dd", {}, `${v.user} (${v.role ?? "no role"})`),
+        h("dt", {}, "Last sync"),
+        h("dd", {}, v.last_sync ? formatDateTime(v.last_sync) : "never"),
+        h("dt", {}, "Waiting to send"),
+        h("dd", {}, String(v.pending)),
+        h("dt", {}, "Refused by the server"),
+        h("dd", {}, String(v.refused)),
+        h("dt", {}, "Your changes overtaken"),
+        h("dd", {}, String(v.conflicts)),
+      ),
+      h("div", { class: "button-row" }, sync, disconnect),
+    );
+  };
+  if (result.status === "fulfilled") render(result.value);
+  else showError(slot, result.reason, "The team connection could not be read");
+  return h("section", { class: "panel", "aria-labelledby": "team-heading" }, h("h3", { id: "team-heading" }, "Team"), body, slot);
 }
 
 function folderPanel(result: PromiseSettledResult<string>): HTMLElement {

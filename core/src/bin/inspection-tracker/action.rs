@@ -168,6 +168,9 @@ fn show(cli: &Cli, a: &ShowArgs) -> Result<()> {
         return print_json(&d);
     }
     print_detail(&d);
+    for notice in inspection_tracker::team::notices(&store, &id)? {
+        println!("  Team:        {notice}");
+    }
     Ok(())
 }
 

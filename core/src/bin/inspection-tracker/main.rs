@@ -21,6 +21,7 @@ mod repeats;
 mod report;
 mod settings;
 mod summary;
+mod team;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -96,6 +97,10 @@ enum Command {
         #[command(subcommand)]
         command: Option<settings::Command>,
     },
+    /// Share the plan with a team through a PostgreSQL server: set it up, connect,
+    /// publish, sync, status, disconnect
+    #[command(subcommand)]
+    Team(team::Command),
 }
 
 fn main() -> ExitCode {
@@ -118,7 +123,16 @@ fn main() -> ExitCode {
         Command::Plan(c) => plan::run(&cli, c),
         Command::Repeats(a) => repeats::run(&cli, a),
         Command::Settings { command } => settings::run(&cli, command.as_ref()),
+        Command::Team(c) => team::run(&cli, c),
     };
+    // While connected to a team, every command that worked on the plan ends with a sync.
+    let plan_command = !matches!(
+        cli.command,
+        Command::Team(_) | Command::Extract(_) | Command::Backup(_) | Command::Restore(_)
+    );
+    if result.is_ok() && plan_command {
+        team::after_command(&cli);
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -152,6 +166,7 @@ fn exit_code(code: &str) -> u8 {
         "permission_denied" => 6,
         "schema_too_new" => 7,
         "unsafe_location" => 8,
+        "offline" => 9,
         _ => 1,
     }
 }

@@ -1,0 +1,210 @@
+//! Team mode under faults, against a real PostgreSQL server: the server SIGKILLed in the
+//! middle of a push of 1,000 changes, and a desktop killed in the middle of a pull. After
+//! a restart and a sync, every change is on the server and on both desktops exactly once,
+//! and every database passes SQLite's integrity check.
+
+mod cli_common;
+mod pg_common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use inspection_tracker::plan::actions::add_note;
+use inspection_tracker::store::Store;
+use inspection_tracker::team;
+use pg_common::{integrity, plan_dump, team_server, Cluster};
+
+const PW: &str = "fault-pw";
+
+fn setup() -> (Cluster, tempfile::TempDir, PathBuf, PathBuf) {
+    std::env::set_var("INSPECTION_TRACKER_PASSWORD", PW);
+    std::env::set_var("PGPASSFILE", "/nonexistent");
+    let pg = team_server(&[("alice", "admin"), ("bob", "editor")], PW);
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a/plan.db");
+    let b = dir.path().join("b/plan.db");
+    let plan = cli_common::imported();
+    std::fs::create_dir_all(a.parent().unwrap()).unwrap();
+    std::fs::copy(&plan.db, &a).unwrap();
+    let mut sa = Store::open(&a).unwrap();
+    team::connect(&mut sa, &pg.url("alice")).unwrap();
+    team::publish(&mut sa).unwrap();
+    let mut sb = Store::open(&b).unwrap();
+    team::connect(&mut sb, &pg.url("bob")).unwrap();
+    (pg, dir, a, b)
+}
+
+fn action_ids(db: &Path) -> Vec<String> {
+    let store = Store::open(db).unwrap();
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT id FROM actions WHERE deleted_at IS NULL ORDER BY id")
+        .unwrap();
+    let ids = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    ids
+}
+
+/// `n` notes on the desktop's actions (each note is two changes: the note and its
+/// history row), made through the plan as the app makes them.
+fn notes(db: &Path, n: usize, tag: &str) {
+    let ids = action_ids(db);
+    let mut store = Store::open(db).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+    for i in 0..n {
+        add_note(
+            &mut store,
+            &ids[i % ids.len()],
+            day,
+            &format!("{tag} {i}"),
+            "alice",
+        )
+        .unwrap();
+    }
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn sync_process(db: &Path, batch: &str) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_inspection-tracker"))
+        .arg("--db")
+        .arg(db)
+        .args(["team", "sync", "--json"])
+        .env("INSPECTION_TRACKER_PASSWORD", PW)
+        .env("INSPECTION_TRACKER_SYNC_BATCH", batch)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+fn server_count(pg: &Cluster, filter: &str) -> i64 {
+    pg.value(&format!(
+        "SELECT count(*) FROM inspection_tracker.changes WHERE {filter}"
+    ))
+    .parse()
+    .unwrap()
+}
+
+#[test]
+fn the_server_killed_mid_push_of_a_thousand_changes_loses_and_doubles_nothing() {
+    let (pg, _dir, a, b) = setup();
+    let before = server_count(&pg, "true");
+    pg.stop_immediate();
+    // 500 notes = 1,000 changes (each note and its history row), queued offline.
+    notes(&a, 500, "fault");
+    assert_eq!(count(&a, "SELECT count(*) FROM team_outbox"), 1000);
+    pg.up();
+    // Sent 50 at a time; the server is killed once some, not all, have arrived.
+    let mut child = sync_process(&a, "50");
+    let start = Instant::now();
+    loop {
+        let n = server_count(&pg, "true") - before;
+        if n >= 100 {
+            assert!(
+                n < 1000,
+                "the push finished before the kill ({n}); make the batch smaller"
+            );
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the push never started"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    pg.kill9();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the sync saw the server go");
+    pg.up();
+    let got = server_count(&pg, "true") - before;
+    assert!(got < 1000, "some changes were still to go: {got}");
+
+    let mut sa = Store::open(&a).unwrap();
+    let r = team::sync(&mut sa).unwrap();
+    // A batch the server committed just before it died is sent again (its answer never
+    // came back) and stored once: the log's ids are unique.
+    assert!(r.pushed as i64 + got >= 1000, "{r:?}");
+    assert_eq!(count(&a, "SELECT count(*) FROM team_outbox"), 0);
+    let mut sb = Store::open(&b).unwrap();
+    team::sync(&mut sb).unwrap();
+    assert_eq!(server_count(&pg, "entity = 'action_updates'"), 500);
+    assert_eq!(server_count(&pg, "true") - before, 1000);
+    for db in [&a, &b] {
+        assert_eq!(
+            count(
+                db,
+                "SELECT count(*) FROM action_updates WHERE note LIKE 'fault %'"
+            ),
+            500
+        );
+        assert_eq!(
+            count(
+                db,
+                "SELECT count(DISTINCT note) FROM action_updates WHERE note LIKE 'fault %'"
+            ),
+            500
+        );
+        assert_eq!(integrity(db), "ok");
+    }
+    assert_eq!(plan_dump(&a), plan_dump(&b));
+}
+
+#[test]
+fn a_desktop_killed_mid_pull_ends_with_every_change_once() {
+    let (pg, _dir, a, b) = setup();
+    notes(&a, 1500, "pull");
+    let mut sa = Store::open(&a).unwrap();
+    assert_eq!(team::sync(&mut sa).unwrap().pushed, 3000);
+    // bob pulls 100 changes per transaction and is killed (SIGKILL) as soon as a pull has
+    // moved on, three times over.
+    let position = || count(&b, "SELECT last_position FROM team_state");
+    let mut partial = Vec::new();
+    for _ in 0..3 {
+        let before = position();
+        let mut child = sync_process(&b, "100");
+        let start = Instant::now();
+        while position() == before && start.elapsed() < Duration::from_secs(60) {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert_eq!(integrity(&b), "ok");
+        partial.push(count(
+            &b,
+            "SELECT count(*) FROM action_updates WHERE note LIKE 'pull %'",
+        ));
+    }
+    assert!(
+        partial[0] < 1500,
+        "the first pull was cut short: {partial:?}"
+    );
+    let mut sb = Store::open(&b).unwrap();
+    team::sync(&mut sb).unwrap();
+    for db in [&a, &b] {
+        assert_eq!(
+            count(
+                db,
+                "SELECT count(*) FROM action_updates WHERE note LIKE 'pull %'"
+            ),
+            1500
+        );
+        assert_eq!(
+            count(
+                db,
+                "SELECT count(*) FROM history WHERE new_value LIKE 'pull %'"
+            ),
+            1500
+        );
+        assert_eq!(integrity(db), "ok");
+    }
+    assert_eq!(server_count(&pg, "entity = 'action_updates'"), 1500);
+    assert_eq!(plan_dump(&a), plan_dump(&b));
+}
