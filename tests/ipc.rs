@@ -1,53 +1,11 @@
 //! The IPC commands through Tauri's mock runtime: the same builder the app uses, a store
 //! on a temporary database, no window system needed.
 
-use inspection_action_tracker_app::{setup, state::AppState};
+mod ipc_common;
+
+use inspection_action_tracker_app::state::AppState;
+use ipc_common::{app_on, invoke, invoke_with};
 use serde_json::json;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindowBuilder};
-
-fn app_on(state: AppState) -> tauri::App<tauri::test::MockRuntime> {
-    setup(mock_builder())
-        .manage(state)
-        .build(mock_context(noop_assets()))
-        .expect("the app builds on the mock runtime")
-}
-
-fn invoke(
-    app: &tauri::App<tauri::test::MockRuntime>,
-    cmd: &str,
-) -> Result<serde_json::Value, serde_json::Value> {
-    invoke_with(app, cmd, json!({}))
-}
-
-/// Calls `cmd` with JSON arguments, as the front end's `invoke(cmd, args)` does.
-fn invoke_with(
-    app: &tauri::App<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: serde_json::Value,
-) -> Result<serde_json::Value, serde_json::Value> {
-    let webview = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => WebviewWindowBuilder::new(app, "main", Default::default())
-            .build()
-            .expect("a mock window"),
-    };
-    get_ipc_response(
-        &webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<serde_json::Value>().unwrap())
-}
 
 #[test]
 fn store_info_reports_the_open_database() {

@@ -5,38 +5,11 @@
 #[path = "../core/tests/pg_common/mod.rs"]
 mod pg_common;
 
-use inspection_action_tracker_app::{setup, state::AppState};
-use serde_json::json;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindowBuilder};
+mod ipc_common;
 
-fn invoke(
-    app: &tauri::App<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: serde_json::Value,
-) -> Result<serde_json::Value, serde_json::Value> {
-    let webview = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => WebviewWindowBuilder::new(app, "main", Default::default())
-            .build()
-            .expect("a mock window"),
-    };
-    get_ipc_response(
-        &webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<serde_json::Value>().unwrap())
-}
+use inspection_action_tracker_app::state::AppState;
+use ipc_common::{app_on, invoke_with as invoke};
+use serde_json::json;
 
 #[test]
 fn settings_team_connects_shows_status_syncs_and_disconnects() {
@@ -44,10 +17,7 @@ fn settings_team_connects_shows_status_syncs_and_disconnects() {
     std::env::set_var("PGPASSFILE", "/nonexistent");
     let pg = pg_common::team_server(&[("ann", "editor")], "ann-pw");
     let dir = tempfile::tempdir().unwrap();
-    let app = setup(mock_builder())
-        .manage(AppState::open(&dir.path().join("app.db")))
-        .build(mock_context(noop_assets()))
-        .unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
     assert_eq!(invoke(&app, "team_status", json!({})).unwrap(), json!(null));
 
     let e = invoke(

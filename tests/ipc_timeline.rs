@@ -3,36 +3,11 @@
 //! to a new recommendation, the rest closed as overtaken; a suggested repeat confirmed and
 //! shown on both recommendations.
 
-use inspection_action_tracker_app::{setup, state::AppState};
+mod ipc_common;
+
+use inspection_action_tracker_app::state::AppState;
+use ipc_common::{app_on, invoke_with as invoke, App};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindowBuilder};
-
-type App = tauri::App<tauri::test::MockRuntime>;
-
-fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
-    let webview = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => WebviewWindowBuilder::new(app, "main", Default::default())
-            .build()
-            .expect("a mock window"),
-    };
-    get_ipc_response(
-        &webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
-}
 
 fn import(app: &App, name: &str) -> Value {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -48,10 +23,7 @@ fn import(app: &App, name: &str) -> Value {
 #[test]
 fn a_later_report_lists_the_earlier_plan_and_the_person_decides_each_action() {
     let dir = tempfile::tempdir().unwrap();
-    let app = setup(mock_builder())
-        .manage(AppState::open(&dir.path().join("app.db")))
-        .build(mock_context(noop_assets()))
-        .expect("the app builds on the mock runtime");
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
     let old = import(&app, "000_e52ea3f525227045.txt");
     import(&app, "004_68b5994d671394d9.txt");
     // The earlier report has no earlier plan of its own.

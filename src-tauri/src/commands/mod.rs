@@ -8,8 +8,8 @@ pub mod overdue;
 pub mod plan;
 pub mod reports;
 pub mod settings;
-pub mod timeline;
 pub mod team;
+pub mod timeline;
 
 use chrono::NaiveDate;
 use inspection_tracker::plan::input::parse_date;
