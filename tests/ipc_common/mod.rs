@@ -47,3 +47,25 @@ pub fn invoke_with(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
     )
     .map(|body| body.deserialize::<Value>().unwrap())
 }
+
+/// A file in tests/fixtures, as a path string.
+pub fn fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// The overdue actions as at `date`.
+pub fn overdue_on(app: &App, date: &str) -> Vec<serde_json::Value> {
+    invoke_with(
+        app,
+        "list_actions",
+        json!({ "filter": { "overdue": true }, "asOf": date }),
+    )
+    .expect("list_actions succeeds")
+    .as_array()
+    .unwrap()
+    .clone()
+}
