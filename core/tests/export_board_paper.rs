@@ -13,9 +13,9 @@ use inspection_tracker::export::{render, repeat_findings, ExportFormat, ExportRe
 use inspection_tracker::labels;
 use inspection_tracker::model::ActionStatus;
 use inspection_tracker::model::Rag;
-use inspection_tracker::plan::query::Counts;
 use inspection_tracker::plan::query::{list_actions, ActionListItem, Filter};
 use inspection_tracker::plan::summary::summary;
+use inspection_tracker::plan::summary::Counts;
 use inspection_tracker::store::Store;
 
 fn paper(store: &Store, filter: Filter) -> Vec<u8> {

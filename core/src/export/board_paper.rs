@@ -16,7 +16,8 @@ use super::docx::{self, Cell};
 pub use super::words::{next_inspection_text, percent, report_label};
 use super::{board_exceptions, board_summary};
 use crate::labels;
-use crate::plan::query::{Counts, Filter};
+use crate::plan::query::Filter;
+use crate::plan::summary::Counts;
 use crate::Result;
 
 /// What an owner's cell says when nobody owns the action (short, so it never breaks).

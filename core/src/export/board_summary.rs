@@ -9,7 +9,7 @@ use super::docx::{self, Cell};
 use super::words::{next_inspection_text, percent, report_label};
 use crate::labels;
 use crate::model::Rag;
-use crate::plan::query::{Counts, NextInspectionView};
+use crate::plan::summary::{Counts, NextInspectionView};
 
 /// The summary's heading (tests and readers find it by this).
 pub const SUMMARY: &str = "Summary";

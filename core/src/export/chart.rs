@@ -16,7 +16,7 @@ use super::data::BurnUp;
 use super::render_error;
 use crate::labels;
 use crate::model::Rag;
-use crate::plan::query::{Counts, NextInspectionView};
+use crate::plan::summary::{Counts, NextInspectionView};
 use crate::Result;
 
 /// Pixel size of the chart. Drawn large and shown at the page's width, so it stays sharp

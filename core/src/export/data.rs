@@ -14,10 +14,8 @@ use chrono::NaiveDate;
 use crate::labels;
 use crate::model::{ActionStatus, Rag, RagSettings};
 pub use crate::plan::burn_up::BurnUp;
-use crate::plan::query::{
-    list_actions, ActionListItem, Counts, Filter, NextInspectionView, ReportSummary, Summary,
-};
-use crate::plan::summary::summary_of;
+use crate::plan::query::{list_actions, ActionListItem, Filter};
+use crate::plan::summary::{summary_of, Counts, NextInspectionView, ReportSummary, Summary};
 use crate::plan::timeline::PlanState;
 use crate::store::recommendations::{list_recommendations, RecommendationRow};
 use crate::store::{dates, Store};

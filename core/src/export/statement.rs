@@ -7,7 +7,7 @@ use super::board_paper::report_label;
 use super::data::{ExportAction, ExportData, StatementItem};
 use super::docx::{self, Cell};
 use crate::labels;
-use crate::plan::query::ReportSummary;
+use crate::plan::summary::ReportSummary;
 use crate::Result;
 
 pub const TITLE: &str = "Written statement of action";

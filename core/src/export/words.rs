@@ -2,7 +2,7 @@
 //! percentage without a trailing ".0".
 
 use crate::labels;
-use crate::plan::query::{NextInspectionView, ReportSummary};
+use crate::plan::summary::{NextInspectionView, ReportSummary};
 
 /// How a report is named in headings: "Rutland – ILACS inspection, 26 April 2024".
 pub fn report_label(r: &ReportSummary) -> String {

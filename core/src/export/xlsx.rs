@@ -13,7 +13,7 @@ use super::data::ExportData;
 use super::render_error;
 use crate::labels;
 use crate::model::Rag;
-use crate::plan::query::Counts;
+use crate::plan::summary::Counts;
 use crate::Result;
 
 pub const ACTIONS_SHEET: &str = "Actions";

@@ -14,6 +14,7 @@ pub mod history;
 pub mod import;
 pub mod input;
 pub mod inspection;
+mod list_order;
 pub mod papers;
 pub mod query;
 pub mod repeats;

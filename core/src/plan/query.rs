@@ -1,5 +1,6 @@
-//! Reading the plan: filtered action lists as at a date the caller gives, and the types the
-//! summary shares (the summary itself is worked out in [`super::summary`]).
+//! Reading the plan: filtered action lists as at a date the caller gives (the list's order
+//! and numbering are in `list_order.rs`; the summary and its types in
+//! [`super::summary`]).
 //!
 //! Each view is a fixed number of SQL queries (never one per action) using the indexes from
 //! the migrations, with the RAG rating computed for every row by [`super::actions::rag_of`] —
@@ -8,7 +9,7 @@
 //! notes.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use chrono::{Days, NaiveDate};
 use rusqlite::types::{ToSql, ValueRef};
@@ -16,11 +17,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::actions::days_overdue;
+use super::list_order::{number_in_plan, permute, IdHasher, ListOrder};
 use super::settings;
 use super::timeline;
-use crate::model::{
-    ActionStatus, DueDateSource, Judgement, OverdueBand, PlanState, Rag, RagSettings, ReportKind,
-};
+use crate::model::{ActionStatus, DueDateSource, OverdueBand, PlanState, Rag, RagSettings};
 use crate::schedule::{rag, RagInput};
 use crate::store::repeat_links::{any_confirmed_repeat, confirmed_repeat_ids};
 use crate::store::reports::list_reports;
@@ -171,109 +171,6 @@ impl ActionListItem {
     }
 }
 
-/// Counts over a set of actions.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct Counts {
-    #[ts(type = "number")]
-    pub total: i64,
-    #[ts(type = "number")]
-    pub not_started: i64,
-    #[ts(type = "number")]
-    pub in_progress: i64,
-    #[ts(type = "number")]
-    pub completed: i64,
-    #[ts(type = "number")]
-    pub blocked: i64,
-    #[ts(type = "number")]
-    pub red: i64,
-    #[ts(type = "number")]
-    pub amber: i64,
-    #[ts(type = "number")]
-    pub green: i64,
-    #[ts(type = "number")]
-    pub blue: i64,
-    #[ts(type = "number")]
-    pub overdue: i64,
-    /// Completed actions as a percentage of all, one decimal place.
-    pub percent_complete: f64,
-    /// Open actions due after the next inspection is expected to start.
-    #[ts(type = "number")]
-    pub due_after_next_inspection: i64,
-    /// Actions whose due date has been moved from the one first given.
-    #[ts(type = "number")]
-    pub rescheduled: i64,
-}
-
-/// The next inspection as the summary shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct NextInspectionView {
-    pub earliest: NaiveDate,
-    pub latest: NaiveDate,
-    pub estimated: bool,
-    pub basis: String,
-    /// Days from the as-of date to the date to be ready by (negative once passed).
-    #[ts(type = "number")]
-    pub days_to: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct ReportSummary {
-    pub report_id: String,
-    pub local_authority: Option<String>,
-    pub kind: ReportKind,
-    pub source_name: String,
-    pub inspection_end: Option<NaiveDate>,
-    pub received: Option<NaiveDate>,
-    /// The statutory deadline for the written action plan (70 working days from receipt).
-    pub action_plan_deadline: Option<NaiveDate>,
-    pub next_inspection: Option<NextInspectionView>,
-    /// The report's judgements, in report order.
-    pub judgements: Vec<Judgement>,
-    /// Counts of the plan's actions not closed as at the date (a closed plan's carried
-    /// forward ones).
-    pub counts: Counts,
-    /// Current, awaiting a decision (a later inspection is in) or closed, as at the date.
-    pub plan_state: super::timeline::PlanState,
-    /// The later report that overtakes this one, if one was known by the date.
-    pub overtaken_by: Option<String>,
-    /// Open actions awaiting a person's decision (carry forward, completed, closed).
-    #[ts(type = "number")]
-    pub awaiting_decision: i64,
-}
-
-/// An earlier plan whose open actions await a decision, as the dashboard says it: "15 open
-/// actions from the 2011 plan need a decision".
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct DecisionNeeded {
-    pub report_id: String,
-    pub local_authority: Option<String>,
-    /// "the 2011 plan"
-    pub plan: String,
-    /// The later report it follows.
-    pub overtaken_by: String,
-    #[ts(type = "number")]
-    pub open_actions: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct Summary {
-    pub as_of: NaiveDate,
-    pub overall: Counts,
-    /// The soonest next inspection among each authority's latest inspection.
-    pub next_inspection: Option<NextInspectionView>,
-    pub reports: Vec<ReportSummary>,
-    /// Open actions of earlier plans awaiting a person's decision, in all.
-    #[ts(type = "number")]
-    pub awaiting_decision: i64,
-    /// Those plans, oldest first.
-    pub decisions_needed: Vec<DecisionNeeded>,
-}
-
 /// Turn words a person typed into an FTS5 query: each word a quoted prefix term, all
 /// required. Quoting means no input can be an FTS syntax error.
 pub fn fts_query(text: &str) -> Result<String> {
@@ -334,10 +231,6 @@ struct RecFields {
     /// get copies.
     uses: usize,
 }
-
-/// Where an action goes in the list: (no due date, due date, report's rank, the
-/// recommendation's place in its report, rowid).
-type ListOrder = (bool, Option<NaiveDate>, u32, i64, i64);
 
 /// The actions matching `filter`, as at `as_of`, soonest due first.
 ///
@@ -598,46 +491,17 @@ pub fn list_actions(
     }
     order.sort_unstable();
     let listed = order.len();
-    number_in_plan(
-        &mut items,
-        &order,
-        &rec_of,
-        &mut siblings,
-        &placed,
-        &reports,
-    );
+    for (i, number, plan_order) in number_in_plan(&order, &rec_of, &mut siblings, |rank| {
+        reports.plan_rank(rank)
+    }) {
+        let item = &mut items[i];
+        item.reference = format!("{}.{number}", item.recommendation_number);
+        item.plan_order = plan_order;
+    }
     let from: Vec<usize> = order.into_iter().map(|(_, i)| i).chain(unlisted).collect();
     permute(&mut items, &from);
     items.truncate(listed);
     Ok(items)
-}
-
-/// Give each listed item its reference ("3.2") and its place in the plan's order.
-/// `siblings[rec]` holds the rowids of the live actions of recommendation `rec`.
-fn number_in_plan(
-    items: &mut [ActionListItem],
-    order: &[(ListOrder, usize)],
-    rec_of: &[usize],
-    siblings: &mut [Vec<i64>],
-    placed: &[(u32, i64)],
-    reports: &LiveReports,
-) {
-    for s in siblings.iter_mut() {
-        s.sort_unstable();
-    }
-    // (report's plan rank, recommendation's place, action's number, item)
-    let mut plan: Vec<(u32, i64, usize, usize)> = Vec::with_capacity(order.len());
-    for &((_, _, report_rank, position, rowid), i) in order {
-        let number = siblings[rec_of[i]].partition_point(|&r| r < rowid) + 1;
-        let item = &mut items[i];
-        item.reference = format!("{}.{number}", item.recommendation_number);
-        plan.push((reports.plan_rank(report_rank), position, number, i));
-        debug_assert_eq!(placed[i].1, rowid);
-    }
-    plan.sort_unstable();
-    for (n, &(_, _, _, i)) in (0u32..).zip(&plan) {
-        items[i].plan_order = n;
-    }
 }
 
 /// The rowids of the live actions of each recommendation in `ids`, in the same slots.
@@ -689,24 +553,6 @@ fn closed_reasons(conn: &rusqlite::Connection, items: &mut [ActionListItem]) -> 
         a.closed_reason = reasons.get(&a.id).cloned().flatten();
     }
     Ok(())
-}
-
-/// Reorder `items` in place so that position `i` holds what was at `from[i]` (`from` is a
-/// permutation): each cycle is followed once, one swap per item, no second list.
-fn permute<T>(items: &mut [T], from: &[usize]) {
-    let mut done = vec![false; items.len()];
-    for start in 0..items.len() {
-        let mut at = start;
-        while !done[at] {
-            done[at] = true;
-            let next = from[at];
-            if next == start {
-                break;
-            }
-            items.swap(at, next);
-            at = next;
-        }
-    }
 }
 
 /// Every report not in the bin that the list may show, in the order of (authority, id):
@@ -800,36 +646,6 @@ impl LiveReports {
     }
 }
 
-/// FxHash's multiply-and-rotate (as in the Rust compiler), several times quicker than the
-/// standard library's SipHash on 36-character ids, hashed thousands of times per list.
-/// The keys are ids from our own database, so there is no hostile input to resist.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl IdHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(w);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in words.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// The recommendations with these ids that are not in the bin (and, given `section`,
 /// whose section contains it, ignoring case), by their place in `ids`: one statement.
 fn recommendations_listed(
@@ -903,26 +719,5 @@ impl RagRow {
             override_rag: self.rag_override,
         };
         rag(&input, as_of, s)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::permute;
-
-    #[test]
-    fn permute_puts_each_item_where_the_order_says() {
-        for from in [
-            vec![0, 1, 2, 3, 4],
-            vec![4, 3, 2, 1, 0],
-            vec![1, 2, 3, 4, 0],
-            vec![2, 0, 1, 4, 3],
-            vec![3, 4, 0, 2, 1],
-        ] {
-            let mut items: Vec<String> = (0..5).map(|i| format!("item {i}")).collect();
-            permute(&mut items, &from);
-            let want: Vec<String> = from.iter().map(|i| format!("item {i}")).collect();
-            assert_eq!(items, want, "{from:?}");
-        }
     }
 }

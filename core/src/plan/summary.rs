@@ -5,19 +5,121 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
 
 use super::actions::days_overdue;
-use super::query::{
-    date, status_of, text, Counts, DecisionNeeded, NextInspectionView, RagRow, ReportSummary,
-    Summary,
-};
+use super::query::{date, status_of, text, RagRow};
 use super::timeline::{self, PlanState};
 use super::{inspection, settings};
-use crate::model::{ActionStatus, Rag, ReportKind};
+use crate::model::{ActionStatus, Judgement, Rag, ReportKind};
 use crate::schedule::NextInspection;
 use crate::store::reports::{list_all_judgements, list_reports, ReportRow};
 use crate::store::Store;
 use crate::{Error, Result};
+
+/// Counts over a set of actions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Counts {
+    #[ts(type = "number")]
+    pub total: i64,
+    #[ts(type = "number")]
+    pub not_started: i64,
+    #[ts(type = "number")]
+    pub in_progress: i64,
+    #[ts(type = "number")]
+    pub completed: i64,
+    #[ts(type = "number")]
+    pub blocked: i64,
+    #[ts(type = "number")]
+    pub red: i64,
+    #[ts(type = "number")]
+    pub amber: i64,
+    #[ts(type = "number")]
+    pub green: i64,
+    #[ts(type = "number")]
+    pub blue: i64,
+    #[ts(type = "number")]
+    pub overdue: i64,
+    /// Completed actions as a percentage of all, one decimal place.
+    pub percent_complete: f64,
+    /// Open actions due after the next inspection is expected to start.
+    #[ts(type = "number")]
+    pub due_after_next_inspection: i64,
+    /// Actions whose due date has been moved from the one first given.
+    #[ts(type = "number")]
+    pub rescheduled: i64,
+}
+
+/// The next inspection as the summary shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct NextInspectionView {
+    pub earliest: NaiveDate,
+    pub latest: NaiveDate,
+    pub estimated: bool,
+    pub basis: String,
+    /// Days from the as-of date to the date to be ready by (negative once passed).
+    #[ts(type = "number")]
+    pub days_to: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ReportSummary {
+    pub report_id: String,
+    pub local_authority: Option<String>,
+    pub kind: ReportKind,
+    pub source_name: String,
+    pub inspection_end: Option<NaiveDate>,
+    pub received: Option<NaiveDate>,
+    /// The statutory deadline for the written action plan (70 working days from receipt).
+    pub action_plan_deadline: Option<NaiveDate>,
+    pub next_inspection: Option<NextInspectionView>,
+    /// The report's judgements, in report order.
+    pub judgements: Vec<Judgement>,
+    /// Counts of the plan's actions not closed as at the date (a closed plan's carried
+    /// forward ones).
+    pub counts: Counts,
+    /// Current, awaiting a decision (a later inspection is in) or closed, as at the date.
+    pub plan_state: super::timeline::PlanState,
+    /// The later report that overtakes this one, if one was known by the date.
+    pub overtaken_by: Option<String>,
+    /// Open actions awaiting a person's decision (carry forward, completed, closed).
+    #[ts(type = "number")]
+    pub awaiting_decision: i64,
+}
+
+/// An earlier plan whose open actions await a decision, as the dashboard says it: "15 open
+/// actions from the 2011 plan need a decision".
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DecisionNeeded {
+    pub report_id: String,
+    pub local_authority: Option<String>,
+    /// "the 2011 plan"
+    pub plan: String,
+    /// The later report it follows.
+    pub overtaken_by: String,
+    #[ts(type = "number")]
+    pub open_actions: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Summary {
+    pub as_of: NaiveDate,
+    pub overall: Counts,
+    /// The soonest next inspection among each authority's latest inspection.
+    pub next_inspection: Option<NextInspectionView>,
+    pub reports: Vec<ReportSummary>,
+    /// Open actions of earlier plans awaiting a person's decision, in all.
+    #[ts(type = "number")]
+    pub awaiting_decision: i64,
+    /// Those plans, oldest first.
+    pub decisions_needed: Vec<DecisionNeeded>,
+}
 
 impl Summary {
     /// The report a next inspection follows when none is named: the latest inspection (by

@@ -2,7 +2,8 @@
 //! command converts its arguments and calls one core function.
 
 use inspection_tracker::plan::actions::{self, ActionDetail, Change, NewAction};
-use inspection_tracker::plan::query::{self, ActionListItem, Filter, Summary};
+use inspection_tracker::plan::query::{self, ActionListItem, Filter};
+use inspection_tracker::plan::summary::Summary;
 use inspection_tracker::plan::{burn_up, history, settings, summary};
 use inspection_tracker::store::actions::ActionRow;
 use inspection_tracker::store::history::HistoryRow;

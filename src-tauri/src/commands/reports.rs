@@ -2,7 +2,7 @@
 //! priority action plan deadline.
 
 use inspection_tracker::plan::input::parse_date;
-use inspection_tracker::plan::query::Summary;
+use inspection_tracker::plan::summary::Summary;
 use inspection_tracker::plan::{area_send, report_dates, summary};
 
 use super::{as_of, who, Res};

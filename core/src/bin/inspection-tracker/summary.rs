@@ -2,8 +2,8 @@
 //! deadlines and the next inspection, as at a date.
 
 use chrono::NaiveDate;
-use inspection_tracker::plan::query::{Counts, NextInspectionView};
 use inspection_tracker::plan::summary::summary_of;
+use inspection_tracker::plan::summary::{Counts, NextInspectionView};
 use inspection_tracker::Result;
 
 use crate::args::{self, short, show_date};
