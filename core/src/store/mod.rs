@@ -24,6 +24,7 @@ pub mod reports;
 pub mod rewind;
 pub mod settings;
 pub mod team;
+pub mod team_apply;
 pub mod team_capture;
 pub mod updates;
 

@@ -12,7 +12,8 @@ use sha2::{Digest, Sha256};
 
 use super::server::{self, Server};
 use crate::plan::evidence::evidence_path;
-use crate::store::team::{self as local, Applier, OutboxRow, TeamState};
+use crate::store::team::{self as local, OutboxRow, TeamState};
+use crate::store::team_apply::Applier;
 use crate::store::{new_id, now_utc, Store};
 use crate::{Error, Result};
 
