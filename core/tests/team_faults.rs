@@ -102,30 +102,39 @@ fn the_server_killed_mid_push_of_a_thousand_changes_loses_and_doubles_nothing() 
     notes(&a, 500, "fault");
     assert_eq!(count(&a, "SELECT count(*) FROM team_outbox"), 1000);
     pg.up();
-    // Sent 50 at a time; the server is killed once some, not all, have arrived.
+    // The server takes the first 300 changes, then holds the next insert (a real, slow
+    // server) so the kill lands mid-push on every machine, however fast. Without the hold,
+    // a fast machine could finish the push between the check and the kill.
+    let hold_at = before + 300;
+    pg.value(&format!(
+        "CREATE FUNCTION inspection_tracker.hold_push() RETURNS trigger LANGUAGE plpgsql \
+         SECURITY DEFINER AS $$ BEGIN \
+           IF (SELECT count(*) FROM inspection_tracker.changes) >= {hold_at} THEN \
+             PERFORM pg_sleep(600); \
+           END IF; RETURN NULL; END $$; \
+         CREATE TRIGGER hold_push BEFORE INSERT ON inspection_tracker.changes \
+           FOR EACH STATEMENT EXECUTE FUNCTION inspection_tracker.hold_push();"
+    ));
+    // Sent 50 at a time; the server is killed once 300 have arrived and the next batch
+    // is in flight.
     let mut child = sync_process(&a, "50");
     let start = Instant::now();
-    loop {
-        let n = server_count(&pg, "true") - before;
-        if n >= 100 {
-            assert!(
-                n < 1000,
-                "the push finished before the kill ({n}); make the batch smaller"
-            );
-            break;
-        }
+    while server_count(&pg, "true") < hold_at {
         assert!(
             start.elapsed() < Duration::from_secs(60),
-            "the push never started"
+            "the push never reached 300 changes"
         );
         std::thread::sleep(Duration::from_millis(5));
     }
+    // Let the next batch reach the server and wait there.
+    std::thread::sleep(Duration::from_millis(300));
     pg.kill9();
     let status = child.wait().unwrap();
     assert!(!status.success(), "the sync saw the server go");
     pg.up();
+    pg.value("DROP TRIGGER hold_push ON inspection_tracker.changes");
     let got = server_count(&pg, "true") - before;
-    assert!(got < 1000, "some changes were still to go: {got}");
+    assert_eq!(got, 300, "the held batch was not stored");
 
     let mut sa = Store::open(&a).unwrap();
     let r = team::sync(&mut sa).unwrap();
