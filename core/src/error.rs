@@ -10,7 +10,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{}", sqlite_words(.0))]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(#[source] rusqlite::Error),
 
     #[error("{path}: {source}")]
     Io {
@@ -98,6 +98,11 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
 
+    /// The team role known here may not make this change (`model::team_role`); refused
+    /// before anything was written or queued.
+    #[error("{0} Nothing was changed.")]
+    NotAllowed(String),
+
     #[error("{what} not found: {id}")]
     NotFound { what: &'static str, id: String },
 
@@ -126,6 +131,21 @@ pub enum Error {
     },
 }
 
+/// SQLite's errors, except a refusal by the team-role guard triggers
+/// (`store::team_capture`), which become [`Error::NotAllowed`] with the rule's words.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        if let rusqlite::Error::SqliteFailure(f, Some(msg)) = &e {
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER {
+                if let Some(words) = msg.strip_prefix(crate::model::team_role::REFUSAL_MARKER) {
+                    return Error::NotAllowed(words.to_string());
+                }
+            }
+        }
+        Error::Sqlite(e)
+    }
+}
+
 impl Error {
     /// A stable machine-readable name for the kind of error.
     pub fn code(&self) -> &'static str {
@@ -144,6 +164,7 @@ impl Error {
             Error::UnsafeLocation { .. } => "unsafe_location",
             Error::Read(_) => "read",
             Error::Invalid(_) => "invalid",
+            Error::NotAllowed(_) => "not_allowed",
             Error::NotFound { .. } => "not_found",
             Error::NeedsInspectionDate { .. } => "needs_inspection_date",
             Error::Offline { .. } => "offline",

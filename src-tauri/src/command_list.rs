@@ -51,6 +51,7 @@ macro_rules! with_commands {
             timeline::repeat_links,
             timeline::decide_repeat,
             team::team_status,
+            team::team_permissions,
             team::team_connect,
             team::team_sync,
             team::team_disconnect,

@@ -34,6 +34,7 @@ import type { RecommendationLinks } from "./gen/RecommendationLinks";
 import type { RepeatLink } from "./gen/RepeatLink";
 import type { TeamView } from "./gen/TeamView";
 import type { TeamSyncView } from "./gen/TeamSyncView";
+import type { Permissions } from "./gen/Permissions";
 
 /** An error the core returned, with its stable code and a message for a person. */
 export class ApiError extends Error {
@@ -148,6 +149,8 @@ export const api = {
     call<RepeatLink>("decide_repeat", { recommendationId, earlierId, confirmed }),
   /** Team mode: null while this database is used alone. */
   teamStatus: () => call<TeamView | null>("team_status"),
+  /** What the person at this desktop may do (everything for a database used alone), each refusal with why. */
+  teamPermissions: () => call<Permissions>("team_permissions"),
   teamConnect: (url: string, password: string) => call<TeamView | null>("team_connect", { url, password }),
   teamSync: () => call<TeamSyncView>("team_sync"),
   teamDisconnect: () => call<void>("team_disconnect"),

@@ -1,6 +1,6 @@
 // Start-up: the navigation, routes, shortcuts, export, drag-and-drop and reminders.
 import { h } from "./dom";
-import { startRouter, navigate, type Route } from "./router";
+import { startRouter, navigate, type Route, type Screen } from "./router";
 import { installShortcuts, SHORTCUTS } from "./shortcuts";
 import { onFileDrop } from "./native";
 import { startReminders } from "./reminders";
@@ -13,6 +13,7 @@ import { showSettings } from "./screens/settings";
 import { showDecide } from "./screens/decide";
 import { openExportDialog, EXPORT_KEYS } from "./components/export-dialog";
 import { startTeamStatus } from "./team";
+import { loadPermissions, readOnlyNotice } from "./permissions";
 
 const TITLES: Record<string, string> = {
   dashboard: "Dashboard",
@@ -54,11 +55,27 @@ document.querySelector(".skip-link")!.addEventListener("click", (ev) => {
 
 document.getElementById("shortcut-list")!.append(...SHORTCUTS.flatMap((s) => [h("dt", {}, h("kbd", {}, s.keys)), h("dd", {}, s.what)]));
 
-startRouter(
-  main,
-  { dashboard: showDashboard, plan: showPlan, overdue: showOverdue, action: showAction, import: showImport, settings: showSettings, decide: showDecide },
-  "dashboard",
-  afterRoute,
+/** A screen, with the read-only notice above it while nothing may be changed here. */
+function withNotice(screen: Screen): Screen {
+  return async (target, route) => {
+    await screen(target, route);
+    const notice = readOnlyNotice();
+    if (notice) target.prepend(notice);
+  };
+}
+
+const screens: Record<string, Screen> = {
+  dashboard: showDashboard,
+  plan: showPlan,
+  overdue: showOverdue,
+  action: showAction,
+  import: showImport,
+  settings: showSettings,
+  decide: showDecide,
+};
+// What this person may do is known before the first screen is drawn (one small read).
+void loadPermissions().finally(() =>
+  startRouter(main, Object.fromEntries(Object.entries(screens).map(([k, s]) => [k, withNotice(s)])), "dashboard", afterRoute),
 );
 
 // Export is everywhere: the header's button and Ctrl/⌘+E (the plan has its own button).

@@ -15,20 +15,21 @@ const base: TeamView = {
 
 describe("the header's team status", () => {
   it("says nothing for a database used alone", () => {
-    expect(teamStatusText(null)).toBeNull();
+    expect(teamStatusText(null, false)).toBeNull();
   });
   it("is in step with nothing waiting", () => {
-    expect(teamStatusText(base)).toBe("In step");
+    expect(teamStatusText(base, false)).toBe("In step");
   });
   it("counts the changes waiting", () => {
-    expect(teamStatusText({ ...base, pending: 3 })).toBe("3 changes waiting");
-    expect(teamStatusText({ ...base, pending: 1 })).toBe("1 change waiting");
+    expect(teamStatusText({ ...base, pending: 3 }, false)).toBe("3 changes waiting");
+    expect(teamStatusText({ ...base, pending: 1 }, false)).toBe("1 change waiting");
   });
   it("says since when it is offline, in local time", () => {
     const at = new Date(2026, 2, 3, 10, 42).toISOString();
-    expect(teamStatusText({ ...base, offline_since: at, pending: 2 })).toBe("Offline since 10:42");
+    expect(teamStatusText({ ...base, offline_since: at, pending: 2 }, false)).toBe("Offline since 10:42");
   });
-  it("says a viewer's copy is read-only", () => {
-    expect(teamStatusText({ ...base, role: "viewer" })).toBe("Read-only as viewer");
+  it("says a copy is read-only when the core allows no change", () => {
+    expect(teamStatusText({ ...base, role: "viewer" }, true)).toBe("Read-only as viewer");
+    expect(teamStatusText({ ...base, role: "editor" }, false)).toBe("In step");
   });
 });

@@ -742,6 +742,7 @@ export function installBackend(data) {
       };
     },
     team_status: () => db.team ?? null,
+    team_permissions: () => db.permissions ?? { role: null, read_only: false, notice: null, denied: {} },
     team_connect: ({ url }) => {
       if (!url.startsWith("postgres://")) fail("invalid", `${url} is not a PostgreSQL address; write it as postgres://NAME@HOST:PORT/DATABASE`);
       db.team = {

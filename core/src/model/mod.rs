@@ -12,6 +12,7 @@ pub mod overdue;
 pub mod report;
 pub mod rules;
 pub mod status;
+pub mod team_role;
 pub mod timeframe;
 pub mod timeline;
 
@@ -23,5 +24,6 @@ pub use report::{
 };
 pub use rules::{BaseDateRule, OpenEndedRule, RagRule, RagSettings, DEFAULT_OPEN_ENDED_MONTHS};
 pub use status::{ActionStatus, Rag};
+pub use team_role::{Capability, Permissions, TeamRole};
 pub use timeframe::Timeframe;
 pub use timeline::{DecisionKind, PlanState};

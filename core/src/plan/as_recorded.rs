@@ -17,7 +17,7 @@ use crate::store::rewind::{
     drop_recorded_after, history_since, refresh_derived, reopen_report_plan, set_action_column,
     set_report_next_inspection, set_report_received, set_setting,
 };
-use crate::store::{dates, Store};
+use crate::store::{dates, team, Store};
 use crate::Result;
 
 /// A copy of `store` holding what was recorded by the end of `day` (local time).
@@ -25,6 +25,9 @@ pub fn as_recorded(store: &Store, day: NaiveDate) -> Result<Store> {
     let mut copy = copy_to_memory(store)?;
     let cutoff = end_of_day_utc(day);
     let tx = copy.write()?;
+    // The copy is private: rewinding it is no change of the team's plan (nothing to
+    // queue, and nothing a viewer's role would refuse).
+    team::set_capture(&tx, false)?;
     drop_recorded_after(&tx, &cutoff)?;
     for h in history_since(&tx, &cutoff)? {
         let old = h.old_value.as_deref();

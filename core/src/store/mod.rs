@@ -168,8 +168,10 @@ impl Store {
             backup_files::take_now(p, migration_keep(&conn))?;
         }
         // Team mode's capture triggers name the tables' columns: made again after a
-        // migration so a column a migration adds or drops is followed.
-        let recapture = found < supported && team_capture::has_triggers(&conn)?;
+        // migration so a column a migration adds or drops is followed, and on a database
+        // connected before the guard triggers existed.
+        let (capture, guard) = team_capture::has_triggers(&conn)?;
+        let recapture = capture && (found < supported || !guard);
         if recapture {
             team_capture::drop_triggers(&conn)?;
         }
@@ -250,7 +252,7 @@ pub fn busy(e: rusqlite::Error) -> Error {
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
             Error::Busy
         }
-        _ => Error::Sqlite(e),
+        _ => e.into(),
     }
 }
 

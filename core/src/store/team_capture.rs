@@ -11,9 +11,18 @@
 //!
 //! A change is one row inserted (`insert`, every column) or one field set (`set`); the
 //! server orders them, and each desktop applies them field by field (`store::team`).
+//!
+//! Beside them, guard triggers (`team_guard_*`, made and dropped with the capture ones)
+//! refuse before it is written a change the role known here may not make
+//! (`model::team_role`, the same rule the server applies): a viewer's change, an editor's
+//! import. The whole command is undone and the person told why, instead of the change
+//! being queued only for the server to refuse it.
+
+use std::collections::BTreeMap;
 
 use rusqlite::Connection;
 
+use crate::model::team_role::{why_not, Change, TeamRole, REFUSAL_MARKER};
 use crate::Result;
 
 /// One synced table: its name, the columns that identify a row (joined with `|` into the
@@ -142,7 +151,65 @@ pub(crate) fn row_json_sql(cols: &[String], row: &str) -> String {
         .unwrap_or_else(|| "json_object()".into())
 }
 
-/// Make (again) the capture triggers on every synced table.
+/// The role this desktop last learnt from the server, in SQL.
+const ROLE_SQL: &str = "(SELECT role FROM team_state WHERE id = 1)";
+
+/// The roles that may be refused something (an admin may make every change).
+const REFUSABLE: [TeamRole; 2] = [TeamRole::Viewer, TeamRole::Editor];
+
+/// `SELECT RAISE(ABORT, …)` for `role` when `cond` holds, with the rule's words.
+fn raise_sql(role: TeamRole, words: &str, cond: Option<&str>) -> String {
+    let text = format!("{REFUSAL_MARKER}{words}").replace('\'', "''");
+    let and = cond.map_or(String::new(), |c| format!(" AND ({c})"));
+    format!(
+        "SELECT RAISE(ABORT, '{text}') WHERE {ROLE_SQL} = '{}'{and};",
+        role.as_str()
+    )
+}
+
+/// The guard triggers of one table: before a row is added, and before fields are set,
+/// refuse what the role known here may not do (one check per role and reason).
+fn guard_sql(s: &Synced, cols: &[String], when_insert: &str, when: &str) -> String {
+    let t = s.table;
+    let mut sql = String::new();
+    let inserts: Vec<String> = REFUSABLE
+        .iter()
+        .filter_map(|r| why_not(*r, Change::Insert { table: t }).map(|w| raise_sql(*r, &w, None)))
+        .collect();
+    if !inserts.is_empty() {
+        sql.push_str(&format!(
+            "CREATE TRIGGER team_guard_{t}_insert BEFORE INSERT ON {t} {when_insert}
+             BEGIN {} END;\n",
+            inserts.join("\n")
+        ));
+    }
+    let mut sets = Vec::new();
+    for r in REFUSABLE {
+        // Fields refused for the same reason share one check.
+        let mut by_words: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for c in cols.iter().filter(|c| !s.key.contains(&c.as_str())) {
+            if let Some(w) = why_not(r, Change::Set { table: t, field: c }) {
+                by_words
+                    .entry(w)
+                    .or_default()
+                    .push(format!("OLD.{c} IS NOT NEW.{c}"));
+            }
+        }
+        for (words, changed) in by_words {
+            sets.push(raise_sql(r, &words, Some(&changed.join(" OR "))));
+        }
+    }
+    if !sets.is_empty() {
+        sql.push_str(&format!(
+            "CREATE TRIGGER team_guard_{t}_update BEFORE UPDATE ON {t} {when}
+             BEGIN {} END;\n",
+            sets.join("\n")
+        ));
+    }
+    sql
+}
+
+/// Make (again) the capture and guard triggers on every synced table.
 pub fn create_triggers(conn: &Connection) -> Result<()> {
     drop_triggers(conn)?;
     let when = "WHEN (SELECT capture FROM team_state WHERE id = 1) = 1";
@@ -153,6 +220,7 @@ pub fn create_triggers(conn: &Connection) -> Result<()> {
             Some(cond) => format!("{when} AND NOT ({cond})"),
             None => when.to_string(),
         };
+        sql.push_str(&guard_sql(s, &cols, &when_insert, when));
         sql.push_str(&format!(
             "CREATE TRIGGER team_capture_{t}_insert AFTER INSERT ON {t} {when_insert}
              BEGIN
@@ -190,11 +258,12 @@ pub fn create_triggers(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Drop the capture triggers (disconnect, and around a migration).
+/// Drop the capture and guard triggers (disconnect, and around a migration).
 pub fn drop_triggers(conn: &Connection) -> Result<()> {
     let names: Vec<String> = {
         let mut stmt = conn.prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'team_capture_%'",
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'
+             AND (name LIKE 'team_capture_%' OR name LIKE 'team_guard_%')",
         )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
@@ -205,12 +274,16 @@ pub fn drop_triggers(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Whether this database has the capture triggers (it is, or was being, connected).
-pub fn has_triggers(conn: &Connection) -> Result<bool> {
-    let n: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'team_capture_%'",
+/// Whether this database has the capture triggers (it is, or was being, connected), and
+/// whether it has the guard triggers too (a database connected by a version before them
+/// has not).
+pub fn has_triggers(conn: &Connection) -> Result<(bool, bool)> {
+    let (capture, guard): (i64, i64) = conn.query_row(
+        "SELECT count(*) FILTER (WHERE name LIKE 'team_capture_%'),
+                count(*) FILTER (WHERE name LIKE 'team_guard_%')
+         FROM sqlite_master WHERE type = 'trigger'",
         [],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    Ok(n > 0)
+    Ok((capture > 0, guard > 0))
 }

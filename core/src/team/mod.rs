@@ -22,6 +22,7 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::Client;
 use serde::Serialize;
 
+use crate::model::team_role::{self, Permissions, TeamRole};
 use crate::plan::settings;
 use crate::store::team::{self as local, ConflictRow};
 use crate::store::team_capture;
@@ -220,6 +221,15 @@ pub fn status(store: &Store) -> Result<TeamStatus> {
         refused,
         conflicts,
     })
+}
+
+/// What the person at this desktop may do, by the role last learnt from the server
+/// (`model::team_role`); everything for a database used alone.
+pub fn permissions(store: &Store) -> Result<Permissions> {
+    let role = local::get_state(store.conn())?
+        .and_then(|s| s.role)
+        .and_then(|r| TeamRole::parse(&r));
+    Ok(team_role::permissions(role))
 }
 
 /// Whether this database is connected to a team server.

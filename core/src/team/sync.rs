@@ -84,10 +84,13 @@ pub fn sync(store: &mut Store) -> Result<SyncReport> {
 
 /// One push and one pull on an open connection.
 pub fn sync_with(store: &mut Store, server: &Server, client: &mut Client) -> Result<SyncReport> {
-    let st = state(store)?;
+    let mut st = state(store)?;
+    // The role may have changed on the server since the last sync: what the desktop
+    // allows from now on, and the words of any refusal below, follow the new one.
     if let Some(role) = server::my_role(server, client)? {
         if st.role.as_deref() != Some(role) {
             local::update_role(store.conn(), role)?;
+            st.role = Some(role.to_string());
         }
     }
     let mut report = push(store, server, client, &st)?;

@@ -2,6 +2,7 @@
 //! changes waiting / offline since 10:42 / read-only as viewer"), sync, disconnect, and the
 //! conflict notices shown on an action. The background sync is `crate::team_sync`.
 
+use inspection_tracker::model::Permissions;
 use inspection_tracker::store::team as local;
 use inspection_tracker::team;
 
@@ -31,6 +32,14 @@ fn view(store: &inspection_tracker::store::Store) -> Res<Option<TeamView>> {
         refused: s.refused,
         conflicts: s.conflicts,
     }))
+}
+
+/// What the person at this desktop may do (the core's role rule): the screens offer only
+/// these, and say why the rest is not offered.
+#[tauri::command]
+pub fn team_permissions(state: tauri::State<'_, AppState>) -> Res<Permissions> {
+    let store = state.store()?;
+    Ok(team::permissions(&store)?)
 }
 
 /// Connect this database to the team's server with the password typed in Settings (kept

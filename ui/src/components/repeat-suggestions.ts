@@ -5,6 +5,7 @@ import { api } from "../api";
 import { h, button } from "../dom";
 import type { RepeatSuggestion } from "../gen/RepeatSuggestion";
 import { errorBox } from "./alert";
+import { offer } from "../permissions";
 
 /** "shares: care plans, timescales, health assessments" */
 export function sharesText(terms: readonly string[]): string {
@@ -42,6 +43,10 @@ export function suggestionRow(recommendationId: string, s: RepeatSuggestion, onD
     button("Confirm: raised before", () => void decide(true), { class: "secondary small", "data-testid": "confirm-repeat" }),
     button("Not the same", () => void decide(false), { class: "secondary small", "data-testid": "reject-repeat" }),
   );
-  row.append(buttons, status);
+  // Deciding is managing the plan: a viewer sees the suggestion only, an editor the
+  // buttons disabled with why.
+  const offered = offer("decide_repeats", buttons);
+  if (offered) row.append(offered);
+  row.append(status);
   return row;
 }

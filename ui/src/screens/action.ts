@@ -21,6 +21,7 @@ import { showProblems, type Problem } from "../components/error-summary";
 import { MOD, SAVE_KEYS } from "../shortcuts";
 import { repeatPanel } from "../components/repeat-panel";
 import { DRAFT_MARKER } from "../gen/labels";
+import { offer, whyNot } from "../permissions";
 
 export async function showAction(main: HTMLElement, route: Route): Promise<void> {
   const id = route.param ?? "";
@@ -142,20 +143,57 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
       updatesPanel(),
       evidencePanel(),
       historyPanel(),
-      h(
-        "section",
-        { class: "panel", "aria-labelledby": "danger-heading" },
-        h("h3", { id: "danger-heading" }, "Remove"),
-        h("p", { class: "meta" }, "A removed action goes to the bin and can be restored."),
-        button("Remove this action", () => void remove(), { class: "danger", "data-testid": "delete-action" }),
-      ),
+      ...[removePanel()].filter((p): p is HTMLElement => p !== null),
     );
     if (banner) banner.focus();
     else if (focusedId) document.getElementById(focusedId)?.focus();
   }
 
+  /** The bin: offered to those who may use it (disabled, with why, for an editor). */
+  function removePanel(): HTMLElement | null {
+    const remover = offer(
+      "bin",
+      button("Remove this action", () => void remove(), { class: "danger", "data-testid": "delete-action" }),
+    );
+    if (!remover) return null;
+    return h(
+      "section",
+      { class: "panel", "aria-labelledby": "danger-heading" },
+      h("h3", { id: "danger-heading" }, "Remove"),
+      h("p", { class: "meta" }, "A removed action goes to the bin and can be restored."),
+      remover,
+    );
+  }
+
+  /** The details as text, for a person who may not change them (a viewer). */
+  function detailsList(): HTMLElement {
+    const a = d.action;
+    const row = (label: string, value: string | null | undefined) => [h("dt", {}, label), h("dd", {}, value?.trim() ? value : "–")];
+    return h(
+      "section",
+      { class: "panel", "aria-labelledby": "fields-heading" },
+      h("h3", { id: "fields-heading" }, "Details"),
+      h(
+        "dl",
+        { class: "summary-list", "data-testid": "details-list" },
+        ...row("What will be done", a.title),
+        ...row("Owner", a.owner),
+        ...row("Partner agency", a.partner_agency),
+        ...row("Measure of success", a.measure_of_success),
+        ...row("Mitigation", a.mitigation),
+        ...row("Next step", a.next_step),
+        ...row("Status", STATUS_LABELS[a.status]),
+        ...row("Progress", `${a.progress}%`),
+      ),
+      progressBar(a.progress),
+      a.completed_on ? h("p", {}, `Completed on ${formatDate(a.completed_on)}.`) : null,
+      a.signed_off_by ? h("p", { "data-testid": "signed-off" }, `Signed off by ${a.signed_off_by} on ${formatDateTime(a.signed_off_at)}.`) : null,
+    );
+  }
+
   function fieldsPanel(): HTMLElement {
     const a = d.action;
+    if (whyNot("edit_actions")) return detailsList();
     const text = (id: string, value: string | null, multiline = false) => {
       const el = multiline ? h("textarea", { id, rows: "3" }) : h("input", { id, type: "text" });
       el.value = value ?? "";
@@ -310,6 +348,7 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         rag ? `RAG rating set to ${RAG_LABELS[rag]} by hand.` : "RAG rating back to automatic.",
       );
     });
+    const ragOffered = offer("edit_actions", ragForm);
     return h(
       "section",
       { class: "panel", "aria-labelledby": "dates-heading" },
@@ -317,9 +356,10 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
       h("p", { class: "big", "data-testid": "due-date" }, a.due_date ? formatDate(a.due_date) : "No due date yet"),
       h("p", { class: "meta" }, `Due date ${DUE_SOURCE_LABELS[a.due_date_source]}${a.due_date_reason ? `: ${a.due_date_reason}` : "."}`),
       moved,
-      form,
+      offer("change_due_dates", form),
       h("h3", {}, "RAG rating"),
-      ragForm,
+      ragOffered ? null : h("p", { "data-testid": "rag-set" }, a.rag_override ? `Set by hand: ${RAG_LABELS[a.rag_override]}` : "Automatic"),
+      ragOffered,
     );
   }
 
@@ -329,17 +369,20 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
       "section",
       { class: "panel", "aria-labelledby": "updates-heading" },
       h("h3", { id: "updates-heading" }, `Updates (${updates.length})`),
-      button(
-        "Add an update",
-        async () => {
-          const next = await addUpdateDialog(d.action.id, d.action.title);
-          if (next) {
-            d = next;
-            await afterChange();
-            showToast("Update added.");
-          }
-        },
-        { class: "secondary", "data-testid": "add-update" },
+      offer(
+        "edit_actions",
+        button(
+          "Add an update",
+          async () => {
+            const next = await addUpdateDialog(d.action.id, d.action.title);
+            if (next) {
+              d = next;
+              await afterChange();
+              showToast("Update added.");
+            }
+          },
+          { class: "secondary", "data-testid": "add-update" },
+        ),
       ),
       updates.length
         ? h(
@@ -397,6 +440,7 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
             ...d.evidence.map((ev) => {
               const name = ev.kind === "link" ? (ev.link ?? "link") : (ev.original_name ?? "file");
               // What it shows, in one line: the statement of action's evidence of impact.
+              const readOnly = whyNot("edit_actions") !== null;
               const summary = h("input", { type: "text", id: `ev-summary-${ev.id}`, "data-testid": "evidence-summary" });
               summary.value = ev.summary ?? "";
               summary.addEventListener("change", async () => {
@@ -413,7 +457,9 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
                 {},
                 h("span", {}, name),
                 h("span", { class: "meta" }, ` added by ${ev.added_by}, ${formatDateTime(ev.added_at)} `),
-                field(`What ${name} shows (one line)`, summary),
+                readOnly
+                  ? h("p", { "data-testid": "evidence-shows" }, ev.summary ? `Shows: ${ev.summary}` : "What it shows is not recorded.")
+                  : field(`What ${name} shows (one line)`, summary),
                 button(
                   "Open",
                   async () => {
@@ -431,8 +477,7 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
           )
         : h("p", { class: "meta" }, "No evidence yet."),
       slot,
-      h("div", { class: "button-row" }, addFile),
-      linkForm,
+      offer("edit_actions", h("div", { class: "evidence-add" }, h("div", { class: "button-row" }, addFile), linkForm)),
     );
   }
 

@@ -21,6 +21,7 @@ import { renderFirstRun } from "./first-run";
 import { renderStoreError } from "./recover";
 import { navigate, type Route } from "../router";
 import { dateEditor } from "../components/date-editor";
+import { isReadOnly, offer, reasonNote, whyNot } from "../permissions";
 
 export async function showDashboard(main: HTMLElement, _route: Route): Promise<void> {
   let info: Awaited<ReturnType<typeof api.storeInfo>>;
@@ -112,20 +113,23 @@ function daysToText(days: number): string {
 
 function nextInspectionTile(summary: Summary): HTMLElement {
   const n = summary.next_inspection;
-  const body = dateEditor({
-    editLabel: "Change date",
-    editTestId: "edit-next",
-    fieldLabel: "Date of the next inspection",
-    current: n && !n.estimated ? n.earliest : null,
-    clear: { label: "Use the estimate", testId: "clear-next" },
-    missing: "Enter the date of the next inspection, for example 14 10 2013.",
-    failed: "The date could not be saved",
-    save: (date) => api.setNextInspection(date),
-    saved: (s) => {
-      setSummary(s);
-      navigate("#/dashboard");
-    },
-  });
+  const body = offer(
+    "report_dates",
+    dateEditor({
+      editLabel: "Change date",
+      editTestId: "edit-next",
+      fieldLabel: "Date of the next inspection",
+      current: n && !n.estimated ? n.earliest : null,
+      clear: { label: "Use the estimate", testId: "clear-next" },
+      missing: "Enter the date of the next inspection, for example 14 10 2013.",
+      failed: "The date could not be saved",
+      save: (date) => api.setNextInspection(date),
+      saved: (s) => {
+        setSummary(s);
+        navigate("#/dashboard");
+      },
+    }),
+  );
   if (!n) {
     return tile("days to the next inspection", "–", "next-inspection", h("div", {}, h("span", { class: "stat-note" }, "No date known yet."), body));
   }
@@ -221,6 +225,8 @@ function countsTable(title: string, kind: "rag" | "status", c: Counts): HTMLElem
 /** "15 open actions from the 2011 plan need a decision", until a person answers. */
 function decisionsNeeded(summary: Summary): HTMLElement | null {
   if (!summary.decisions_needed.length) return null;
+  // Deciding is managing the plan: the link only for those who may (an editor is told why).
+  const may = whyNot("decide_plans") === null;
   return h(
     "div",
     { class: "notice", role: "status", "data-testid": "decisions-needed" },
@@ -229,9 +235,10 @@ function decisionsNeeded(summary: Summary): HTMLElement | null {
         "p",
         {},
         `${plural(d.open_actions, "open action")} from ${d.plan}${d.local_authority ? ` (${d.local_authority})` : ""} ${d.open_actions === 1 ? "needs" : "need"} a decision. `,
-        h("a", { href: `#/decide/${encodeURIComponent(d.overtaken_by)}`, "data-testid": "decide-link" }, "Decide now"),
+        may ? h("a", { href: `#/decide/${encodeURIComponent(d.overtaken_by)}`, "data-testid": "decide-link" }, "Decide now") : null,
       ),
     ),
+    isReadOnly() ? null : reasonNote("decide_plans"),
   );
 }
 
@@ -275,24 +282,27 @@ function reportCard(r: ReportSummary, asOf: string): HTMLElement {
  * An area SEND report's priority action plan deadline, set or changed after the review
  * (the core refuses it, in words, for a report that requires no such plan).
  */
-function planDeadlineEditor(r: ReportSummary): HTMLElement {
-  return dateEditor({
-    editLabel: r.action_plan_deadline ? "Change plan deadline" : "Set plan deadline",
-    labelFor: `for ${reportName(r)}`,
-    editTestId: "edit-plan-deadline",
-    inputTestId: "plan-deadline-input",
-    fieldLabel: "Priority action plan due",
-    hint: "The date the partnership must send its priority action plan by, for example 27 3 2025.",
-    current: r.action_plan_deadline,
-    clear: r.action_plan_deadline ? { label: "Clear the date" } : null,
-    missing: "Enter the date the priority action plan is due, for example 27 3 2025.",
-    failed: "The deadline was not saved",
-    save: (date) => api.setPlanDeadline(r.report_id, date),
-    saved: (s) => {
-      setSummary(s);
-      navigate("#/dashboard");
-    },
-  });
+function planDeadlineEditor(r: ReportSummary): HTMLElement | null {
+  return offer(
+    "report_dates",
+    dateEditor({
+      editLabel: r.action_plan_deadline ? "Change plan deadline" : "Set plan deadline",
+      labelFor: `for ${reportName(r)}`,
+      editTestId: "edit-plan-deadline",
+      inputTestId: "plan-deadline-input",
+      fieldLabel: "Priority action plan due",
+      hint: "The date the partnership must send its priority action plan by, for example 27 3 2025.",
+      current: r.action_plan_deadline,
+      clear: r.action_plan_deadline ? { label: "Clear the date" } : null,
+      missing: "Enter the date the priority action plan is due, for example 27 3 2025.",
+      failed: "The deadline was not saved",
+      save: (date) => api.setPlanDeadline(r.report_id, date),
+      saved: (s) => {
+        setSummary(s);
+        navigate("#/dashboard");
+      },
+    }),
+  );
 }
 
 function gradeBadge(grade: string): HTMLElement {

@@ -7,9 +7,19 @@ import { getSummary, invalidate } from "../state";
 import { navigate, type Route } from "../router";
 import { earlierPlanView, loadFollowUp } from "./review-earlier";
 import { reportName } from "./dashboard";
+import { whyNot } from "../permissions";
 
 export async function showDecide(main: HTMLElement, route: Route): Promise<void> {
   const reportId = route.param ?? "";
+  const cannot = whyNot("decide_plans");
+  if (cannot) {
+    main.append(
+      h("h2", { id: "screen-title", tabindex: "-1" }, "The earlier plan"),
+      h("p", { class: "notice", "data-testid": "why-decide_plans" }, cannot),
+      h("p", {}, h("a", { href: "#/dashboard" }, "Back to the dashboard")),
+    );
+    return;
+  }
   try {
     const [summary, found] = await Promise.all([getSummary(), loadFollowUp(reportId)]);
     const later = summary.reports.find((r) => r.report_id === reportId);

@@ -12,6 +12,7 @@ import { showProblems } from "../components/error-summary";
 import { navigate } from "../router";
 import { MOD } from "../shortcuts";
 import { reviewPreviews } from "./import";
+import { whyNot } from "../permissions";
 
 function stat(label: string, value: number | bigint, id: string): HTMLElement {
   return h("div", { class: "stat", "data-testid": id }, h("span", { class: "stat-value" }, formatCount(value)), h("span", { class: "stat-label" }, label));
@@ -81,6 +82,7 @@ function nameQuestion(problems: HTMLElement): { part: HTMLElement; save: () => P
 }
 
 export function renderFirstRun(info: StoreInfo, onLoaded: () => void): HTMLElement {
+  const cannotImport = whyNot("import");
   const slot = h("div", { class: "slot" });
   const problems = h("div", { class: "slot", id: "first-run-problems" });
   const name = nameQuestion(problems);
@@ -125,18 +127,23 @@ export function renderFirstRun(info: StoreInfo, onLoaded: () => void): HTMLEleme
       h("li", {}, "Each recommendation becomes an action, due by its timeframe."),
       h("li", {}, "Track owners, progress, updates and evidence until the next inspection."),
     ),
-    name.part,
-    h(
-      "div",
-      { class: "button-row" },
-      button("Import a report", async () => (await name.save()) && navigate("#/import"), {
-        class: "primary",
-        "data-testid": "start-import",
-        "aria-keyshortcuts": "Control+O",
-      }),
-      samples,
-    ),
-    h("p", { class: "meta" }, `Tip: press ${MOD}+O at any time to import.`),
+    ...(cannotImport
+      ? // A team member who may not import waits for the plan the team's admin publishes.
+        [h("p", { class: "notice", "data-testid": "why-import" }, cannotImport, " The team's plan shows here once an admin has published it.")]
+      : [
+          name.part,
+          h(
+            "div",
+            { class: "button-row" },
+            button("Import a report", async () => (await name.save()) && navigate("#/import"), {
+              class: "primary",
+              "data-testid": "start-import",
+              "aria-keyshortcuts": "Control+O",
+            }),
+            samples,
+          ),
+          h("p", { class: "meta" }, `Tip: press ${MOD}+O at any time to import.`),
+        ]),
     slot,
     renderInfo(info),
   );

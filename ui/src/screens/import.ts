@@ -11,6 +11,7 @@ import { pickReportFiles, REPORT_EXTENSIONS } from "../native";
 import { invalidate } from "../state";
 import { navigate, type Route } from "../router";
 import { MOD } from "../shortcuts";
+import { whyNot } from "../permissions";
 import { reviewView } from "./review";
 import { earlierPlanView, hasFollowUp, loadFollowUp } from "./review-earlier";
 import type { PreviousPlanView } from "../gen/PreviousPlanView";
@@ -114,6 +115,16 @@ function view(): HTMLElement {
       },
     });
   }
+  const cannotImport = whyNot("import");
+  if (cannotImport) {
+    return h(
+      "section",
+      { "aria-labelledby": "screen-title", class: "import-start" },
+      h("h2", { id: "screen-title", tabindex: "-1" }, "Import a report"),
+      h("p", { class: "notice", "data-testid": "why-import" }, cannotImport),
+      h("p", {}, h("a", { href: "#/plan" }, "Read the action plan")),
+    );
+  }
   return h(
     "section",
     { "aria-labelledby": "screen-title", class: "import-start" },
@@ -155,6 +166,11 @@ function next(reportId: string | null) {
 /** The native picker, then import what was chosen. */
 export async function pickAndImport(): Promise<void> {
   if (state.reading) return;
+  // Ctrl/⌘+O from anywhere: the import screen says why, instead of a picker.
+  if (whyNot("import")) {
+    navigate("#/import");
+    return;
+  }
   state.pickError = null;
   let paths: string[];
   try {
@@ -179,6 +195,11 @@ export function reviewPreviews(previews: ImportPreview[]): void {
 /** Read each file (stores nothing), then show the first review. */
 export async function importFiles(paths: string[]): Promise<void> {
   if (state.reading) return;
+  // Files dropped on the window: the import screen says why nothing is read.
+  if (whyNot("import")) {
+    navigate("#/import");
+    return;
+  }
   reset();
   if (!location.hash.startsWith("#/import")) navigate("#/import");
   const ok: ImportPreview[] = [];

@@ -6,6 +6,7 @@
 // in the action's history; several actions can be reassigned or re-scheduled at once.
 import { api } from "../api";
 import { h, button, field, select } from "../dom";
+import { disableWithin, reasonNote, whyNot } from "../permissions";
 import { daysBetween, formatDate, formatCount, plural, STATUS_LABELS } from "../format";
 import { owners as ownersOf, leadPartners, NO_OWNER, STALE_AFTER_DAYS } from "../actions";
 import { errorBox, errorMessage } from "../components/alert";
@@ -182,11 +183,19 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
   const count = h("span", { class: "bulk-count", "data-testid": "selected-count", "aria-live": "polite" });
   const reassign = button("Reassign…", () => void bulkReassign(), { class: "secondary", "data-testid": "bulk-reassign" });
   const reschedule = button("Re-schedule…", () => void bulkReschedule(), { class: "secondary", "data-testid": "bulk-reschedule" });
-  const bulkBar = h("div", { class: "bulk-bar", role: "group", "aria-label": "Change the selected actions" }, count, reassign, reschedule);
+  // Reviews, updates and reassigning are an editor's; re-scheduling (due dates) an
+  // admin's: an editor's button points at why not; a viewer gets none of these.
+  const mayEdit = whyNot("edit_actions") === null;
+  const rescheduleNote = reasonNote("change_due_dates");
+  if (rescheduleNote) disableWithin(reschedule, rescheduleNote);
+  const bulkBar = mayEdit
+    ? h("div", { class: "bulk-bar", role: "group", "aria-label": "Change the selected actions" }, count, reassign, reschedule, rescheduleNote)
+    : null;
   const showSelection = () => {
     for (const id of [...selected]) if (!items.some((it) => it.id === id)) selected.delete(id);
     count.textContent = selected.size ? `${plural(selected.size, "action")} selected` : "No actions selected";
-    reassign.disabled = reschedule.disabled = selected.size === 0;
+    reassign.disabled = selected.size === 0;
+    reschedule.disabled = selected.size === 0 || rescheduleNote !== null;
   };
 
   const body = h("div", { "data-testid": "overdue-body" });
@@ -215,7 +224,7 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
       render();
     });
     body.replaceChildren(
-      h("div", { class: "check select-all" }, all, h("label", { for: all.id }, `Select all ${plural(items.length, "action")} shown`)),
+      mayEdit ? h("div", { class: "check select-all" }, all, h("label", { for: all.id }, `Select all ${plural(items.length, "action")} shown`)) : "",
       ...reviewGroups(items, groupBy).map((g, i) => groupTable(g.label, g.items, i)),
     );
   }
@@ -240,9 +249,9 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
             h(
               "tr",
               {},
-              ...["Select", "Ref.", "Action", "Owner", "Due", "Last update", "Last review", ""].map((t, i) =>
-                h("th", { scope: "col" }, i === 0 || !t ? h("span", { class: "sr-only" }, t || "Actions") : t),
-              ),
+              ...["Select", "Ref.", "Action", "Owner", "Due", "Last update", "Last review", ""]
+                .filter((_, i) => mayEdit || (i > 0 && i < 7))
+                .map((t) => h("th", { scope: "col" }, t === "Select" || !t ? h("span", { class: "sr-only" }, t || "Actions") : t)),
             ),
           ),
           h("tbody", {}, ...list.map(row)),
@@ -266,7 +275,7 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
     return h(
       "tr",
       { class: it.days_overdue ? "is-overdue" : "", "data-testid": "overdue-row", "data-id": it.id },
-      h("td", {}, pick),
+      mayEdit ? h("td", {}, pick) : null,
       h("td", {}, ref),
       h(
         "th",
@@ -298,20 +307,21 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
           ? h("span", { class: reviewDue ? "block flag-due" : "block meta" }, `${reviewDue ? "Review due" : "Next review"} ${formatDate(review.next_review)}`)
           : null,
       ),
-      h(
-        "td",
-        {},
+      mayEdit &&
         h(
-          "div",
-          { class: "row-buttons" },
-          button("Review", () => void reviewDialog(it, ref), {
-            class: "secondary small",
-            "aria-label": `Record a review of action ${ref}`,
-            "data-testid": "record-review",
-          }),
-          button("Add update", () => void quickUpdate(it, ref), { class: "secondary small", "aria-label": `Add update to action ${ref}` }),
+          "td",
+          {},
+          h(
+            "div",
+            { class: "row-buttons" },
+            button("Review", () => void reviewDialog(it, ref), {
+              class: "secondary small",
+              "aria-label": `Record a review of action ${ref}`,
+              "data-testid": "record-review",
+            }),
+            button("Add update", () => void quickUpdate(it, ref), { class: "secondary small", "aria-label": `Add update to action ${ref}` }),
+          ),
         ),
-      ),
     );
   }
 

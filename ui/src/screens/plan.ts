@@ -35,6 +35,7 @@ import { MOD } from "../shortcuts";
 import { exportButton, offerPlanFilters } from "../components/export-dialog";
 import { dateInput, isoOf, setIso } from "../components/date-input";
 import { RAISED_BEFORE } from "../gen/labels";
+import { disableWithin, isReadOnly, reasonNote, whyNot } from "../permissions";
 
 export const ROW_HEIGHT = 52;
 
@@ -91,6 +92,10 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
   let sort: Sort = { key: "plan", descending: false };
   const errors = h("div", { class: "slot" });
   const status = h("p", { class: "meta", role: "status", "data-testid": "plan-count" });
+  // Status, progress and owner are edited in place by those who may (the core's rule);
+  // adding actions is managing the plan: an editor's buttons point at why not.
+  const mayEdit = whyNot("edit_actions") === null;
+  const addNote = isReadOnly() ? null : reasonNote("add_actions");
   const reportById = new Map(reports.map((r) => [r.report_id, r]));
   const reportLabel = (it: ActionListItem) => {
     const r = reportById.get(it.report_id);
@@ -228,7 +233,8 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
     const rows = list.rows();
     const step = ev.key === "ArrowDown" ? 1 : -1;
     for (let i = Number(rowEl.dataset.index) + step; i >= 0 && i < rows.length; i += step) {
-      if (rows[i].kind === "action" || rows[i].kind === "recommendation") {
+      // A recommendation's row is a stop only where its Add action button can be used.
+      if (rows[i].kind === "action" || (rows[i].kind === "recommendation" && !isReadOnly() && addNote === null)) {
         list.scrollToIndex(i);
         list.element.querySelector<HTMLElement>(`[data-index="${i}"] [data-col="link"]`)?.focus();
         return;
@@ -315,24 +321,54 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
           "div",
           { ...attrs, class: "row group group-rec", "data-testid": "rec-row" },
           h("div", { role: "cell", class: "cell col-plan" }, `R${r.ref}`),
-          h(
-            "div",
-            { role: "cell", "aria-colspan": "7", class: "cell span rec-text", title: r.text },
-            h("span", { class: "clamp" }, r.text),
-            button("Add action", () => void addAction(r), {
-              class: "link-button",
-              "data-col": "link",
-              "aria-label": `Add action under recommendation ${r.ref}`,
-            }),
-          ),
+          h("div", { role: "cell", "aria-colspan": "7", class: "cell span rec-text", title: r.text }, h("span", { class: "clamp" }, r.text), addButton(r)),
         );
       case "action":
         return actionRow(r.item, r.ref, attrs);
     }
   }
 
+  function addButton(r: Extract<PlanRow, { kind: "recommendation" }>): HTMLElement | null {
+    if (isReadOnly()) return null;
+    const b = button("Add action", () => void addAction(r), {
+      class: "link-button",
+      "data-col": "link",
+      "aria-label": `Add action under recommendation ${r.ref}`,
+    });
+    if (addNote) disableWithin(b, addNote);
+    return b;
+  }
+
+  function titleCell(it: ActionListItem): HTMLElement {
+    return h(
+      "div",
+      { role: "cell", class: "cell col-title", title: it.lead_partner ? `${it.title}\nLead partner: ${it.lead_partner}` : it.title },
+      h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp", title: it.title }, it.title),
+      it.lead_partner ? h("span", { class: "meta lead-partner", "data-col": "lead-partner" }, `Led by ${it.lead_partner}`) : null,
+      it.raised_before
+        ? h(
+            "span",
+            { class: "badge raised-before", "data-testid": "raised-before", title: "A person confirmed an earlier inspection asked for the same thing" },
+            RAISED_BEFORE,
+          )
+        : null,
+    );
+  }
+
+  function dueCell(it: ActionListItem): HTMLElement {
+    return h(
+      "div",
+      { role: "cell", class: "cell col-due_date" },
+      it.due_date ? formatDate(it.due_date) : h("span", { class: "muted" }, "No date"),
+      it.due_date_source === "override"
+        ? h("span", { class: "flag", title: DUE_SOURCE_LABELS.override }, "*", srOnly(` (${DUE_SOURCE_LABELS.override})`))
+        : null,
+    );
+  }
+
   function actionRow(it: ActionListItem, ref: string, attrs: Record<string, string>): HTMLElement {
     const name = `action ${ref}`;
+    if (!mayEdit) return readOnlyRow(it, ref, attrs);
     const statusSelect = select(Object.entries(STATUS_LABELS) as [string, string][], it.status, { "aria-label": `Status of ${name}`, "data-col": "status" });
     statusSelect.addEventListener("change", () => void change(it, { kind: "status", status: statusSelect.value as ActionStatus }, statusSelect));
     const progress = h("input", { type: "number", min: "0", max: "100", step: "5", "aria-label": `Progress of ${name}, per cent`, "data-col": "progress" });
@@ -353,30 +389,27 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       "div",
       { ...attrs, class: `row action ${it.status === "completed" ? "done" : ""}`, "data-testid": "action-row", "data-id": it.id },
       h("div", { role: "cell", class: "cell col-plan" }, ref),
-      h(
-        "div",
-        { role: "cell", class: "cell col-title", title: it.lead_partner ? `${it.title}\nLead partner: ${it.lead_partner}` : it.title },
-        h("a", { href: `#/action/${encodeURIComponent(it.id)}`, "data-col": "link", class: "clamp", title: it.title }, it.title),
-        it.lead_partner ? h("span", { class: "meta lead-partner", "data-col": "lead-partner" }, `Led by ${it.lead_partner}`) : null,
-        it.raised_before
-          ? h(
-              "span",
-              { class: "badge raised-before", "data-testid": "raised-before", title: "A person confirmed an earlier inspection asked for the same thing" },
-              RAISED_BEFORE,
-            )
-          : null,
-      ),
+      titleCell(it),
       h("div", { role: "cell", class: "cell col-owner" }, owner),
-      h(
-        "div",
-        { role: "cell", class: "cell col-due_date" },
-        it.due_date ? formatDate(it.due_date) : h("span", { class: "muted" }, "No date"),
-        it.due_date_source === "override"
-          ? h("span", { class: "flag", title: DUE_SOURCE_LABELS.override }, "*", srOnly(` (${DUE_SOURCE_LABELS.override})`))
-          : null,
-      ),
+      dueCell(it),
       h("div", { role: "cell", class: "cell col-status" }, statusSelect),
       h("div", { role: "cell", class: "cell col-progress" }, progress),
+      h("div", { role: "cell", class: "cell col-rag" }, ragBadge(it.rag)),
+      h("div", { role: "cell", class: "cell col-last_update" }, it.last_update ? formatDate(it.last_update) : h("span", { class: "muted" }, "None")),
+    );
+  }
+
+  /** A row for a person who may not change the plan: the same cells, as text. */
+  function readOnlyRow(it: ActionListItem, ref: string, attrs: Record<string, string>): HTMLElement {
+    return h(
+      "div",
+      { ...attrs, class: `row action ${it.status === "completed" ? "done" : ""}`, "data-testid": "action-row", "data-id": it.id },
+      h("div", { role: "cell", class: "cell col-plan" }, ref),
+      titleCell(it),
+      h("div", { role: "cell", class: "cell col-owner", "data-col": "owner" }, it.owner ?? h("span", { class: "muted" }, "No owner")),
+      dueCell(it),
+      h("div", { role: "cell", class: "cell col-status", "data-col": "status" }, STATUS_LABELS[it.status]),
+      h("div", { role: "cell", class: "cell col-progress", "data-col": "progress" }, `${it.progress}%`),
       h("div", { role: "cell", class: "cell col-rag" }, ragBadge(it.rag)),
       h("div", { role: "cell", class: "cell col-last_update" }, it.last_update ? formatDate(it.last_update) : h("span", { class: "muted" }, "None")),
     );
@@ -459,6 +492,7 @@ export function planView(initial: ActionListItem[], reports: ReportSummary[], ro
       h("p", { class: "meta" }, "Select a column heading to sort; Ref. returns to the plan's order."),
       exportButton({ class: "secondary", "data-testid": "export-plan" }),
     ),
+    addNote,
     errors,
     table,
     empty,

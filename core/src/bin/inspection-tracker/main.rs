@@ -167,6 +167,7 @@ fn exit_code(code: &str) -> u8 {
         "schema_too_new" => 7,
         "unsafe_location" => 8,
         "offline" => 9,
+        "not_allowed" => 10,
         _ => 1,
     }
 }

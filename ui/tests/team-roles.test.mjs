@@ -1,0 +1,183 @@
+// Team mode's roles in the window: a viewer's screens are read-only (no edit, import, bin,
+// bulk or save controls; a notice saying why; reading and exporting still work), and an
+// editor sees the controls for managing the plan disabled, each with the reason. What is
+// allowed comes from the core (`team_permissions`, tested in tests/ipc_team.rs); these are
+// its answers for the two roles.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
+import { sampleData } from "./fixtures.mjs";
+
+const VIEWER_WORDS =
+  "You can read this plan. Your role in the team is viewer, so changes are made by editors and admins — ask your team's admin if you need to edit.";
+const CAPABILITIES = ["add_actions", "bin", "change_due_dates", "decide_plans", "decide_repeats", "edit_actions", "import", "report_dates"];
+const editorWords = (doing) => `Your role in the team is editor, so ${doing} is for the team's admins — ask your team's admin if you need it done.`;
+
+export const VIEWER = {
+  role: "viewer",
+  read_only: true,
+  notice: VIEWER_WORDS,
+  denied: Object.fromEntries(CAPABILITIES.map((c) => [c, VIEWER_WORDS])),
+};
+export const EDITOR = {
+  role: "editor",
+  read_only: false,
+  notice: null,
+  denied: {
+    add_actions: editorWords("adding actions"),
+    bin: editorWords("moving actions to the bin or restoring them"),
+    change_due_dates: editorWords("changing due dates"),
+    decide_plans: editorWords("closing or carrying forward an earlier plan's actions"),
+    decide_repeats: editorWords("deciding on repeat findings"),
+    import: editorWords("importing reports"),
+    report_dates: editorWords("changing a report's dates"),
+  },
+};
+
+const team = (role) => ({
+  server: "postgres://sam@db.council.local:5432/team",
+  user: "sam",
+  role,
+  last_sync: "2012-01-20T09:00:00.000Z",
+  offline_since: null,
+  pending: 0,
+  refused: 0,
+  conflicts: 0,
+});
+const as = (permissions) => ({ ...sampleData(), team: team(permissions.role), permissions });
+const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
+const count = (page, sel) => page.$$eval(sel, (els) => els.length);
+/** Calls that would change the plan (reads, exports and settings are not among them). */
+const WRITES = ["update_action", "save_action", "add_action", "add_update", "delete_action", "restore_action", "update_actions", "record_review"];
+const writes = async (page) => (await calls(page)).filter((c) => WRITES.includes(c));
+
+test("a viewer reads every screen with no edit controls and the reason at the top", async () => {
+  const { page, close } = await openUi({}, { backend: as(VIEWER), hash: "#/dashboard" });
+  try {
+    await page.waitForSelector("[data-testid=read-only-notice]");
+    assert.equal(await text(page, "[data-testid=read-only-notice]"), `Read-only. ${VIEWER_WORDS}`);
+    await page.waitForFunction(() => document.querySelector("[data-testid=team-status]")?.textContent === "Read-only as viewer");
+    // Dashboard: the figures, no date editors.
+    await page.waitForSelector("[data-testid=percent-complete]");
+    assert.equal(await count(page, "[data-testid=edit-next], [data-testid=edit-plan-deadline]"), 0);
+
+    // The plan: every action's status, owner and progress as text; no Add action.
+    await page.click("nav >> text=Action plan");
+    await page.waitForSelector("[data-testid=action-row]");
+    assert.equal(await count(page, "[data-testid=action-row] :is(input, select, button)"), 0);
+    assert.equal(await count(page, "[data-testid=rec-row] button"), 0);
+    assert.match(await text(page, "[data-testid=action-row] [data-col=status]"), /^(Not started|In progress|Blocked|Completed)$/);
+    await shot(page, "team-viewer-plan");
+
+    // An action: the details as text, the history; no form, date, update, evidence or bin.
+    await page.goto(`${page.url().split("#")[0]}#/action/act-001`);
+    await page.waitForSelector("[data-testid=details-list]");
+    assert.match(await text(page, "[data-testid=details-list]"), /Owner Jo Adams/);
+    assert.equal(await text(page, "#history-heading"), "Change history");
+    for (const sel of ["details-form", "save-changes", "due-form", "add-update", "add-evidence", "delete-action", "sign-off", "evidence-summary"]) {
+      assert.equal(await count(page, `[data-testid=${sel}]`), 0, sel);
+    }
+    assert.equal(await count(page, "main :is(input, textarea, select)"), 0);
+    assert.match(await text(page, "[data-testid=evidence]"), /CP-visit-audit-Dec-2011\.xlsx/);
+    assert.equal(await text(page, "[data-testid=read-only-notice]"), `Read-only. ${VIEWER_WORDS}`);
+    await shot(page, "team-viewer-action", true);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+
+    // The overdue review: the list, no selection, bulk changes or review buttons.
+    await page.click("nav >> text=Overdue review");
+    await page.waitForSelector("[data-testid=overdue-row]");
+    for (const sel of ["select-row", "select-all", "bulk-reassign", "bulk-reschedule", "record-review"]) {
+      assert.equal(await count(page, `[data-testid=${sel}]`), 0, sel);
+    }
+
+    // Import: the reason instead of a picker, from the menu and from Ctrl+O.
+    await page.click("nav >> text=Import");
+    await page.waitForSelector("[data-testid=why-import]");
+    assert.equal(await text(page, "[data-testid=why-import]"), VIEWER_WORDS);
+    assert.equal(await count(page, "[data-testid=choose-files]"), 0);
+    await page.click("nav >> text=Dashboard");
+    await page.waitForSelector("[data-testid=percent-complete]");
+    await page.keyboard.press("Control+o");
+    await page.waitForSelector("[data-testid=why-import]");
+    assert.ok(!(await calls(page)).includes("plugin:dialog|open"), "no file picker");
+
+    // Exporting still works.
+    await page.click("[data-testid=export-header]");
+    await page.waitForSelector("[data-testid=export-dialog][open]");
+    await page.check("[data-testid=export-dialog] input[value=csv]");
+    await page.evaluate(() => window.__saveResults.push("/home/sam/Documents/plan.csv"));
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForSelector("[data-testid=toast]");
+    assert.match(await text(page, "[data-testid=toast] .toast-text"), /^CSV file saved: 42 actions/);
+    assert.ok((await calls(page)).includes("export_plan"));
+    assert.deepEqual(await writes(page), []);
+  } finally {
+    await close();
+  }
+});
+
+test("an editor edits actions but sees import, due dates and the bin disabled, each with why", async () => {
+  const { page, close } = await openUi({}, { backend: as(EDITOR), hash: "#/import" });
+  try {
+    await page.waitForSelector("[data-testid=why-import]");
+    assert.equal(await text(page, "[data-testid=why-import]"), EDITOR.denied.import);
+    assert.equal(await count(page, "[data-testid=choose-files]"), 0);
+    assert.equal(await count(page, "[data-testid=read-only-notice]"), 0);
+    assert.equal(await text(page, "[data-testid=team-status]"), "In step");
+
+    await page.goto(`${page.url().split("#")[0]}#/action/act-003`);
+    await page.waitForSelector("[data-testid=details-form]");
+    // The action's own fields: saved as before.
+    assert.equal(await page.isEnabled("[data-testid=save-changes]"), true);
+    await page.fill("#d-owner", "Kim Lee");
+    await page.click("[data-testid=save-changes]");
+    await page.waitForSelector("[data-testid=success-banner]");
+    // The due date's form and the bin: disabled, described by the reason beneath them.
+    for (const [cap, sel] of [
+      ["change_due_dates", "[data-testid=due-form] button"],
+      ["change_due_dates", "#d-due"],
+      ["bin", "[data-testid=delete-action]"],
+    ]) {
+      assert.equal(await page.isDisabled(sel), true, sel);
+      const described = await page.$eval(sel, (el) =>
+        (el.getAttribute("aria-describedby") ?? "")
+          .split(" ")
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(" "),
+      );
+      assert.ok(described.includes(EDITOR.denied[cap]), `${sel}: ${described}`);
+    }
+    assert.equal(await text(page, "[data-testid=denied-bin] [data-testid=why-bin]"), EDITOR.denied.bin);
+    await shot(page, "team-editor-action", true);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+
+    // The overdue review: reassigning is an editor's; re-scheduling moves due dates.
+    await page.click("nav >> text=Overdue review");
+    await page.waitForSelector("[data-testid=select-row]");
+    await page.click("[data-testid=select-row] >> nth=0");
+    assert.equal(await page.isEnabled("[data-testid=bulk-reassign]"), true);
+    assert.equal(await page.isDisabled("[data-testid=bulk-reschedule]"), true);
+    assert.equal(await text(page, "[data-testid=why-change_due_dates]"), EDITOR.denied.change_due_dates);
+
+    // The plan: status and progress in place; Add action disabled, the reason above.
+    await page.click("nav >> text=Action plan");
+    await page.waitForSelector("[data-testid=action-row] select");
+    assert.equal(await text(page, "[data-testid=why-add_actions]"), EDITOR.denied.add_actions);
+    assert.equal(await page.isDisabled("[data-testid=rec-row] button >> nth=0"), true);
+    assert.deepEqual(await writes(page), ["save_action"]);
+  } finally {
+    await close();
+  }
+});
+
+test("used alone, nothing is refused and no notice shows", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
+  try {
+    await page.waitForSelector("[data-testid=details-form]");
+    assert.equal(await page.isEnabled("[data-testid=delete-action]"), true);
+    assert.equal(await page.isEnabled("[data-testid=due-form] button"), true);
+    assert.equal(await count(page, "[data-testid=read-only-notice], [data-denied]"), 0);
+  } finally {
+    await close();
+  }
+});
