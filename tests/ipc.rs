@@ -76,6 +76,52 @@ fn reminders_are_a_setting_that_can_be_switched_off() {
     );
 }
 
+/// Settings → Save changes: every change in one transaction, all or none, each in the
+/// history once.
+#[test]
+fn settings_are_saved_together_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    let value = |settings: &serde_json::Value, key: &str| {
+        settings
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == key)
+            .map(|s| s["value"].clone())
+            .unwrap()
+    };
+    let before = invoke(&app, "get_settings").unwrap();
+    // One refused: none stored, and the message names it.
+    let err = invoke_with(
+        &app,
+        "set_settings",
+        json!({ "changes": [
+            { "key": "amber_window_days", "value": "21" },
+            { "key": "reminders", "value": "sometimes" },
+        ] }),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("on or off"),
+        "{err}"
+    );
+    assert_eq!(invoke(&app, "get_settings").unwrap(), before);
+    let after = invoke_with(
+        &app,
+        "set_settings",
+        json!({ "changes": [
+            { "key": "amber_window_days", "value": "21" },
+            { "key": "reminders", "value": "off" },
+            { "key": "user_name", "value": "Sam Patel" },
+        ] }),
+    )
+    .unwrap();
+    assert_eq!(value(&after, "amber_window_days"), json!("21"));
+    assert_eq!(value(&after, "reminders"), json!("off"));
+    assert_eq!(value(&after, "user_name"), json!("Sam Patel"));
+}
+
 /// A damaged database: the window's commands say so, its backups are listed from the
 /// file's path, and restoring one over it opens the app on the backup (the damaged file
 /// kept beside it). An open database refuses this kind of restore.

@@ -39,6 +39,7 @@ macro_rules! with_commands {
             import::load_samples,
             settings::get_settings,
             settings::set_setting,
+            settings::set_settings,
             settings::data_folder,
             settings::list_backups,
             settings::make_backup,

@@ -147,6 +147,14 @@ pub struct SettingView {
     pub is_default: bool,
 }
 
+/// One setting to store (Settings → Save changes).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SettingChange {
+    pub key: String,
+    pub value: String,
+}
+
 /// One backup file.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]

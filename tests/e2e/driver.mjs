@@ -47,10 +47,10 @@ export function tempData() {
   return { dir, dbPath: join(dir, "tracker.db"), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Launch the app on `dbPath` (with `env` added to its environment); returns
- * { driver, stop, webdriverPid }. */
-export async function launchApp(dbPath, env = {}) {
-  if (!APP) throw new Error("APP_BINARY is not set (run through `cargo xtask test`)");
+/** Launch the app on `dbPath` (with `env` added to its environment; `binary`: another
+ * build of the app than APP_BINARY); returns { driver, stop, webdriverPid }. */
+export async function launchApp(dbPath, env = {}, binary = APP) {
+  if (!binary) throw new Error("APP_BINARY is not set (run through `cargo xtask test`)");
   const port = await freePort();
   const webdriver = spawn("WebKitWebDriver", [`--port=${port}`], {
     // Variables set on the driver reach the app it launches.
@@ -60,7 +60,7 @@ export async function launchApp(dbPath, env = {}) {
   await waitForPort(port, 15000);
   const caps = new Capabilities();
   caps.set("browserName", "wry");
-  caps.set("webkitgtk:browserOptions", { binary: APP, args: [] });
+  caps.set("webkitgtk:browserOptions", { binary, args: [] });
   const driver = await new Builder().usingServer(`http://127.0.0.1:${port}/`).withCapabilities(caps).build();
   const stop = async () => {
     // The app is WebKitWebDriver's child and does not always exit with the session; left

@@ -15,6 +15,7 @@ import type { ImportPreview } from "./gen/ImportPreview";
 import type { CreatePlanInput } from "./gen/CreatePlanInput";
 import type { ImportOutcome } from "./gen/ImportOutcome";
 import type { SettingView } from "./gen/SettingView";
+import type { SettingChange } from "./gen/SettingChange";
 import type { BackupInfo } from "./gen/BackupInfo";
 import type { BurnUpPoint } from "./gen/BurnUpPoint";
 import type { SampleLoad } from "./gen/SampleLoad";
@@ -125,6 +126,8 @@ export const api = {
     call<ExportPreview>("export_preview", { format, filter, asOf, fromHistory, paper }),
   settings: () => call<SettingView[]>("get_settings"),
   setSetting: (key: string, value: string) => call<SettingView[]>("set_setting", { key, value }),
+  /** Settings → Save changes: all of them in one transaction, or none (the error says which was refused). */
+  setSettings: (changes: SettingChange[]) => call<SettingView[]>("set_settings", { changes }),
   /** The user-set date of the next inspection (null clears it: back to the estimate). */
   setNextInspection: (date: string | null, reportId?: string) => call<Summary>("set_next_inspection", { date, reportId: reportId ?? null }),
   setPlanDeadline: (reportId: string, date: string | null) => call<Summary>("set_plan_deadline", { reportId, date }),

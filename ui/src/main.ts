@@ -31,6 +31,8 @@ let firstRoute = true;
 let focusSearch = false;
 
 function afterRoute(route: Route) {
+  // For the start-up measurements (tests/e2e/measure*.mjs): when the first screen is drawn.
+  if (firstRoute) performance.mark("first-screen-drawn");
   for (const a of document.querySelectorAll<HTMLAnchorElement>(".app-nav a[data-route]")) {
     const current = a.dataset.route === route.name || (route.name === "action" && a.dataset.route === "plan");
     if (current) a.setAttribute("aria-current", "page");

@@ -15,7 +15,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: `${MOD}+O`, what: "Import reports" },
   { keys: `${MOD}+E`, what: "Export the action plan (board paper, statement, Excel, CSV, calendar)" },
   { keys: `/ or ${MOD}+F`, what: "Search the action plan" },
-  { keys: `${MOD}+S`, what: "Save changes (on an action's page)" },
+  { keys: `${MOD}+S`, what: "Save changes (on an action's page and in Settings)" },
   { keys: "Alt+1 … Alt+5", what: "Go to Dashboard, Action plan, Overdue review, Import, Settings" },
   { keys: "↑ / ↓", what: "Move between actions in the plan" },
   { keys: "Esc", what: "Close a dialog" },

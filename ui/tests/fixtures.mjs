@@ -777,6 +777,17 @@ export function installBackend(data) {
       if (key === "user_name") db.user = value;
       return db.settings;
     },
+    // All or none, as the core's one transaction.
+    set_settings: ({ changes }) => {
+      const before = structuredClone(db.settings);
+      try {
+        for (const c of changes) window.__backend.set_setting(c);
+      } catch (e) {
+        db.settings.splice(0, db.settings.length, ...before);
+        throw e;
+      }
+      return db.settings;
+    },
     set_plan_deadline: ({ reportId, date }) => {
       const r = db.reports.find((x) => x.id === reportId) ?? fail("not_found", `There is no report with id ${reportId}.`);
       if (r.kind !== "area_send") fail("invalid", "this report requires no priority action plan; nothing was changed");

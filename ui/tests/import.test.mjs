@@ -234,7 +234,7 @@ test("Cancel leaves no trace", async () => {
     assert.deepEqual(
       cmds.filter(
         (c) =>
-          !["store_info", "get_summary", "list_actions", "burn_up", "get_settings", "team_status", "plugin:event|listen"].includes(c) &&
+          !["store_info", "get_summary", "list_actions", "burn_up", "get_settings", "team_status", "team_permissions", "plugin:event|listen"].includes(c) &&
           !c.startsWith("plugin:dialog"),
       ),
       ["preview_import"],

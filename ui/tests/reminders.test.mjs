@@ -6,7 +6,7 @@ import { openUi, calls } from "./browser.mjs";
 import { sampleData } from "./fixtures.mjs";
 
 const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
-const sets = async (page) => (await calls(page, true)).filter((c) => c.cmd === "set_setting").map((c) => [c.args.key, c.args.value]);
+const saves = async (page) => (await calls(page, true)).filter((c) => c.cmd === "set_settings").map((c) => c.args.changes.map((x) => [x.key, x.value]));
 
 // The reminder counts against the computer's today; make the fixture's dates relative to it.
 function dataDueNow() {
@@ -47,11 +47,13 @@ test("the reminders setting: off means no notification; switched on in Settings,
     assert.equal(await page.isChecked("[data-testid=reminders-toggle]"), false);
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__notifications.length), 0);
-    // Switching on saves the setting and checks at once.
+    // Switching on and saving stores the setting and checks at once.
     await page.check("[data-testid=reminders-toggle]");
+    assert.deepEqual(await saves(page), []);
+    await page.click("[data-testid=save-settings]");
     await page.waitForFunction(() => window.__notifications.length === 1);
-    assert.equal(await text(page, "[data-testid=reminders-status]"), "Reminders are on.");
-    assert.deepEqual(await sets(page), [["reminders", "on"]]);
+    assert.equal(await text(page, "[data-testid=success-banner]"), "Success Reminders saved.");
+    assert.deepEqual(await saves(page), [[["reminders", "on"]]]);
     assert.equal(await page.evaluate(() => window.__mockDb.settings.find((s) => s.key === "reminders").value), "on");
     // Nothing is kept on this computer but the day of the last notification.
     assert.equal(await page.evaluate(() => localStorage.getItem("reminders.enabled")), null);
@@ -61,13 +63,12 @@ test("the reminders setting: off means no notification; switched on in Settings,
     await page.click("nav >> text=Settings");
     await page.waitForSelector("[data-testid=reminders-toggle]");
     assert.equal(await page.isChecked("[data-testid=reminders-toggle]"), true);
-    // Off again.
-    await page.uncheck("[data-testid=reminders-toggle]");
-    await page.waitForFunction(() => document.querySelector("[data-testid=reminders-status]").textContent === "Reminders are off.");
-    assert.deepEqual(await sets(page), [
-      ["reminders", "on"],
-      ["reminders", "off"],
-    ]);
+    // Off again, from the keyboard: Space on the box, then Ctrl+S.
+    await page.focus("[data-testid=reminders-toggle]");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Control+s");
+    await page.waitForFunction(() => window.__mockDb.settings.find((s) => s.key === "reminders").value === "off");
+    assert.deepEqual(await saves(page), [[["reminders", "on"]], [["reminders", "off"]]]);
     await page.click("nav >> text=Dashboard");
     await page.waitForSelector("[data-testid=report-card]");
     await page.click("nav >> text=Settings");
@@ -90,18 +91,19 @@ test("a switch left off in localStorage by an earlier version becomes the settin
   }
 });
 
-test("a reminders setting that is not saved is explained, and the switch goes back", async () => {
+test("a reminders setting that is not saved is explained, and nothing is stored", async () => {
   const { page, close } = await openUi(
-    { set_setting: { error: { code: "db_readonly", message: "The database is read-only: the data folder cannot be written." } } },
+    { set_settings: { error: { code: "db_readonly", message: "The database is read-only: the data folder cannot be written." } } },
     { backend: sampleData(), hash: "#/settings" },
   );
   try {
     await page.waitForSelector("[data-testid=reminders-toggle]");
     assert.equal(await page.isChecked("[data-testid=reminders-toggle]"), true);
-    await page.uncheck("[data-testid=reminders-toggle]").catch(() => {});
-    await page.waitForSelector("[role=alert]");
-    assert.match(await text(page, "[role=alert]"), /reminders setting was not saved.*read-only/);
-    assert.equal(await page.isChecked("[data-testid=reminders-toggle]"), true);
+    await page.uncheck("[data-testid=reminders-toggle]");
+    await page.click("[data-testid=save-settings]");
+    await page.waitForSelector("[data-testid=error-summary]");
+    assert.match(await text(page, "[data-testid=error-summary]"), /The settings were not saved: .*read-only/);
+    assert.equal(await page.evaluate(() => window.__mockDb.settings.find((s) => s.key === "reminders").value), "on");
   } finally {
     await close();
   }

@@ -1,5 +1,6 @@
-// Settings: name, date rules, amber warning, reminders switch, backups (make, restore with
-// confirmation), the data folder.
+// Settings: name, date rules, amber warning, reminders switch (one form saved by "Save
+// changes", problems in the error summary, a question before leaving unsaved changes),
+// backups (make, restore with confirmation), the data folder.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
@@ -7,8 +8,9 @@ import { sampleData } from "./fixtures.mjs";
 
 const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
 const sets = async (page) => (await calls(page, true)).filter((c) => c.cmd === "set_setting").map((c) => [c.args.key, c.args.value]);
+const saves = async (page) => (await calls(page, true)).filter((c) => c.cmd === "set_settings").map((c) => c.args.changes.map((x) => [x.key, x.value]));
 
-test("settings show their values and save each change", async () => {
+test("settings show their values and are saved together by Save changes, with a confirmation", async () => {
   const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/settings" });
   try {
     await page.waitForSelector("#s-user");
@@ -21,9 +23,9 @@ test("settings show their values and save each change", async () => {
     await shot(page, "08-settings", true);
     assert.deepEqual(await seriousA11yViolations(page), []);
 
+    // Leaving a field saves nothing: the person saves when ready.
     await page.fill("#s-user", "Sam Patel (QA lead)");
     await page.press("#s-user", "Tab");
-    await page.waitForFunction(() => document.querySelector("[data-testid=settings-status]").textContent === "Your name saved.");
     await page.selectOption("#s-base", "publication");
     await page.selectOption("#s-open-kind", "next_inspection");
     assert.equal(await page.isVisible("#s-open-months"), false);
@@ -31,34 +33,117 @@ test("settings show their values and save each change", async () => {
     await page.press("#s-amber-days", "Tab");
     await page.fill("#s-amber-progress", "40");
     await page.press("#s-amber-progress", "Tab");
-    await page.waitForFunction(() => document.querySelector("[data-testid=settings-status]").textContent.includes("progress threshold saved"));
-    assert.deepEqual(await sets(page), [
-      ["user_name", "Sam Patel (QA lead)"],
-      ["base_date_rule", "publication"],
-      ["open_ended", "next_inspection"],
-      ["amber_window_days", "21"],
-      ["amber_progress_below", "40"],
-    ]);
-    // The RAG key follows the council's amber settings, in the core's words.
+    assert.deepEqual(await saves(page), []);
+    // The RAG key follows the council's amber settings as typed, in the core's words.
     assert.match(await page.innerText("[data-testid=rag-key]"), /Amber: blocked, or due within 21 days with less than 40% done/);
     assert.match(await page.innerText("[data-testid=rag-key]"), /Blue: completed and evidenced \(evidence attached and signed off\)/);
+
+    await page.click("[data-testid=save-settings]");
+    await page.waitForSelector("[data-testid=success-banner]");
+    assert.equal(
+      await text(page, "[data-testid=success-banner]"),
+      "Success Your name, the base date rule, the open-ended timeframe, the amber warning window and the amber progress threshold saved.",
+    );
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "success-banner");
+    // One call, all the changes: the core stores them in one transaction.
+    assert.deepEqual(await saves(page), [
+      [
+        ["user_name", "Sam Patel (QA lead)"],
+        ["base_date_rule", "publication"],
+        ["open_ended", "next_inspection"],
+        ["amber_window_days", "21"],
+        ["amber_progress_below", "40"],
+      ],
+    ]);
+    assert.deepEqual(await sets(page), []);
+
+    // From the keyboard: Ctrl+S saves.
     await page.selectOption("#s-open-kind", "months");
     await page.fill("#s-open-months", "18");
-    await page.press("#s-open-months", "Tab");
+    await page.keyboard.press("Control+s");
     await page.waitForFunction(() => window.__mockDb.settings.find((s) => s.key === "open_ended").value === "18");
+    await page.waitForSelector("text=The open-ended timeframe saved.");
+    // Saving with nothing changed says so and sends nothing.
+    await page.click("[data-testid=save-settings]");
+    await page.waitForSelector("text=No setting had changed.");
+    assert.equal((await saves(page)).length, 2);
   } finally {
     await close();
   }
 });
 
-test("a refused setting is explained", async () => {
+test("problems are listed in the error summary, each linked to its field, and nothing is saved", async () => {
   const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/settings" });
   try {
+    await page.waitForSelector("#s-user");
+    await page.fill("#s-user", "  ");
     await page.fill("#s-amber-days", "400");
-    await page.press("#s-amber-days", "Tab");
-    await page.waitForSelector("[role=alert]");
-    assert.match(await text(page, "[role=alert]"), /whole number from 0 to 365/);
-    assert.deepEqual(await sets(page), []);
+    // Enter in a field submits the form, as in any form.
+    await page.press("#s-amber-days", "Enter");
+    await page.waitForSelector("[data-testid=error-summary]");
+    assert.equal(
+      await text(page, "[data-testid=error-summary]"),
+      "There is a problem Enter your name, as the history should record it Enter the amber warning window (days) as a whole number from 0 to 365",
+    );
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "error-summary");
+    await page.click("[data-testid=error-summary] a >> nth=1");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "s-amber-days");
+    assert.match(await text(page, "#s-amber-days-error"), /Error: Enter the amber warning window/);
+    assert.deepEqual(await saves(page), []);
+    await shot(page, "08-settings-problems");
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  } finally {
+    await close();
+  }
+});
+
+test("a save the core refuses is said in the error summary and nothing is stored", async () => {
+  const { page, close } = await openUi(
+    { set_settings: { error: { code: "busy", message: "the database is busy: another program is writing to it; nothing was changed." } } },
+    { backend: sampleData(), hash: "#/settings" },
+  );
+  try {
+    await page.waitForSelector("#s-user");
+    await page.fill("#s-amber-days", "21");
+    await page.click("[data-testid=save-settings]");
+    await page.waitForSelector("[data-testid=error-summary]");
+    assert.match(await text(page, "[data-testid=error-summary]"), /The settings were not saved: the database is busy/);
+    assert.equal(await page.evaluate(() => window.__mockDb.settings.find((s) => s.key === "amber_window_days").value), "30");
+    // What was typed stays, to save again.
+    assert.equal(await page.inputValue("#s-amber-days"), "21");
+  } finally {
+    await close();
+  }
+});
+
+test("leaving with unsaved changes asks first; staying keeps them", async () => {
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/settings" });
+  try {
+    await page.waitForSelector("#s-user");
+    // Nothing changed: leaving asks nothing.
+    await page.click("nav >> text=Dashboard");
+    await page.waitForSelector("[data-testid=report-card]");
+    await page.click("nav >> text=Settings");
+    await page.waitForSelector("#s-user");
+    await page.fill("#s-user", "Sam P.");
+    await page.click("nav >> text=Dashboard");
+    await page.waitForSelector("dialog[open]");
+    assert.match(await text(page, "dialog"), /Leave without saving\? Your changes to the settings have not been saved/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    // Stay (Escape): the settings and what was typed are still there.
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("dialog", { state: "detached" });
+    assert.equal(await page.evaluate(() => location.hash), "#/settings");
+    assert.equal(await page.inputValue("#s-user"), "Sam P.");
+    // The shortcut to another screen asks too; leaving loses the change.
+    await page.keyboard.press("Alt+1");
+    await page.waitForSelector("dialog[open]");
+    await page.click("[data-testid=dialog-confirm]");
+    await page.waitForSelector("[data-testid=report-card]");
+    assert.deepEqual(await saves(page), []);
+    await page.click("nav >> text=Settings");
+    await page.waitForSelector("#s-user");
+    assert.equal(await page.inputValue("#s-user"), "Sam Patel");
   } finally {
     await close();
   }

@@ -159,6 +159,13 @@ test("an editor edits actions but sees import, due dates and the bin disabled, e
     assert.equal(await page.isDisabled("[data-testid=bulk-reschedule]"), true);
     assert.equal(await text(page, "[data-testid=why-change_due_dates]"), EDITOR.denied.change_due_dates);
 
+    // The dashboard: the next inspection's date is a report's, an admin's to change.
+    await page.click("nav >> text=Dashboard");
+    await page.waitForSelector("[data-testid=edit-next]");
+    assert.equal(await page.isDisabled("[data-testid=edit-next]"), true);
+    assert.equal(await text(page, "[data-testid=next-inspection] [data-testid=why-report_dates]"), EDITOR.denied.report_dates);
+    await shot(page, "team-editor-dashboard");
+
     // The plan: status and progress in place; Add action disabled, the reason above.
     await page.click("nav >> text=Action plan");
     await page.waitForSelector("[data-testid=action-row] select");

@@ -216,21 +216,33 @@ pub fn load(conn: &Connection) -> Result<Settings> {
 
 /// Validate and store a setting, recording the change. Returns the canonical value.
 pub fn set(store: &mut Store, key: &str, value: &str, who: &str) -> Result<String> {
-    let value = canonical(key, value)?;
+    let mut values = set_many(store, &[(key, value)], who)?;
+    Ok(values.remove(0))
+}
+
+/// Validate and store several settings in one transaction (the app's Settings → Save
+/// changes): all of them, or none if one is refused. Returns the canonical values.
+pub fn set_many(store: &mut Store, changes: &[(&str, &str)], who: &str) -> Result<Vec<String>> {
+    let values = changes
+        .iter()
+        .map(|(key, value)| canonical(key, value))
+        .collect::<Result<Vec<_>>>()?;
     let tx = store.write()?;
-    let old = get_setting(&tx, key)?;
-    if old.as_deref() != Some(value.as_str()) {
-        upsert_setting(&tx, key, &value, &now_utc())?;
-        history::record(
-            &tx,
-            "setting",
-            key,
-            "value",
-            old.as_deref(),
-            Some(&value),
-            who,
-        )?;
+    for ((key, _), value) in changes.iter().zip(&values) {
+        let old = get_setting(&tx, key)?;
+        if old.as_deref() != Some(value.as_str()) {
+            upsert_setting(&tx, key, value, &now_utc())?;
+            history::record(
+                &tx,
+                "setting",
+                key,
+                "value",
+                old.as_deref(),
+                Some(value),
+                who,
+            )?;
+        }
     }
     tx.commit()?;
-    Ok(value)
+    Ok(values)
 }

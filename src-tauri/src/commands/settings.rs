@@ -7,7 +7,7 @@ use inspection_tracker::store::{backup, backup_files, Store};
 use inspection_tracker::Error;
 
 use super::{who, Res};
-use crate::dto::{BackupInfo, SettingView};
+use crate::dto::{BackupInfo, SettingChange, SettingView};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -24,6 +24,22 @@ pub fn set_setting(
     let mut store = state.store()?;
     let who = who(&store)?;
     settings::set(&mut store, &key, &value, &who)?;
+    views(&store)
+}
+
+/// Settings → Save changes: every changed setting in one transaction (all or none).
+#[tauri::command]
+pub fn set_settings(
+    state: tauri::State<'_, AppState>,
+    changes: Vec<SettingChange>,
+) -> Res<Vec<SettingView>> {
+    let mut store = state.store()?;
+    let who = who(&store)?;
+    let pairs: Vec<(&str, &str)> = changes
+        .iter()
+        .map(|c| (c.key.as_str(), c.value.as_str()))
+        .collect();
+    settings::set_many(&mut store, &pairs, &who)?;
     views(&store)
 }
 

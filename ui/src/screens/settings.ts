@@ -1,5 +1,6 @@
 // Settings: who you are for the history, the date rules, the amber warning, reminders,
-// backups and where the data is kept. Each setting saves when it changes.
+// backups and where the data is kept. The settings are one form with "Save changes" (as
+// on an action's page); the team, backups and the folder are actions of their own.
 import { api } from "../api";
 import { h, button, field, select } from "../dom";
 import { formatDateTime, formatBytes } from "../format";
@@ -13,7 +14,10 @@ import { showToast } from "../components/toast";
 import { confirmDialog } from "../components/modal";
 import { invalidate } from "../state";
 import { remindersOn, migrateLocalSwitch, checkReminders, REMINDERS_KEY } from "../reminders";
-import type { Route } from "../router";
+import { guardLeaving, type Route } from "../router";
+import { showProblems, type Problem } from "../components/error-summary";
+import { errorMessage } from "../components/alert";
+import { MOD, SAVE_KEYS } from "../shortcuts";
 
 export async function showSettings(main: HTMLElement, _route: Route): Promise<void> {
   const title = h("h2", { id: "screen-title", tabindex: "-1" }, "Settings");
@@ -27,36 +31,46 @@ export async function showSettings(main: HTMLElement, _route: Route): Promise<vo
   // An "off" switch from an earlier version (kept on this computer) becomes the setting.
   settings = await migrateLocalSwitch(settings).catch(() => settings);
   const [backups, folder, team] = await Promise.allSettled([api.listBackups(), api.dataFolder(), api.teamStatus()]);
-  main.append(title, settingsForm(settings), remindersPanel(settings), teamPanel(team), backupsPanel(backups), folderPanel(folder));
+  main.append(title, settingsForm(settings), teamPanel(team), backupsPanel(backups), folderPanel(folder));
 }
 
 function value(settings: SettingView[], key: string): string {
   return settings.find((s) => s.key === key)?.value ?? "";
 }
 
+/** The settings the form saves, each with its field and its name in a sentence. */
+const FIELDS: { key: string; id: string; label: string }[] = [
+  { key: "user_name", id: "s-user", label: "your name" },
+  { key: "base_date_rule", id: "s-base", label: "the base date rule" },
+  { key: "open_ended", id: "s-open-kind", label: "the open-ended timeframe" },
+  { key: "rag_rule", id: "s-rag-rule", label: "the RAG rule" },
+  { key: "amber_window_days", id: "s-amber-days", label: "the amber warning window" },
+  { key: "amber_progress_below", id: "s-amber-progress", label: "the amber progress threshold" },
+  { key: "backups_keep", id: "s-backups-keep", label: "the number of backups to keep" },
+  { key: "backup_interval_hours", id: "s-backup-interval", label: "the hours between backups" },
+  { key: REMINDERS_KEY, id: "s-reminders", label: "reminders" },
+];
+
+/** The core's RAG rule when none is chosen. */
+const DEFAULT_RAG_RULE: RagRule = "due_date_and_progress";
+
+/** "A, B and C" */
+function listWords(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
+}
+
+/**
+ * The settings as one form, saved by "Save changes" (or Ctrl/⌘+S) in one transaction,
+ * with a success banner, problems in the GOV.UK error summary, and a question before
+ * leaving with changes unsaved (as on an action's page).
+ */
 export function settingsForm(initial: SettingView[]): HTMLElement {
   let settings = initial;
-  const status = h("p", { class: "meta", role: "status", "data-testid": "settings-status" });
-  const errors = h("div", { class: "slot" });
-  let refreshKey = () => {};
-
-  async function save(key: string, v: string, label: string) {
-    errors.replaceChildren();
-    status.textContent = "";
-    try {
-      settings = await api.setSetting(key, v);
-      refreshKey();
-      invalidate(); // due dates and RAG may follow from the rules
-      status.textContent = `${label} saved.`;
-    } catch (e) {
-      showError(errors, e, `${label} was not saved`);
-    }
-  }
+  let saved: { title: string; text: string } | null = null;
+  const errors = h("div", { class: "slot", id: "settings-problems" });
+  const bannerSlot = h("div", { class: "slot" });
 
   const name = h("input", { type: "text", id: "s-user", autocomplete: "name" });
-  name.value = value(settings, "user_name");
-  name.addEventListener("change", () => void save("user_name", name.value.trim(), "Your name"));
-
   const baseRule = select(
     [
       ["last_day_of_inspection", "The last day of the inspection"],
@@ -65,121 +79,213 @@ export function settingsForm(initial: SettingView[]): HTMLElement {
     value(settings, "base_date_rule"),
     { id: "s-base" },
   );
-  baseRule.addEventListener("change", () => void save("base_date_rule", baseRule.value, "The base date rule"));
-
   // open_ended is a number of months, or "next_inspection".
-  const openValue = value(settings, "open_ended");
   const openKind = select(
     [
       ["next_inspection", "By the next inspection"],
       ["months", "A number of months after the base date"],
     ],
-    openValue === "next_inspection" ? "next_inspection" : "months",
+    "months",
     { id: "s-open-kind" },
   );
   const months = h("input", { type: "number", min: "1", max: "60", step: "1", id: "s-open-months" });
-  months.value = openValue === "next_inspection" ? "12" : openValue || "12";
   const monthsField = field("Months", months);
-  monthsField.hidden = openKind.value !== "months";
-  const saveOpen = () => {
+  const showMonths = () => {
     monthsField.hidden = openKind.value !== "months";
-    if (openKind.value === "next_inspection") void save("open_ended", "next_inspection", "The open-ended timeframe");
-    else if (Number(months.value) >= 1) void save("open_ended", String(Math.round(Number(months.value))), "The open-ended timeframe");
-    else showError(errors, new Error("Give a number of months from 1 to 60."), "Not saved");
   };
-  openKind.addEventListener("change", saveOpen);
-  months.addEventListener("change", saveOpen);
+  openKind.addEventListener("change", showMonths);
 
-  // The council's RAG convention; its key (from the core's words) under it.
-  const ragRule = select(Object.entries(RAG_RULE_LABELS) as [string, string][], value(settings, "rag_rule") || "due_date_and_progress", {
-    id: "s-rag-rule",
-    "data-testid": "rag-rule",
-  });
+  // The council's RAG convention; its key (from the core's words) under it, following
+  // the amber settings as they are typed.
+  const ragRule = select(Object.entries(RAG_RULE_LABELS) as [string, string][], DEFAULT_RAG_RULE, { id: "s-rag-rule", "data-testid": "rag-rule" });
   const ragKey = h("ul", { class: "meta", "data-testid": "rag-key" });
-  // The key of the rule in force with this council's amber settings (the core's words).
-  const showKey = () =>
-    ragKey.replaceChildren(
-      ...ragKeyLines(ragRule.value as RagRule, Number(value(settings, "amber_window_days")), Number(value(settings, "amber_progress_below"))).map((l) =>
-        h("li", {}, l),
-      ),
-    );
-  refreshKey = showKey;
-  showKey();
-  ragRule.addEventListener("change", () => {
-    showKey();
-    void save("rag_rule", ragRule.value, "The RAG rule");
-  });
 
-  const number = (key: string, id: string, min: string, max: string, label: string) => {
-    const el = h("input", { type: "number", min, max, step: "1", id });
-    el.value = value(settings, key);
-    el.addEventListener("change", () => {
-      const n = Number(el.value);
-      if (!Number.isInteger(n) || n < Number(min) || n > Number(max)) {
-        showError(errors, new Error(`${label} must be a whole number from ${min} to ${max}.`), "Not saved");
-        return;
-      }
-      void save(key, String(n), label);
-    });
-    return el;
+  const numbers = {
+    amber_window_days: { min: 0, max: 365, what: "the amber warning window (days)" },
+    amber_progress_below: { min: 0, max: 100, what: "the amber progress threshold (%)" },
+    backups_keep: { min: 1, max: 100, what: "the number of backups to keep" },
+    backup_interval_hours: { min: 0, max: 8760, what: "the hours between automatic backups" },
+  } as const;
+  const numberInput = (key: keyof typeof numbers, id: string) => {
+    const { min, max } = numbers[key];
+    return h("input", { type: "number", min: String(min), max: String(max), step: "1", id });
   };
+  const amberDays = numberInput("amber_window_days", "s-amber-days");
+  const amberProgress = numberInput("amber_progress_below", "s-amber-progress");
+  const backupsKeep = numberInput("backups_keep", "s-backups-keep");
+  const backupInterval = numberInput("backup_interval_hours", "s-backup-interval");
+  const numberFields: Record<keyof typeof numbers, HTMLInputElement> = {
+    amber_window_days: amberDays,
+    amber_progress_below: amberProgress,
+    backups_keep: backupsKeep,
+    backup_interval_hours: backupInterval,
+  };
+  const reminders = h("input", { type: "checkbox", id: "s-reminders", "data-testid": "reminders-toggle" });
 
-  const form = h(
-    "form",
-    { class: "panel settings", "aria-labelledby": "settings-heading" },
-    h("h3", { id: "settings-heading" }, "How the plan is worked out"),
-    field("Your name", name, "Recorded in the history with each change you make."),
-    field("Due dates count from", baseRule, "Timeframes such as “within three months” run from this date."),
-    field("Recommendations with no timeframe are due", openKind),
-    monthsField,
-    field("RAG ratings", ragRule, "The convention the plan and the board paper use; the paper prints its key."),
-    ragKey,
-    field("Amber warning (days before the due date)", number("amber_window_days", "s-amber-days", "0", "365", "The amber warning window")),
-    field("Amber when progress is below (%)", number("amber_progress_below", "s-amber-progress", "0", "100", "The amber progress threshold")),
-    field("Backups to keep", number("backups_keep", "s-backups-keep", "1", "100", "The number of backups to keep")),
-    field(
-      "Hours between automatic backups",
-      number("backup_interval_hours", "s-backup-interval", "0", "8760", "The hours between automatic backups"),
-      "A backup is taken when the app starts or a change is made and the newest is older than this (24: once a day; 0: before every change).",
-    ),
-    errors,
-    status,
-  );
-  form.addEventListener("submit", (ev) => ev.preventDefault());
-  return form;
-}
+  /** Put the stored settings into the fields. */
+  function fill() {
+    name.value = value(settings, "user_name");
+    baseRule.value = value(settings, "base_date_rule");
+    const open = value(settings, "open_ended");
+    openKind.value = open === "next_inspection" ? "next_inspection" : "months";
+    months.value = open === "next_inspection" ? "12" : open || "12";
+    showMonths();
+    ragRule.value = value(settings, "rag_rule") || DEFAULT_RAG_RULE;
+    for (const [key, el] of Object.entries(numberFields)) el.value = value(settings, key);
+    reminders.checked = remindersOn(settings);
+    showKey();
+  }
 
-function remindersPanel(settings: SettingView[]): HTMLElement {
-  const box = h("input", { type: "checkbox", id: "s-reminders", "data-testid": "reminders-toggle" });
-  box.checked = remindersOn(settings);
-  const status = h("p", { class: "meta", role: "status", "data-testid": "reminders-status" });
-  const errors = h("div", { class: "slot" });
-  box.addEventListener("change", async () => {
-    const on = box.checked;
-    errors.replaceChildren();
-    status.textContent = "";
-    box.disabled = true;
-    try {
-      await api.setSetting(REMINDERS_KEY, on ? "on" : "off");
-      status.textContent = on ? "Reminders are on." : "Reminders are off.";
-      if (on) void checkReminders();
-    } catch (e) {
-      box.checked = !on;
-      showError(errors, e, "The reminders setting was not saved");
-    } finally {
-      box.disabled = false;
-      box.focus();
+  function showKey() {
+    // A value being typed that is not (yet) allowed: the key keeps the stored one.
+    const typed = (el: HTMLInputElement, key: keyof typeof numbers) => {
+      const n = Number(el.value);
+      const { min, max } = numbers[key];
+      return el.value.trim() !== "" && Number.isInteger(n) && n >= min && n <= max ? n : Number(value(settings, key));
+    };
+    ragKey.replaceChildren(
+      ...ragKeyLines(ragRule.value as RagRule, typed(amberDays, "amber_window_days"), typed(amberProgress, "amber_progress_below")).map((l) => h("li", {}, l)),
+    );
+  }
+  for (const el of [ragRule, amberDays, amberProgress]) el.addEventListener("input", showKey);
+  ragRule.addEventListener("change", showKey);
+
+  /** What each field now says, as the setting's value (numbers as typed, trimmed). */
+  function current(): Record<string, string> {
+    return {
+      user_name: name.value.trim(),
+      base_date_rule: baseRule.value,
+      open_ended: openKind.value === "next_inspection" ? "next_inspection" : months.value.trim(),
+      rag_rule: ragRule.value,
+      ...Object.fromEntries(Object.entries(numberFields).map(([k, el]) => [k, el.value.trim()])),
+      [REMINDERS_KEY]: reminders.checked ? "on" : "off",
+    };
+  }
+
+  /** The settings whose field differs from what is stored. */
+  function changes(): { key: string; value: string }[] {
+    const now = current();
+    const stored = (key: string) =>
+      key === REMINDERS_KEY ? (remindersOn(settings) ? "on" : "off") : key === "rag_rule" ? value(settings, key) || DEFAULT_RAG_RULE : value(settings, key);
+    const same = (key: string, v: string) => {
+      const was = stored(key);
+      // 12 and 012 are the same number.
+      return key in numberFields || key === "open_ended" ? v === was || (v !== "" && Number(v) === Number(was)) : v === was;
+    };
+    return FIELDS.filter((f) => !same(f.key, now[f.key])).map((f) => ({ key: f.key, value: now[f.key] }));
+  }
+
+  function problems(): Problem[] {
+    const out: Problem[] = [];
+    if (!name.value.trim()) out.push({ field: name.id, message: "Enter your name, as the history should record it" });
+    if (openKind.value === "months") {
+      const n = Number(months.value);
+      if (months.value.trim() === "" || !Number.isInteger(n) || n < 1 || n > 60)
+        out.push({ field: months.id, message: "Enter the months for recommendations with no timeframe as a whole number from 1 to 60" });
     }
+    for (const [key, el] of Object.entries(numberFields)) {
+      const { min, max, what } = numbers[key as keyof typeof numbers];
+      const n = Number(el.value);
+      if (el.value.trim() === "" || !Number.isInteger(n) || n < min || n > max)
+        out.push({ field: el.id, message: `Enter ${what} as a whole number from ${min} to ${max}` });
+    }
+    return out;
+  }
+
+  function showBanner() {
+    if (!saved) {
+      bannerSlot.replaceChildren();
+      return;
+    }
+    const banner = h(
+      "div",
+      { class: "success-banner", role: "alert", tabindex: "-1", "aria-labelledby": "settings-saved-title", "data-testid": "success-banner" },
+      h("h3", { id: "settings-saved-title" }, saved.title),
+      h("p", {}, saved.text),
+    );
+    bannerSlot.replaceChildren(banner);
+    saved = null;
+    banner.focus();
+  }
+
+  const form = h("form", { class: "settings", novalidate: "", "data-save-shortcut": "", "data-testid": "settings-form" });
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    bannerSlot.replaceChildren(); // the last save's news is old now
+    if (showProblems(errors, problems(), form)) return;
+    const changed = changes();
+    if (!changed.length) {
+      saved = { title: "Nothing to save", text: "No setting had changed." };
+      showBanner();
+      return;
+    }
+    void save(changed);
   });
-  return h(
-    "section",
-    { class: "panel", "aria-labelledby": "reminders-heading" },
-    h("h3", { id: "reminders-heading" }, "Reminders"),
-    h("div", { class: "check" }, box, h("label", { for: "s-reminders" }, "Show a desktop notification when actions are overdue or due this week")),
-    h("p", { class: "meta" }, "Checked when the app starts and once a day while it is open; never more than one notification a day."),
-    errors,
-    status,
+
+  async function save(changed: { key: string; value: string }[]) {
+    const turnedOn = changed.some((c) => c.key === REMINDERS_KEY && c.value === "on");
+    try {
+      settings = await api.setSettings(changed);
+      invalidate(); // due dates and RAG may follow from the rules
+      const words = listWords(changed.map((c) => FIELDS.find((f) => f.key === c.key)?.label ?? c.key));
+      saved = { title: "Success", text: `${words[0].toUpperCase()}${words.slice(1)} saved.` };
+      fill();
+      showBanner();
+      if (turnedOn) void checkReminders();
+    } catch (e) {
+      // Nothing was stored (one transaction): said at the top, linked to the first field.
+      const first = FIELDS.find((f) => f.key === changed[0].key)?.id ?? name.id;
+      showProblems(errors, [{ field: first, message: `The settings were not saved: ${errorMessage(e)}` }], form);
+    }
+  }
+
+  guardLeaving(
+    () => form.isConnected && changes().length > 0,
+    () =>
+      confirmDialog(
+        "Leave without saving?",
+        "Your changes to the settings have not been saved. Stay on this page and choose Save changes to keep them.",
+        "Leave without saving",
+        true,
+      ),
   );
+
+  fill();
+  form.append(
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "settings-heading" },
+      h("h3", { id: "settings-heading" }, "How the plan is worked out"),
+      field("Your name", name, "Recorded in the history with each change you make."),
+      field("Due dates count from", baseRule, "Timeframes such as “within three months” run from this date."),
+      field("Recommendations with no timeframe are due", openKind),
+      monthsField,
+      field("RAG ratings", ragRule, "The convention the plan and the board paper use; the paper prints its key."),
+      ragKey,
+      field("Amber warning (days before the due date)", amberDays),
+      field("Amber when progress is below (%)", amberProgress),
+      field("Backups to keep", backupsKeep),
+      field(
+        "Hours between automatic backups",
+        backupInterval,
+        "A backup is taken when the app starts or a change is made and the newest is older than this (24: once a day; 0: before every change).",
+      ),
+    ),
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "reminders-heading" },
+      h("h3", { id: "reminders-heading" }, "Reminders"),
+      h("div", { class: "check" }, reminders, h("label", { for: reminders.id }, "Show a desktop notification when actions are overdue or due this week")),
+      h("p", { class: "meta" }, "Checked when the app starts and once a day while it is open; never more than one notification a day."),
+    ),
+    h(
+      "div",
+      { class: "button-row" },
+      h("button", { type: "submit", class: "primary", "data-testid": "save-settings", "aria-keyshortcuts": SAVE_KEYS }, "Save changes"),
+      h("span", { class: "meta" }, `or ${MOD}+S`),
+    ),
+  );
+  return h("div", { class: "settings-form" }, bannerSlot, errors, form);
 }
 
 function backupsPanel(result: PromiseSettledResult<BackupInfo[]>): HTMLElement {
