@@ -214,3 +214,61 @@ fn upgrading_moves_each_report_text_out_of_the_reports_table_and_keeps_it() {
         .unwrap();
     assert_eq!(left, 0);
 }
+
+/// A database connected to a team by a version before the role's guard triggers gets them
+/// when it is opened: a viewer's change is then refused before it is written, while a
+/// setting (this desktop's own) is not.
+#[test]
+fn a_database_connected_before_the_guard_triggers_gets_them_when_opened() {
+    use inspection_tracker::plan::{history, settings};
+    use inspection_tracker::store::{team, team_capture};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let tx = store.write().unwrap();
+        team::insert_state(&tx, "postgres://vic@db/team", "vic", "viewer", "desk-1").unwrap();
+        team_capture::create_triggers(&tx).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(
+            team_capture::has_triggers(store.conn()).unwrap(),
+            (true, true)
+        );
+        // As the earlier version left it: capture triggers only.
+        let guards: Vec<String> = store
+            .conn()
+            .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'team_guard_%'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        for g in guards {
+            store
+                .conn()
+                .execute_batch(&format!("DROP TRIGGER {g}"))
+                .unwrap();
+        }
+        assert_eq!(
+            team_capture::has_triggers(store.conn()).unwrap(),
+            (true, false)
+        );
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(
+        team_capture::has_triggers(store.conn()).unwrap(),
+        (true, true)
+    );
+    let tx = store.write().unwrap();
+    let e = history::record(&tx, "action", "a1", "note", None, Some("seen"), "vic").unwrap_err();
+    assert!(matches!(e, Error::NotAllowed(_)), "{e:?}");
+    assert_eq!(e.code(), "not_allowed");
+    assert!(e.to_string().starts_with("You can read this plan."), "{e}");
+    drop(tx);
+    settings::set(&mut store, "backups_keep", "5", "vic").unwrap();
+    let pending: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM team_outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(pending, 0);
+}
