@@ -13,13 +13,13 @@ const VIEWER_WORDS =
 const CAPABILITIES = ["add_actions", "bin", "change_due_dates", "decide_plans", "decide_repeats", "edit_actions", "import", "report_dates"];
 const editorWords = (doing) => `Your role in the team is editor, so ${doing} is for the team's admins — ask your team's admin if you need it done.`;
 
-export const VIEWER = {
+const VIEWER = {
   role: "viewer",
   read_only: true,
   notice: VIEWER_WORDS,
   denied: Object.fromEntries(CAPABILITIES.map((c) => [c, VIEWER_WORDS])),
 };
-export const EDITOR = {
+const EDITOR = {
   role: "editor",
   read_only: false,
   notice: null,
