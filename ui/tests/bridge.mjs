@@ -243,3 +243,13 @@ async function seedBulk(bridge, data) {
   }
   for (const [owner, ids] of byOwner) if (owner) await call("update_actions", { ids, change: { kind: "reassign", owner } });
 }
+
+/** Waits until `check()` (which may ask the bridge) is true, for up to `ms`. */
+export async function eventually(check, ms = 5000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`not true within ${ms} ms: ${check}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -21,7 +21,8 @@
 // fires a Tauri event (drag and drop); window.__dialogResults is a queue of answers for
 // "plugin:dialog|open", window.__saveResults one for "plugin:dialog|save" (a path, or
 // null for Cancel; empty: cancelled); window.__notifications collects desktop
-// notifications and window.__opened the evidence opened with the system's app.
+// notifications, window.__opened the evidence opened with the system's app, and
+// window.__pending counts the commands waiting for the core (settled(page) waits for none).
 import { chromium } from "playwright-core";
 import { preview } from "vite";
 import { fileURLToPath } from "node:url";
@@ -106,18 +107,28 @@ export async function openUi(handlers = {}, options = {}) {
       window.__opened = [];
       window.__mockState ??= {};
       // An app command, answered by the real core behind the test's bridge.
-      const bridge = async (cmd, args) => {
-        if (!bridgeUrl) throw { code: "unknown_command", message: `no handler for ${cmd} and no backend` };
-        let res;
+      window.__pending = 0;
+      // One call at a time, in the order made, as the app runs its (synchronous) commands:
+      // Chromium's several connections to the bridge could otherwise reorder the answers.
+      let queue = Promise.resolve();
+      const bridge = (cmd, args) => {
+        if (!bridgeUrl) return Promise.reject({ code: "unknown_command", message: `no handler for ${cmd} and no backend` });
+        window.__pending++;
+        const answer = queue.then(() => ask(cmd, args));
+        queue = answer.catch(() => {});
+        return answer.finally(() => window.__pending--);
+      };
+      const ask = async (cmd, args) => {
         try {
           // Plain text keeps it a simple request: no CORS preflight before every call.
-          res = await fetch(`${bridgeUrl}/invoke`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ cmd, args }) });
+          const res = await fetch(`${bridgeUrl}/invoke`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ cmd, args }) });
+          const body = await res.json();
+          if (!res.ok) throw body;
+          return body;
         } catch (e) {
-          throw { code: "bridge", message: `the test's bridge did not answer ${cmd}: ${e.message}` };
+          if (e instanceof Error) throw { code: "bridge", message: `the test's bridge did not answer ${cmd}: ${e.message}` };
+          throw e;
         }
-        const body = await res.json();
-        if (!res.ok) throw body;
-        return body;
       };
       const plugin = {
         "plugin:event|listen": (args) => {
@@ -179,6 +190,11 @@ export async function openUi(handlers = {}, options = {}) {
     await bridge?.stop();
   };
   return { page, close, url, bridge, id };
+}
+
+/** Waits until the page has no command waiting for the core's answer (and has drawn it). */
+export async function settled(page) {
+  await page.waitForFunction(() => window.__pending === 0);
 }
 
 /** The commands called so far (names only, or with args). */

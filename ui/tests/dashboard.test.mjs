@@ -37,7 +37,8 @@ test("the dashboard shows progress against the next inspection", async () => {
     assert.match(await text(page, "#burnup-desc"), /By 14 Apr 2012, 9 of 42 actions due were completed/);
     await page.click("text=Show the figures as a table");
     const rows = await page.$$("[data-testid=burnup-table] tbody tr");
-    assert.equal(rows.length, 12);
+    // One row for each date the counts change (six due dates, and the day nine were completed).
+    assert.equal(rows.length, 7);
     await shot(page, "03-dashboard", true);
     assert.deepEqual(await seriousA11yViolations(page), []);
   } finally {
