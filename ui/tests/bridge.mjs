@@ -77,6 +77,12 @@ export async function startBridge({ dir, clock = null }) {
       writeFileSync(path, content);
       return path;
     },
+    /** Makes a folder in the bridge's folder and returns its path. */
+    folder(name) {
+      const path = join(dir, name);
+      mkdirSync(path, { recursive: true });
+      return path;
+    },
     /** Closes the database (so the folder can be copied) and ends the bridge. */
     async quit() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -108,7 +114,8 @@ export async function bridgeFor(data) {
   if (!templates.has(key)) templates.set(key, makeTemplate(data));
   const { dir: template, ids } = await templates.get(key);
   const dir = tempFolder("test");
-  cpSync(template, dir, { recursive: true });
+  // With their times: the app lists backups by when they were made.
+  cpSync(template, dir, { recursive: true, preserveTimestamps: true });
   if (data.damaged) damage(join(dir, "tracker.db"));
   const bridge = await startBridge({ dir, clock: data.clock });
   const stop = bridge.stop;
@@ -195,17 +202,19 @@ export async function seed(bridge, data) {
     if (a.due) changes.push({ kind: "due_date", date: a.due.date, reason: a.due.reason });
     if (changes.length) await call("save_action", { id: ids[a.alias], changes });
   }
-  for (const u of data.updates) {
-    await bridge.clock(u.at);
-    await asUser(u.author);
-    await call("add_update", { id: ids[u.action], note: u.note, writtenOn: u.writtenOn });
-  }
-  for (const e of data.evidence) {
+  // Updates and evidence in the order they were given, each by its author.
+  const events = [...data.updates.map((u) => ({ ...u, by: u.author })), ...data.evidence.map((e) => ({ ...e, evidence: true }))];
+  events.sort((x, y) => x.at.localeCompare(y.at));
+  for (const e of events) {
     await bridge.clock(e.at);
     await asUser(e.by);
-    const path = bridge.file(join("incoming", e.name), e.content);
-    const detail = await call("add_evidence_file", { id: ids[e.action], path });
-    ids[e.alias] = detail.evidence.at(-1).id;
+    if (e.evidence) {
+      const path = bridge.file(join("incoming", e.name), e.content);
+      const detail = await call("add_evidence_file", { id: ids[e.action], path });
+      ids[e.alias] = detail.evidence.at(-1).id;
+    } else {
+      await call("add_update", { id: ids[e.action], note: e.note, writtenOn: e.writtenOn });
+    }
   }
   for (const alias of data.deleted) await call("delete_action", { id: ids[alias] });
   for (const [key, value] of Object.entries(data.settings)) await call("set_setting", { key, value });

@@ -70,8 +70,6 @@ export function sampleData({ bulk = 0, empty = false } = {}) {
         note: "Draft procedure circulated to partners for comment.",
       });
   });
-  // Each update in the order it was written.
-  updates.sort((x, y) => x.at.localeCompare(y.at));
   return {
     /** The app's clock when the test starts (null: the computer's). */
     clock: `${AS_OF}T10:15:00Z`,
