@@ -14,7 +14,7 @@ const recommendationsIn = (fixture) => JSON.parse(readFileSync(new URL(fixture.r
 const RUTLAND = { alias: "rep-rutland-2011", fixture: "000_e52ea3f525227045.txt", name: "rutland-slac-2011.txt" };
 const DERBY = { alias: "rep-derby-2011", fixture: "004_68b5994d671394d9.txt", name: "derby-slac-2011.txt" };
 /** The joint area review of 2006 that the 2011 inspection followed (the report states no date). */
-export const RUTLAND_2006 = { alias: "rep-rutland-2006", fixture: "002_6aeded920cdbecf5.txt", name: "rutland-jar-2006.txt", inspectionDate: "2006-11-24" };
+const RUTLAND_2006 = { alias: "rep-rutland-2006", fixture: "002_6aeded920cdbecf5.txt", name: "rutland-jar-2006.txt", inspectionDate: "2006-11-24" };
 
 const OWNERS = ["Jo Adams", "Priya Shah", "Mark Evans", "Designated Nurse (CCG)", "Head of Safeguarding", null];
 const STATES = [
@@ -104,6 +104,20 @@ export function sampleData({ bulk = 0, empty = false } = {}) {
     /** Whether the database file is damaged when the test starts (its backups are not). */
     damaged: false,
   };
+}
+
+/**
+ * `data` with the plan of Rutland's 2006 joint area review before the 2011 reports: all
+ * its actions done but the first three (act-old-1 … 3, in progress), which await a
+ * decision now that a later inspection has overtaken the plan.
+ */
+export function withEarlierPlan(data) {
+  data.reports.unshift(RUTLAND_2006);
+  for (let rec = 1; rec <= recommendationsIn(RUTLAND_2006.fixture); rec++) {
+    const open = rec <= 3;
+    data.actions.push({ alias: `act-old-${rec}`, report: RUTLAND_2006.alias, rec, status: open ? "in_progress" : "completed", progress: open ? 40 : 100, owner: "Jo Adams" });
+  }
+  return data;
 }
 
 // --- a report to import ----------------------------------------------------------------
