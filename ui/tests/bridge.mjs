@@ -5,14 +5,16 @@
 // A test's data (fixtures.mjs) comes into that database only through the app's commands:
 // `seed` imports the reference reports (tests/fixtures) as the import screen does, then
 // edits, updates, evidence, settings and backups as a person would, with the bridge's clock
-// set to when each happened. Seeding the same data twice would give the same plan, so it
-// is seeded once per test file into a template folder, and each test starts its bridge on
-// a copy (the database, its backups and evidence): no test sees another's writes.
+// set to when each happened. Seeding the same data twice would give the same plan, so each
+// data set is seeded once into a template folder (kept in the system's temporary folder for
+// the test files after, until the bridge is rebuilt), and each test starts its bridge on a
+// copy (the database, its backups and evidence): no test sees another's writes.
 //
 // Build the bridge first: `cargo build --example test-bridge` (cargo xtask test does).
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync, writeSync, fstatSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, cpSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -103,6 +105,7 @@ export async function startBridge({ dir, clock = null }) {
 }
 
 const templates = new Map();
+const CACHE = join(tmpdir(), "iat-bridge-templates");
 
 /**
  * A bridge of its own for one test, on a copy of `data` seeded once per test file. Returns
@@ -114,8 +117,8 @@ export async function bridgeFor(data) {
   if (!templates.has(key)) templates.set(key, makeTemplate(data));
   const { dir: template, ids } = await templates.get(key);
   const dir = tempFolder("test");
-  // With their times: the app lists backups by when they were made.
-  cpSync(template, dir, { recursive: true, preserveTimestamps: true });
+  cpSync(template, dir, { recursive: true, filter: (src) => !src.endsWith("ids.json") });
+  madeJustNow(join(template, "backups"), join(dir, "backups"));
   if (data.damaged) damage(join(dir, "tracker.db"));
   const bridge = await startBridge({ dir, clock: data.clock });
   const stop = bridge.stop;
@@ -131,17 +134,60 @@ export async function bridgeFor(data) {
   return bridge;
 }
 
+/**
+ * The folder seeded with `data`, and its ids: from the cache when this build of the bridge
+ * already seeded it from these files, else seeded now and cached.
+ */
 async function makeTemplate(data) {
-  const dir = tempFolder("template");
-  const bridge = await startBridge({ dir, clock: data.importedAt });
+  const files = [BRIDGE, fileURLToPath(import.meta.url), ...[...data.reports, ...(data.bulk ? [data.bulk] : [])].map((r) => join(FIXTURES, r.fixture))];
+  // Keyed by the bridge's build (a changed core seeds afresh), and by the data, how it is
+  // seeded (this file) and the reports it is seeded from.
+  const build = `${statSync(BRIDGE).mtimeMs.toFixed(0)}`;
+  const key = createHash("sha256")
+    .update(JSON.stringify(data))
+    .update(files.map((f) => `${f}:${statSync(f).mtimeMs}`).join("\n"))
+    .digest("hex")
+    .slice(0, 16);
+  const dir = join(CACHE, `${build}-${key}`);
+  if (existsSync(join(dir, "ids.json"))) return { dir, ids: JSON.parse(readFileSync(join(dir, "ids.json"), "utf8")) };
+  mkdirSync(CACHE, { recursive: true });
+  // Templates of other builds are of no more use.
+  for (const old of readdirSync(CACHE)) if (!old.startsWith(`${build}-`)) rmSync(join(CACHE, old), { recursive: true, force: true });
+  const part = mkdtempSync(join(CACHE, `${build}-${key}.part-`));
+  folders.add(part);
+  const bridge = await startBridge({ dir: part, clock: data.importedAt });
+  let ids;
   try {
-    const ids = await seed(bridge, data);
+    ids = await seed(bridge, data);
     await bridge.quit();
-    return { dir, ids };
   } catch (e) {
     await bridge.stop();
     throw e;
   }
+  writeFileSync(join(part, "ids.json"), JSON.stringify(ids));
+  try {
+    renameSync(part, dir);
+    folders.delete(part);
+  } catch {
+    // Another test file seeded the same data meanwhile: use its folder (ours goes at exit).
+  }
+  return { dir, ids };
+}
+
+/**
+ * Gives the copied backups the template's times, moved on so the newest was made just now:
+ * the app lists backups by when they were made, and makes one when it opens a database
+ * whose newest is a day old (a template may be older than that).
+ */
+function madeJustNow(from, to) {
+  if (!existsSync(from)) return;
+  const names = readdirSync(from).filter((n) => n.endsWith(".db"));
+  const times = names.map((n) => statSync(join(from, n)).mtimeMs);
+  const shift = Date.now() - Math.max(...times);
+  names.forEach((n, i) => {
+    const at = new Date(times[i] + shift);
+    utimesSync(join(to, n), at, at);
+  });
 }
 
 /** Overwrites the database's pages after the first with noise: SQLite reports it malformed. */

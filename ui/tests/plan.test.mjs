@@ -165,6 +165,7 @@ test("status, progress and owner are edited in place; a status change can be und
     await page.fill(`${row} [data-col=owner]`, "Alex Morgan");
     await page.press(`${row} [data-col=owner]`, "Enter");
     await eventually(async () => (await bridge.invoke("show_action", { id: id("act-003") })).action.owner === "Alex Morgan");
+    await settled(page);
     const db = (await bridge.invoke("show_action", { id: id("act-003") })).action;
     assert.equal(db.progress, 45);
     // The owner filter learns the new name.
