@@ -2,7 +2,7 @@
 // (added through the native dialog, opened with the system's app), history, remove + undo.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openUi, seriousA11yViolations, shot, calls, settled } from "./browser.mjs";
+import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
 import { sampleData } from "./fixtures.mjs";
 import { eventually } from "./bridge.mjs";
 

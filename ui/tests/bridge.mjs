@@ -14,7 +14,23 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { createHash } from "node:crypto";
-import { closeSync, cpSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,11 +53,31 @@ function tempFolder(what) {
   return dir;
 }
 
+/**
+ * A source file of the bridge (as cargo's dep-info lists them) newer than the bridge: it
+ * would test an older core. The built UI it also lists is left out: the tests serve
+ * ui/dist themselves, so a newer one does not make the bridge out of date.
+ */
+let checked = null;
+function newerSource() {
+  const built = statSync(BRIDGE).mtimeMs;
+  const depInfo = BRIDGE.replace(/(\.exe)?$/, ".d");
+  if (!existsSync(depInfo)) return null;
+  const [, deps = ""] = readFileSync(depInfo, "utf8").split(/:\s/, 2);
+  const dist = join(repo, "ui", "dist");
+  for (const path of deps.split(/(?<!\\)\s+/).map((p) => p.replaceAll("\\ ", " "))) {
+    if (!path || path.startsWith(dist) || path.startsWith(target)) continue;
+    if (existsSync(path) && statSync(path).mtimeMs > built) return path;
+  }
+  return null;
+}
+
 /** Starts a bridge on the database in `dir` (made if missing), with its clock at `clock`. */
 export async function startBridge({ dir, clock = null }) {
-  if (!existsSync(BRIDGE)) {
-    throw new Error(`the browser tests' bridge is not built (${BRIDGE}): run \`cargo build --example test-bridge\` in the repository first`);
-  }
+  const build = "run `cargo build --example test-bridge` in the repository (npm test does)";
+  if (!existsSync(BRIDGE)) throw new Error(`the browser tests' bridge is not built (${BRIDGE}): ${build}`);
+  checked ??= newerSource();
+  if (checked) throw new Error(`the browser tests' bridge is older than ${checked}: ${build}`);
   const args = ["--dir", dir, ...(clock ? ["--clock", clock] : [])];
   // The system account is "sam", as the stories' paths say (/home/sam): the name the app
   // offers before one is set.

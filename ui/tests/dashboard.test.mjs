@@ -82,12 +82,14 @@ test("each report's card shows its judgements: the overall grades, and all of th
 test("a report with a few judgements lists them all, with every grade word readable; one with none says so", async () => {
   const data = sampleData();
   // An ILACS-style report: one section, four judgements (as corrected at the review).
-  data.reports[0].edit = { judgements: [
-    { section: "", area: "The impact of leaders on social work practice with children and families", grade: "Requires improvement to be good" },
-    { section: "", area: "The experiences and progress of children who need help and protection", grade: "Inadequate" },
-    { section: "", area: "The experiences and progress of children in care and care leavers", grade: "Outstanding" },
-    { section: "", area: "Overall effectiveness", grade: "Requires improvement to be good" },
-  ] };
+  data.reports[0].edit = {
+    judgements: [
+      { section: "", area: "The impact of leaders on social work practice with children and families", grade: "Requires improvement to be good" },
+      { section: "", area: "The experiences and progress of children who need help and protection", grade: "Inadequate" },
+      { section: "", area: "The experiences and progress of children in care and care leavers", grade: "Outstanding" },
+      { section: "", area: "Overall effectiveness", grade: "Requires improvement to be good" },
+    ],
+  };
   data.reports[1].edit = { judgements: [] };
   const { page, close } = await openUi({}, { backend: data, hash: "#/dashboard" });
   try {

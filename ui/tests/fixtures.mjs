@@ -115,7 +115,14 @@ export function withEarlierPlan(data) {
   data.reports.unshift(RUTLAND_2006);
   for (let rec = 1; rec <= recommendationsIn(RUTLAND_2006.fixture); rec++) {
     const open = rec <= 3;
-    data.actions.push({ alias: `act-old-${rec}`, report: RUTLAND_2006.alias, rec, status: open ? "in_progress" : "completed", progress: open ? 40 : 100, owner: "Jo Adams" });
+    data.actions.push({
+      alias: `act-old-${rec}`,
+      report: RUTLAND_2006.alias,
+      rec,
+      status: open ? "in_progress" : "completed",
+      progress: open ? 40 : 100,
+      owner: "Jo Adams",
+    });
   }
   return data;
 }

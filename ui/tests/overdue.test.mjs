@@ -43,7 +43,7 @@ test("today's work comes first: grouped by how overdue, the most recently overdu
 });
 
 test("filters are the core's: by owner and how overdue, then grouped by owner", async () => {
-  const { page, close, id } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
   try {
     await page.waitForSelector("[data-testid=overdue-row]");
     await page.selectOption("[data-testid=filter-how]", "over_ninety_days");
@@ -233,7 +233,7 @@ test("an update that fails to save keeps the dialog open with the reason", async
 });
 
 test("the review fits the app's default 1200 px window without cutting off its buttons", async () => {
-  const { page, close, id } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
   try {
     await page.setViewportSize({ width: 1200, height: 800 });
     await page.waitForSelector("[data-testid=overdue-row]");

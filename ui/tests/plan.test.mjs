@@ -318,10 +318,7 @@ test("references come from each recommendation's number, not from the list's ord
     assert.equal(await text(page, `${overdue("act-002")} td:nth-child(2)`), "2.1");
     assert.equal(await text(page, `${overdue("act-018")} td:nth-child(2)`), "1.2");
     assert.equal(await page.getAttribute(`${overdue("act-018")} [data-testid=select-row]`, "aria-label"), "Select action 1.2");
-    assert.equal(
-      await page.getAttribute(`${overdue("act-018")} [data-testid=record-review]`, "aria-label"),
-      "Record a review of action 1.2",
-    );
+    assert.equal(await page.getAttribute(`${overdue("act-018")} [data-testid=record-review]`, "aria-label"), "Record a review of action 1.2");
   } finally {
     await close();
   }

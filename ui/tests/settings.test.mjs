@@ -26,7 +26,10 @@ test("settings show their values and save each change", async () => {
     // Named by when they were made; listed with the file's time and size.
     const [lastWeek] = await backupNames(bridge);
     assert.match(lastWeek, /^tracker-20120119-170200-\d{3}\.db$/);
-    assert.match(await text(page, "[data-testid=backups]"), new RegExp(`^Backups, newest first Backup Made Size Restore ${lastWeek.replaceAll(".", "\\.")} \\d{1,2} \\w{3} \\d{4}, \\d\\d:\\d\\d [\\d.]+ KB`));
+    assert.match(
+      await text(page, "[data-testid=backups]"),
+      new RegExp(`^Backups, newest first Backup Made Size Restore ${lastWeek.replaceAll(".", "\\.")} \\d{1,2} \\w{3} \\d{4}, \\d\\d:\\d\\d [\\d.]+ KB`),
+    );
     await shot(page, "08-settings", true);
     assert.deepEqual(await seriousA11yViolations(page), []);
 

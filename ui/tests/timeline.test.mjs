@@ -155,9 +155,7 @@ test("on an action's page a suggested repeat is confirmed; the plan then marks i
     assert.deepEqual(await seriousA11yViolations(page), []);
 
     // Rutland's 2011 plan (the 2006 review's and Derby's come first in the whole plan).
-    await page.evaluate((h) => {
-      location.hash = h;
-    }, `#/plan?report=${id("rep-rutland-2011")}`);
+    await page.evaluate((h) => (location.hash = h), `#/plan?report=${id("rep-rutland-2011")}`);
     await page.waitForSelector("[data-testid=action-row]");
     const marked = await page.$$eval("[data-testid=action-row]:has([data-testid=raised-before])", (rows) => rows.map((r) => r.dataset.id));
     // The recommendation's one action.
