@@ -141,7 +141,9 @@ export async function startBridge({ dir, clock = null }) {
 }
 
 const templates = new Map();
-const CACHE = join(tmpdir(), "iat-bridge-templates");
+// One cache per bridge binary (per checkout): another checkout's test run on the same
+// machine keeps its own templates, and cleaning ours never touches them.
+const CACHE = join(tmpdir(), "iat-bridge-templates", createHash("sha256").update(BRIDGE).digest("hex").slice(0, 12));
 
 /**
  * A bridge of its own for one test, on a copy of `data` seeded once per test file. Returns
