@@ -239,6 +239,14 @@ struct RecFields {
 /// every action row instead: a b-tree search each, which cost more than all the rest of
 /// the list, and actions share recommendations. The rows are then put in order where
 /// they are: building the list allocates no more than the list itself.
+/// What the list reads of each action. Every column must be in the covering index
+/// `actions_open` (migration 0009), or the overdue list looks up each row in the table;
+/// a test below checks the query plan.
+const LIST_COLUMNS: &str = "a.id, a.report_id, a.recommendation_id, a.title, a.owner,
+    a.due_date, a.due_date_source, a.status, a.progress, a.rag_override, a.sign_ready,
+    a.last_update, a.rowid, a.lead_partner, a.closed_on, a.carried_to_report,
+    a.original_due_date, a.due_date_reason, a.draft";
+
 pub fn list_actions(
     store: &Store,
     filter: &Filter,
@@ -332,12 +340,7 @@ pub fn list_actions(
         params.push((":q", Box::new(fts_query(search)?)));
     }
     let sql = format!(
-        "SELECT a.id, a.report_id, a.recommendation_id, a.title, a.owner, a.due_date,
-                a.due_date_source, a.status, a.progress, a.rag_override, a.sign_ready,
-                a.last_update, a.rowid, a.lead_partner, a.closed_on, a.carried_to_report,
-                a.original_due_date, a.due_date_reason, a.draft
-         FROM actions a
-         WHERE {}",
+        "SELECT {LIST_COLUMNS} FROM actions a WHERE {}",
         clauses.join(" AND ")
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -719,5 +722,33 @@ impl RagRow {
             override_rag: self.rag_override,
         };
         rag(&input, as_of, s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LIST_COLUMNS;
+    use crate::store::Store;
+
+    #[test]
+    fn the_overdue_list_is_one_walk_of_the_covering_index() {
+        let store = Store::open_in_memory().unwrap();
+        let sql = format!(
+            "EXPLAIN QUERY PLAN SELECT {LIST_COLUMNS} FROM actions a
+             WHERE a.deleted_at IS NULL AND a.status <> 'completed' AND a.due_date < '2024-07-01'"
+        );
+        let plan: Vec<String> = store
+            .conn()
+            .prepare(&sql)
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(
+            plan,
+            ["SEARCH a USING COVERING INDEX actions_open (due_date<?)"],
+            "a column the list reads is missing from the index"
+        );
     }
 }
