@@ -168,6 +168,8 @@ test("Settings → Team connects, shows the status in the header and disconnects
     });
     await page.waitForFunction(() => document.querySelector("[data-testid=team-status]")?.textContent === "3 changes waiting");
     assert.equal(await page.isVisible("[data-testid=team-status]"), true);
+    // The event also loads the open screen again: let it finish before using it.
+    await settled(page);
     await page.click("[data-testid=team-disconnect]");
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForSelector("#team-url");
