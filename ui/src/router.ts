@@ -39,10 +39,6 @@ export function guardLeaving(dirty: () => boolean, ask: () => Promise<boolean>):
   leaveGuard = { dirty, ask };
 }
 
-window.addEventListener("beforeunload", (ev) => {
-  if (leaveGuard?.dirty()) ev.preventDefault();
-});
-
 /**
  * Calls the screen for each route change; a screen that is still loading when another
  * route starts must not paint over it, so each render gets a generation number.
@@ -50,6 +46,9 @@ window.addEventListener("beforeunload", (ev) => {
 export function startRouter(main: HTMLElement, screens: Record<string, Screen>, fallback: string, after: (route: Route) => void): void {
   let generation = 0;
   let shown: string | null = null;
+  window.addEventListener("beforeunload", (ev) => {
+    if (leaveGuard?.dirty()) ev.preventDefault();
+  });
   const run = async () => {
     // In-page anchors (the skip link's #main) are not routes.
     if (location.hash && !location.hash.startsWith("#/")) return;
