@@ -90,27 +90,49 @@ impl Deferred {
     pub fn finish(self, conn: &Connection) -> Result<()> {
         // The search index: the same documents as migration 0002's triggers make (a
         // recommendation's text; an action's title, owner, partner agency and measure of
-        // success; a note), numbered table by table in the order the rows arrived.
+        // success; a note), numbered table by table in the order the rows arrived. Each
+        // number comes from the row's rowid, so no document is looked up to index it.
+        let mut base: i64 =
+            conn.query_row("SELECT coalesce(max(id), 0) FROM search_docs", [], |r| {
+                r.get(0)
+            })?;
+        for (entity, table, body) in [
+            ("recommendation", "recommendations", "text"),
+            (
+                "action",
+                "actions",
+                "concat_ws(' ', title, owner, partner_agency, measure_of_success)",
+            ),
+            ("update", "action_updates", "note"),
+        ] {
+            conn.execute(
+                &format!(
+                    "INSERT INTO search_docs (id, entity, entity_id)
+                     SELECT ?1 + rowid, '{entity}', id FROM {table} ORDER BY rowid"
+                ),
+                [base],
+            )?;
+            conn.execute(
+                &format!(
+                    "INSERT INTO search_fts (rowid, body)
+                     SELECT ?1 + rowid, {body} FROM {table} ORDER BY rowid"
+                ),
+                [base],
+            )?;
+            base += conn.query_row(
+                &format!("SELECT coalesce(max(rowid), 0) FROM {table}"),
+                [],
+                |r| r.get::<_, i64>(0),
+            )?;
+        }
+        // The latest note's date: what the trigger leaves after every note (an action
+        // arrives without one, and a sync never takes a note away). Before the indexes
+        // are back, so the wide covering one is built once with the dates in it.
         conn.execute_batch(
-            "INSERT INTO search_docs (entity, entity_id)
-                 SELECT 'recommendation', id FROM recommendations ORDER BY rowid;
-             INSERT INTO search_docs (entity, entity_id)
-                 SELECT 'action', id FROM actions ORDER BY rowid;
-             INSERT INTO search_docs (entity, entity_id)
-                 SELECT 'update', id FROM action_updates ORDER BY rowid;
-             INSERT INTO search_fts (rowid, body)
-                 SELECT d.id, r.text FROM search_docs d JOIN recommendations r ON r.id = d.entity_id
-                 UNION ALL
-                 SELECT d.id, concat_ws(' ', a.title, a.owner, a.partner_agency, a.measure_of_success)
-                 FROM search_docs d JOIN actions a ON a.id = d.entity_id
-                 UNION ALL
-                 SELECT d.id, u.note FROM search_docs d JOIN action_updates u ON u.id = d.entity_id;
-             -- The latest note's date: what the trigger leaves after every note (an
-             -- action arrives without one; notes are never taken away by a sync).
-             UPDATE actions SET last_update = m.day
+            "UPDATE actions SET last_update = m.day
              FROM (SELECT action_id, max(written_on) AS day FROM action_updates
                    GROUP BY action_id) AS m
-             WHERE m.action_id = actions.id;",
+             WHERE m.action_id = actions.id",
         )?;
         for sql in self.indexes.iter().chain(&self.triggers) {
             conn.execute_batch(sql)?;
