@@ -328,3 +328,90 @@ fn a_desktop_killed_mid_join_keeps_nothing_of_it_and_joins_whole_on_the_next_syn
     assert_eq!(plan_dump(&c), plan_dump(&a));
     assert_eq!(plan_dump(&b), plan_dump(&a));
 }
+
+#[test]
+fn a_sync_that_waited_for_a_join_to_finish_applies_nothing_twice() {
+    let (pg, dir, a, b) = setup();
+    notes(&a, 500, "both");
+    let mut sa = Store::open(&a).unwrap();
+    assert_eq!(team::sync(&mut sa).unwrap().pushed, 1000);
+    drop(sa);
+    // The server holds the join's fetch at 300 changes before the end until told to go
+    // on, so a second sync (the app's background one, on a connection of its own) starts
+    // while the join holds the database's write lock.
+    let hold: i64 = pg
+        .value("SELECT max(position) FROM inspection_tracker.changes")
+        .parse::<i64>()
+        .unwrap()
+        - 300;
+    pg.value(&format!(
+        "CREATE SEQUENCE inspection_tracker.held; \
+         CREATE TABLE inspection_tracker.go_on (x int); \
+         CREATE FUNCTION inspection_tracker.hold_read(p bigint) RETURNS boolean \
+         LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN \
+           IF p = {hold} THEN \
+             PERFORM nextval('inspection_tracker.held'); \
+             WHILE NOT EXISTS (SELECT 1 FROM inspection_tracker.go_on) LOOP \
+               PERFORM pg_sleep(0.02); \
+             END LOOP; \
+           END IF; RETURN true; END $$; \
+         CREATE POLICY hold_read ON inspection_tracker.changes AS RESTRICTIVE FOR SELECT \
+           USING (inspection_tracker.hold_read(position));"
+    ));
+    let c = dir.path().join("c/plan.db");
+    std::fs::create_dir_all(c.parent().unwrap()).unwrap();
+    let url = pg.url("bob");
+    let joining = {
+        let (c, url) = (c.clone(), url.clone());
+        std::thread::spawn(move || {
+            let mut s = Store::open(&c).unwrap();
+            team::connect(&mut s, &url).unwrap().joined.unwrap()
+        })
+    };
+    let wait_for = |sql: &str, what: &str| {
+        let start = Instant::now();
+        while pg.value(sql) == "0" {
+            assert!(start.elapsed() < Duration::from_secs(60), "{what}");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    };
+    wait_for(
+        "SELECT count(*) FROM inspection_tracker.held WHERE is_called",
+        "the join never reached the held change",
+    );
+    let second = {
+        let c = c.clone();
+        std::thread::spawn(move || {
+            let mut s = Store::open(&c).unwrap();
+            team::sync(&mut s)
+        })
+    };
+    // The second sync has seen an empty database and a server with a plan (its last
+    // question to the server), and waits for the write lock.
+    wait_for(
+        "SELECT count(*) FROM pg_stat_activity WHERE usename = 'bob' AND state = 'idle' \
+         AND query LIKE '%max(position)%'",
+        "the second sync never asked the server",
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    pg.value("INSERT INTO inspection_tracker.go_on VALUES (1)");
+    let joined = joining.join().unwrap();
+    let r = second.join().unwrap().unwrap();
+    pg.value("DROP POLICY hold_read ON inspection_tracker.changes");
+    assert_eq!(joined as i64, server_count(&pg, "true"));
+    assert_eq!(r.pulled, 0, "the second sync found the plan joined: {r:?}");
+    assert_eq!(integrity(&c), "ok");
+    assert_eq!(
+        count(
+            &c,
+            "SELECT (SELECT count(*) FROM search_docs) - (SELECT count(*) FROM recommendations)
+                    - (SELECT count(*) FROM actions) - (SELECT count(*) FROM action_updates)"
+        ),
+        0
+    );
+    let mut sb = Store::open(&b).unwrap();
+    team::sync(&mut sb).unwrap();
+    assert_eq!(plan_dump(&c), plan_dump(&a));
+    assert_eq!(plan_dump(&b), plan_dump(&a));
+    assert_eq!(schema(&c), schema(&b));
+}

@@ -247,13 +247,20 @@ pub fn pull_in_order(
     let after = state(store)?.last_position;
     fetch_ahead(server, client, after, |changes| {
         let tx = store.write()?;
+        // Another connection (the app's background sync) may have applied some of these
+        // since they were asked for: each change is applied once.
+        let done = local::get_state(&tx)?.map_or(0, |s| s.last_position);
+        let changes: Vec<&RemoteChange> = changes.iter().filter(|c| c.position > done).collect();
+        let Some(last) = changes.last().map(|c| c.position) else {
+            return Ok(());
+        };
         local::set_capture(&tx, false)?;
         let mut applier = Applier::new(&tx, client_id)?;
         for c in changes {
             applier.apply(c)?;
         }
         let applied = applier.finish()?;
-        local::set_last_position(&tx, changes[changes.len() - 1].position)?;
+        local::set_last_position(&tx, last)?;
         local::set_capture(&tx, true)?;
         tx.commit()?;
         pulled += applied.pulled;
@@ -272,6 +279,12 @@ fn join_at_once(
     client_id: &str,
 ) -> Result<(usize, usize)> {
     let tx = store.write()?;
+    // Decided again now this connection holds the write lock: another (the app's
+    // background sync) may have joined meanwhile.
+    if !team_join::may_join_at_once(&tx)? {
+        drop(tx);
+        return pull_in_order(store, server, client, client_id);
+    }
     local::set_capture(&tx, false)?;
     let deferred = team_join::begin(&tx)?;
     let mut applier = Applier::new(&tx, client_id)?;
