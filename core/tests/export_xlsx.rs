@@ -8,7 +8,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use export_common::*;
 use inspection_tracker::export::xlsx::{
-    ACTIONS_SHEET, ACTION_COLUMNS, DUE_COLUMN, RAG_COLUMN, SUMMARY_SHEET,
+    ACTIONS_SHEET, ACTION_COLUMNS, DUE_COLUMN, ID_COLUMN, RAG_COLUMN, SUMMARY_SHEET,
 };
 use inspection_tracker::export::{render, ExportFormat, ExportRequest};
 use inspection_tracker::labels;
@@ -89,6 +89,34 @@ fn the_sheet_is_filtered_frozen_and_coloured() {
         let fill = format!("rgb=\"FF{}\"", labels::rag_fill(r));
         assert!(styles.contains(&fill), "fill for {r:?}");
     }
+}
+
+#[test]
+fn the_printout_has_every_column_but_the_id_on_a3() {
+    let (bytes, list) = workbook();
+    let sheet = zip_part(&bytes, "xl/worksheets/sheet1.xml");
+    let id = ID_COLUMN + 1; // the XML counts columns from 1
+    assert_eq!(ACTION_COLUMNS[ID_COLUMN as usize].0, "Action id");
+    assert!(
+        sheet.contains(&format!("<col min=\"{id}\" max=\"{id}\"")) && {
+            let at = sheet.find(&format!("<col min=\"{id}\"")).unwrap();
+            sheet[at..]
+                .split('>')
+                .next()
+                .unwrap()
+                .contains("hidden=\"1\"")
+        },
+        "the id column is hidden"
+    );
+    // paperSize 8 is A3, in landscape, one page wide.
+    assert!(sheet.contains("paperSize=\"8\""), "A3");
+    assert!(sheet.contains("orientation=\"landscape\""));
+    assert!(sheet.contains("fitToHeight=\"0\""));
+    let book = zip_part(&bytes, "xl/workbook.xml");
+    assert!(
+        book.contains(&format!("Actions!$A$1:$T${}", list.len() + 1)),
+        "the print area runs to the last column, Next step: {book}"
+    );
 }
 
 #[test]

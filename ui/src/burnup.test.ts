@@ -1,3 +1,4 @@
+import { burnUpSummary } from "./components/burnup-chart";
 import { describe, expect, it } from "vitest";
 import { niceMax, scaleBurnUp, samplePoints } from "./burnup";
 
@@ -41,5 +42,25 @@ describe("burn-up scaling", () => {
     const s = samplePoints(points, 5);
     expect(s).toEqual([0, 91, 182, 273, 364]);
     expect(samplePoints([1, 2], 5)).toEqual([1, 2]);
+  });
+});
+
+describe("burnUpSummary", () => {
+  const points = [
+    { date: "2011-06-01", due: 3, completed: 1 },
+    { date: "2011-12-01", due: 10, completed: 6 },
+    { date: "2012-04-14", due: 42, completed: 6 },
+  ];
+
+  it("says what was completed by the as-of date, not by the chart's last day", () => {
+    expect(burnUpSummary(points, "2012-01-20")).toBe("By 20 Jan 2012, 6 of the 10 actions due were completed. By 14 Apr 2012, 42 will be due.");
+  });
+
+  it("says nothing of the future once the last due date has passed", () => {
+    expect(burnUpSummary(points, "2012-05-01")).toBe("By 1 May 2012, 6 of the 42 actions due were completed.");
+  });
+
+  it("says when nothing was due yet", () => {
+    expect(burnUpSummary(points, "2011-01-01")).toBe("No action was due by 1 Jan 2011. By 14 Apr 2012, 42 will be due.");
   });
 });

@@ -4,16 +4,23 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
 import { sampleData } from "./fixtures.mjs";
+import { eventually } from "./bridge.mjs";
 
 const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
 const changes = async (page) => (await calls(page, true)).filter((c) => c.cmd === "update_action").map((c) => c.args.change);
 const saves = async (page) => (await calls(page, true)).filter((c) => c.cmd === "save_action").map((c) => c.args);
 
+/** The action page of a fixture's action. */
+const action = (alias) => (id) => `#/action/${id(alias)}`;
+/** An action's fields as the core holds them. */
+const stored = async (bridge, id) => (await bridge.invoke("show_action", { id })).action;
+
 test("the detail shows every field, updates, evidence and history", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-001" });
+  const { page, close, id } = await openUi({}, { backend: sampleData(), hash: action("act-001") });
   try {
     await page.waitForSelector("[data-testid=due-date]");
-    assert.match(await text(page, "h2"), /^ensure that partners, including health services/);
+    // What will be done, as the core words it from the recommendation (with a capital).
+    assert.match(await text(page, "h2"), /^Ensure that partners, including health services/);
     assert.match(await text(page, ".breadcrumbs"), /Action plan › Rutland › Safeguarding services/);
     assert.equal(await text(page, "[data-testid=due-date]"), "14 Oct 2011");
     assert.equal(await page.inputValue("#d-owner"), "Jo Adams");
@@ -21,8 +28,8 @@ test("the detail shows every field, updates, evidence and history", async () => 
     assert.match(await text(page, "[data-testid=updates]"), /10 Jan 2012 · Jo Adams Audit tool agreed/);
     assert.match(await text(page, "[data-testid=evidence]"), /CP-visit-audit-Dec-2011\.xlsx/);
     await page.click("[data-testid=evidence] >> text=Open");
-    await page.waitForFunction(() => window.__mockDb.opened.length === 1);
-    assert.deepEqual(await page.evaluate(() => window.__mockDb.opened), ["ev-1"]);
+    await page.waitForFunction(() => window.__opened.length === 1);
+    assert.deepEqual(await page.evaluate(() => window.__opened), [id("ev-1")]);
     await page.click("[data-testid=sign-off]");
     await page.waitForSelector("[data-testid=signed-off]");
     assert.match(await text(page, "[data-testid=signed-off]"), /Signed off by Sam Patel/);
@@ -35,7 +42,7 @@ test("the detail shows every field, updates, evidence and history", async () => 
 });
 
 test("changing the due date needs a reason, and the history records it", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
+  const { page, close } = await openUi({}, { backend: sampleData(), hash: action("act-003") });
   try {
     await page.waitForSelector("[data-testid=due-form]");
     // The date's hint is above the field, in words (no placeholder).
@@ -65,7 +72,7 @@ test("changing the due date needs a reason, and the history records it", async (
 });
 
 test("Save changes saves every changed field at once and says so in a banner; Ctrl+S too", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
+  const { page, close, id, bridge } = await openUi({}, { backend: sampleData(), hash: action("act-003") });
   try {
     await page.waitForSelector("#d-owner");
     // Leaving a field saves nothing: only the button does.
@@ -80,7 +87,7 @@ test("Save changes saves every changed field at once and says so in a banner; Ct
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "success-banner");
     assert.deepEqual(await saves(page), [
       {
-        id: "act-003",
+        id: id("act-003"),
         changes: [
           { kind: "owner", owner: "Alex Morgan" },
           { kind: "measure_of_success", measure_of_success: "95% of core assessments meet threshold on audit" },
@@ -88,7 +95,7 @@ test("Save changes saves every changed field at once and says so in a banner; Ct
         ],
       },
     ]);
-    assert.equal(await page.evaluate(() => window.__mockDb.actions.find((a) => a.id === "act-003").owner), "Alex Morgan");
+    assert.equal((await stored(bridge, id("act-003"))).owner, "Alex Morgan");
     await shot(page, "06-action-saved");
     assert.deepEqual(await seriousA11yViolations(page), []);
 
@@ -121,8 +128,10 @@ test("Save changes saves every changed field at once and says so in a banner; Ct
 });
 
 test("updates are added with a date; evidence through the native file dialog", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
+  const { page, close, id, bridge } = await openUi({}, { backend: sampleData(), hash: action("act-003") });
   try {
+    // The file the person picks (the core copies it into the data folder).
+    const picked = bridge.file("Documents/LSCB minutes 12 Jan 2012.pdf", "%PDF-1.4 minutes");
     await page.waitForSelector("[data-testid=add-update]");
     await page.click("[data-testid=add-update]");
     await page.keyboard.type("Threshold document agreed by the LSCB.");
@@ -130,14 +139,14 @@ test("updates are added with a date; evidence through the native file dialog", a
     await page.waitForSelector("[data-testid=updates]");
     assert.match(await text(page, "[data-testid=updates]"), /Sam Patel Threshold document agreed by the LSCB\./);
 
-    await page.evaluate(() => window.__dialogResults.push("/home/sam/Documents/LSCB minutes 12 Jan 2012.pdf"));
+    await page.evaluate((path) => window.__dialogResults.push(path), picked);
     await page.click("[data-testid=add-evidence]");
     await page.waitForSelector("[data-testid=evidence]");
     assert.match(await text(page, "[data-testid=evidence]"), /LSCB minutes 12 Jan 2012\.pdf/);
     const all = await calls(page, true);
     const open = all.find((c) => c.cmd === "plugin:dialog|open");
     assert.equal(open.args.options.multiple, false);
-    assert.deepEqual(all.find((c) => c.cmd === "add_evidence_file").args, { id: "act-003", path: "/home/sam/Documents/LSCB minutes 12 Jan 2012.pdf" });
+    assert.deepEqual(all.find((c) => c.cmd === "add_evidence_file").args, { id: id("act-003"), path: picked });
 
     // Cancelling the dialog adds nothing.
     await page.click("[data-testid=add-evidence]");
@@ -148,12 +157,12 @@ test("updates are added with a date; evidence through the native file dialog", a
 });
 
 test("a failing file dialog or open is explained, and the screen keeps working", async () => {
-  const { page, close } = await openUi(
+  const { page, close, id, bridge } = await openUi(
     {
       "plugin:dialog|open": { error: { code: "forbidden", message: "dialog.open not allowed. Permissions associated with this command: dialog:allow-open" } },
       open_evidence: { error: { code: "missing_file", message: "The stored copy of CP-visit-audit-Dec-2011.xlsx is missing from the data folder." } },
     },
-    { backend: sampleData(), hash: "#/action/act-001" },
+    { backend: sampleData(), hash: action("act-001") },
   );
   try {
     await page.click("[data-testid=add-evidence]");
@@ -163,14 +172,14 @@ test("a failing file dialog or open is explained, and the screen keeps working",
     await page.waitForFunction(() => document.querySelector("[role=alert]")?.textContent.includes("missing from the data folder"));
     await page.fill("#d-owner", "Still works");
     await page.click("[data-testid=save-changes]");
-    await page.waitForFunction(() => window.__mockDb.actions.find((a) => a.id === "act-001").owner === "Still works");
+    await eventually(async () => (await stored(bridge, id("act-001"))).owner === "Still works");
   } finally {
     await close();
   }
 });
 
 test("removing an action asks first, and Undo restores it", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
+  const { page, close, id } = await openUi({}, { backend: sampleData(), hash: action("act-003") });
   try {
     await page.click("[data-testid=delete-action]");
     await page.waitForSelector("dialog[open]");
@@ -181,7 +190,7 @@ test("removing an action asks first, and Undo restores it", async () => {
     assert.equal(await text(page, "[data-testid=plan-count]"), "41 actions.");
     await page.click("[data-testid=undo]");
     await page.waitForSelector("[data-testid=due-date]");
-    assert.equal(new URL(page.url()).hash, "#/action/act-003");
+    assert.equal(new URL(page.url()).hash, `#/action/${id("act-003")}`);
     const cmds = await calls(page);
     assert.ok(cmds.indexOf("delete_action") < cmds.indexOf("restore_action"));
     await page.click("nav >> text=Action plan");
@@ -195,22 +204,19 @@ test("an unknown action says so", async () => {
   const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/nope" });
   try {
     await page.waitForSelector("[role=alert]");
-    assert.match(await text(page, "[role=alert]"), /no action with id nope/);
+    assert.match(await text(page, "[role=alert]"), /action not found: nope/);
   } finally {
     await close();
   }
 });
 
 test("a draft is marked; mitigation, next step and an evidence summary are saved; a moved date shows the first one", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/action/act-003" });
+  // act-003 still a draft, as import leaves every new action.
+  const data = sampleData();
+  data.drafts = ["act-003"];
+  const { page, close, id, bridge } = await openUi({}, { backend: data, hash: action("act-003") });
   try {
     await page.waitForSelector("[data-testid=due-form]");
-    // Mark act-003 a draft, as import leaves every new action.
-    await page.evaluate(() => {
-      window.__mockDb.actions.find((a) => a.id === "act-003").draft = true;
-    });
-    await page.evaluate(() => (location.hash = "#/dashboard"));
-    await page.evaluate(() => (location.hash = "#/action/act-003"));
     await page.waitForSelector("[data-testid=draft-marker]");
     assert.match(await text(page, "[data-testid=draft-marker]"), /^Draft — say what will be done/);
     await page.fill("#d-mitigation", "Paper records meanwhile");
@@ -234,11 +240,12 @@ test("a draft is marked; mitigation, next step and an evidence summary are saved
     assert.match(await text(page, "[data-testid=original-due]"), /^First set for .+; now 31 Mar 2012 \(New system goes live in March\)\.$/);
     assert.deepEqual(await seriousA11yViolations(page), []);
     // Evidence: one line on what it shows (act-001 has a file).
-    await page.evaluate(() => (location.hash = "#/action/act-001"));
+    await page.evaluate((h) => (location.hash = h), action("act-001")(id));
     await page.waitForSelector("[data-testid=evidence-summary]");
     await page.fill("[data-testid=evidence-summary]", "December audit: 19 of 20 meetings had health");
     await page.press("[data-testid=evidence-summary]", "Tab");
-    await page.waitForFunction(() => window.__mockDb.evidence.find((e) => e.id === "ev-1").summary === "December audit: 19 of 20 meetings had health");
+    const summary = async () => (await bridge.invoke("show_action", { id: id("act-001") })).evidence.find((e) => e.id === id("ev-1")).summary;
+    await eventually(async () => (await summary()) === "December audit: 19 of 20 meetings had health");
     assert.equal(await page.inputValue("[data-testid=evidence-summary]"), "December audit: 19 of 20 meetings had health");
   } finally {
     await close();

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { openUi } from "./browser.mjs";
-import { sampleData, importPreview } from "./fixtures.mjs";
+import { sampleData, reportText } from "./fixtures.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -57,13 +57,13 @@ async function check(page, what) {
 }
 
 test("every screen of a loaded plan passes the contrast scan", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
+  const { page, close, id } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
   try {
     const screens = [
       ["#/dashboard", "[data-testid=counts], .stats"],
       ["#/plan", "[data-testid=action-row]"],
       ["#/overdue", "[data-testid=overdue-row]"],
-      ["#/action/act-003", "[data-testid=due-date]"],
+      [`#/action/${id("act-003")}`, "[data-testid=due-date]"],
       ["#/settings", "#s-user_name, .settings"],
       ["#/import", "[data-testid=choose-files]"],
     ];
@@ -80,14 +80,14 @@ test("every screen of a loaded plan passes the contrast scan", async () => {
     // Dialogs and error states: the review dialog's error summary, the bulk bar in use,
     // the action page's banner and error summary, the export dialog.
     await page.evaluate(() => (location.hash = "#/overdue"));
-    await page.click("[data-id=act-002] [data-testid=record-review]");
+    await page.click(`[data-id="${id("act-002")}"] [data-testid=record-review]`);
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForSelector("[data-testid=error-summary]");
     await check(page, "review dialog with errors");
     await page.keyboard.press("Escape");
-    await page.check("[data-id=act-002] [data-testid=select-row]");
+    await page.check(`[data-id="${id("act-002")}"] [data-testid=select-row]`);
     await check(page, "overdue review with a selection");
-    await page.evaluate(() => (location.hash = "#/action/act-003"));
+    await page.evaluate((h) => (location.hash = h), `#/action/${id("act-003")}`);
     await page.waitForSelector("[data-testid=save-changes]");
     await page.fill("#d-owner", "Alex Morgan");
     await page.click("[data-testid=save-changes]");
@@ -118,13 +118,11 @@ test("the first run, the import review and a database that cannot open pass the 
   } finally {
     await close();
   }
-  const p = importPreview();
-  p.report.local_authority = null;
-  const data = sampleData();
-  data.previews[p.path] = p;
-  const review = await openUi({}, { backend: data, hash: "#/import" });
+  // A report that does not name its authority: the review asks for it.
+  const review = await openUi({}, { backend: sampleData(), hash: "#/import" });
   try {
-    await review.page.evaluate((path) => window.__dialogResults.push([path]), p.path);
+    const path = review.bridge.file("Downloads/rutland-2011.txt", reportText({ anonymous: true }));
+    await review.page.evaluate((path) => window.__dialogResults.push([path]), path);
     await review.page.click("[data-testid=choose-files]");
     await review.page.waitForSelector("[data-testid=rec-card]");
     await check(review.page, "import review");

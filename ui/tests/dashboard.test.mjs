@@ -14,25 +14,31 @@ test("the dashboard shows progress against the next inspection", async () => {
     assert.equal(await text(page, "h2"), "Dashboard");
     // 42 actions; every fifth is completed (9 of 42 = 21.4%).
     assert.equal(await text(page, "[data-testid=percent-complete] .stat-value"), "21.4%");
-    assert.match(await text(page, "[data-testid=next-inspection]"), /633 days to the next inspection/);
-    assert.match(await text(page, "[data-testid=next-when]"), /Estimated between 14 Oct 2013 and 14 Oct 2014/);
+    // The core's estimate follows Derby's inspection (20 May 2011): the third anniversary,
+    // give or take six months.
+    assert.match(await text(page, "[data-testid=next-inspection]"), /670 days to the next inspection/);
+    assert.match(await text(page, "[data-testid=next-when]"), /Estimated between 20 Nov 2013 and 20 Nov 2014/);
     const overdue = Number(await text(page, "[data-testid=count-overdue] .stat-value"));
     assert.ok(overdue > 0);
     assert.equal(await text(page, "[data-testid=count-due-soon] .stat-value"), "0");
     assert.match(await text(page, "[data-testid=counts-status] [data-testid=status-completed]"), /Completed 9/);
-    assert.match(await text(page, "[data-testid=counts-rag]"), /Blue: completed and evidenced \(evidence attached and signed off\) 9/);
-    // Rutland's deadline is still ahead.
-    assert.match(await text(page, "[data-testid=deadlines]"), /Rutland: 22 Feb 2012 \(in 33 days\)/);
+    // Completed is blue only when evidenced and signed off: none of the nine is yet.
+    assert.match(await text(page, "[data-testid=counts-rag]"), /Green 12 28\.6% Blue: completed and evidenced \(evidence attached and signed off\) 0 0%/);
+    // Rutland's deadline (70 working days from receipt, 18 Nov 2011) is still ahead.
+    assert.match(await text(page, "[data-testid=deadlines]"), /Rutland: 29 Feb 2012 \(in 40 days\)/);
     // Passed more than 90 days before: history now, not a deadline to act on.
     assert.doesNotMatch(await text(page, "[data-testid=deadlines]"), /Derby/);
     const cards = await page.$$eval("[data-testid=report-card] h4", (els) => els.map((e) => e.textContent));
-    assert.deepEqual(cards, ["Rutland", "Derby"]);
+    // Oldest inspection first.
+    assert.deepEqual(cards, ["Derby", "Rutland"]);
     // The chart has a text alternative and a table of figures.
     assert.match(await page.getAttribute("[data-testid=burnup-svg]", "aria-labelledby"), /burnup-title/);
-    assert.match(await text(page, "#burnup-desc"), /By 20 Jan 2012, \d+ of \d+ actions due were completed/);
+    // The core's burn-up runs to the plan's last due date (Rutland's six-month ones).
+    assert.match(await text(page, "#burnup-desc"), /By 20 Jan 2012, 9 of the 36 actions due were completed\. By 14 Apr 2012, 42 will be due\./);
     await page.click("text=Show the figures as a table");
     const rows = await page.$$("[data-testid=burnup-table] tbody tr");
-    assert.equal(rows.length, 12);
+    // One row for each date the counts change (six due dates, and the day nine were completed).
+    assert.equal(rows.length, 7);
     await shot(page, "03-dashboard", true);
     assert.deepEqual(await seriousA11yViolations(page), []);
   } finally {
@@ -75,24 +81,28 @@ test("each report's card shows its judgements: the overall grades, and all of th
 
 test("a report with a few judgements lists them all, with every grade word readable; one with none says so", async () => {
   const data = sampleData();
-  // An ILACS-style report: one section, four judgements.
-  data.reports[0].judgements = [
-    { section: "", area: "The impact of leaders on social work practice with children and families", grade: "Requires improvement to be good" },
-    { section: "", area: "The experiences and progress of children who need help and protection", grade: "Inadequate" },
-    { section: "", area: "The experiences and progress of children in care and care leavers", grade: "Outstanding" },
-    { section: "", area: "Overall effectiveness", grade: "Requires improvement to be good" },
-  ];
-  data.reports[1].judgements = [];
+  // An ILACS-style report: one section, four judgements (as corrected at the review).
+  data.reports[0].edit = {
+    judgements: [
+      { section: "", area: "The impact of leaders on social work practice with children and families", grade: "Requires improvement to be good" },
+      { section: "", area: "The experiences and progress of children who need help and protection", grade: "Inadequate" },
+      { section: "", area: "The experiences and progress of children in care and care leavers", grade: "Outstanding" },
+      { section: "", area: "Overall effectiveness", grade: "Requires improvement to be good" },
+    ],
+  };
+  data.reports[1].edit = { judgements: [] };
   const { page, close } = await openUi({}, { backend: data, hash: "#/dashboard" });
   try {
     await page.waitForSelector("[data-testid=report-card]");
-    const [first, second] = await page.$$("[data-testid=report-card] [data-testid=judgements]");
+    const card = (name) => `[data-testid=report-card]:has(h4:text-is('${name}'))`;
+    const first = await page.$(`${card("Rutland")} [data-testid=judgements]`);
+    const second = await page.$(`${card("Derby")} [data-testid=judgements]`);
     assert.match((await first.innerText()).replace(/\s+/g, " "), /^Judgements Overall effectiveness Requires improvement to be good All 4 judgements/);
-    await page.click("[data-testid=report-card] [data-testid=all-judgements] summary");
-    const grades = await page.$$eval("[data-testid=report-card] [data-testid=all-judgements] dd .grade", (els) => els.map((e) => e.className));
+    await page.click(`${card("Rutland")} [data-testid=all-judgements] summary`);
+    const grades = await page.$$eval(`${card("Rutland")} [data-testid=all-judgements] dd .grade`, (els) => els.map((e) => e.className));
     assert.deepEqual(grades, ["grade grade-improve", "grade grade-inadequate", "grade grade-outstanding", "grade grade-improve"]);
     // No section headings for a report with one section.
-    assert.equal(await page.$$eval("[data-testid=report-card] [data-testid=all-judgements] h6", (els) => els.length), 0);
+    assert.equal(await page.$$eval(`${card("Rutland")} [data-testid=all-judgements] h6`, (els) => els.length), 0);
     assert.equal((await second.innerText()).replace(/\s+/g, " ").trim(), "Judgements No judgements were found in the report.");
     // Colour contrast (WCAG 2.2 AA) of every grade's badge.
     assert.deepEqual(await seriousA11yViolations(page), []);
@@ -143,10 +153,11 @@ test("an error setting the date is shown beside the form", async () => {
 });
 
 test("marking an action complete in the plan changes the dashboard's counts", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/plan" });
+  // The plan shown for Rutland's report, where act-003 is.
+  const { page, close, id } = await openUi({}, { backend: sampleData(), hash: (id) => `#/plan?report=${id("rep-rutland-2011")}` });
   try {
     await page.waitForSelector("[data-testid=action-row]");
-    const row = "[data-testid=action-row][data-id=act-003]";
+    const row = `[data-testid=action-row][data-id="${id("act-003")}"]`;
     await page.selectOption(`${row} select`, "completed");
     await page.waitForSelector("[data-testid=toast]");
     await page.click("nav >> text=Dashboard");
@@ -175,7 +186,7 @@ test("a failing summary is reported on the dashboard", async () => {
 
 test("inside an estimated window the tile counts down to the window's close", async () => {
   const backend = sampleData();
-  backend.asOf = "2014-01-13"; // 91 days into the window estimated from 14 Oct 2013 to 14 Oct 2014
+  backend.clock = "2014-02-19T10:15:00Z"; // 91 days into the window estimated from 20 Nov 2013 to 20 Nov 2014
   const { page, close } = await openUi({}, { backend, hash: "#/dashboard" });
   try {
     await page.waitForSelector("[data-testid=next-inspection]");
@@ -189,9 +200,9 @@ test("inside an estimated window the tile counts down to the window's close", as
 
 test("an area SEND report's priority action plan deadline can be changed after the review", async () => {
   const data = sampleData();
-  data.reports[1].kind = "area_send";
-  data.reports[1].local_authority = "Derby";
-  const { page, close } = await openUi({}, { backend: data, hash: "#/dashboard" });
+  // One that requires a priority action plan (the only kind with its deadline to set).
+  data.reports[1].edit = { kind: "area_send", local_authority: "Derby", priority_action_plan_required: true };
+  const { page, close, id } = await openUi({}, { backend: data, hash: "#/dashboard" });
   try {
     await page.waitForSelector("[data-testid=report-card]");
     // Only the area SEND report offers it.
@@ -205,7 +216,7 @@ test("an area SEND report's priority action plan deadline can be changed after t
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=plan-due]")].some((e) => e.textContent.includes("27 Mar 2012")));
     const call = (await calls(page, true)).find((c) => c.cmd === "set_plan_deadline");
-    assert.deepEqual(call.args, { reportId: "rep-derby-2011", date: "2012-03-27" });
+    assert.deepEqual(call.args, { reportId: id("rep-derby-2011"), date: "2012-03-27" });
     assert.deepEqual(await seriousA11yViolations(page), []);
   } finally {
     await close();

@@ -4,7 +4,9 @@
 // toast; cancelling the save dialog does nothing.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
+import { openUi, seriousA11yViolations, shot, calls, settled } from "./browser.mjs";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { sampleData } from "./fixtures.mjs";
 
 const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
@@ -24,11 +26,12 @@ function todayShown() {
 }
 
 test("from the plan's button: the format, the plan's filters, the save dialog, export_plan and a toast", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/plan" });
+  const { page, close, id, bridge } = await openUi({}, { backend: sampleData(), hash: "#/plan" });
   try {
     await page.waitForSelector("[data-testid=action-row]");
-    await page.selectOption("#f-report", "rep-derby-2011");
+    await page.selectOption("#f-report", id("rep-derby-2011"));
     await page.selectOption("#f-status", "blocked");
+    await settled(page);
     assert.equal(await text(page, "[data-testid=plan-count]"), "Showing 5 of 42 actions.");
     await page.click("[data-testid=export-plan]");
     await page.waitForSelector(`${DIALOG}[open]`);
@@ -49,11 +52,13 @@ test("from the plan's button: the format, the plan's filters, the save dialog, e
     assert.deepEqual(await seriousA11yViolations(page), []);
 
     await page.check(`${DIALOG} input[value=xlsx]`);
-    await page.evaluate(() => window.__saveResults.push("/home/sam/Documents/derby-blocked.xlsx"));
+    const target = join(bridge.folder("Documents"), "derby-blocked.xlsx");
+    await page.evaluate((path) => window.__saveResults.push(path), target);
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForSelector("[data-testid=toast]");
     await page.waitForSelector(DIALOG, { state: "detached" });
-    assert.equal(await text(page, "[data-testid=toast] .toast-text"), "Excel workbook saved: 5 actions, /home/sam/Documents/derby-blocked.xlsx");
+    assert.equal(await text(page, "[data-testid=toast] .toast-text"), `Excel workbook saved: 5 actions, ${target}`);
+    assert.ok(existsSync(target), "the workbook is written");
     assert.deepEqual(await saves(page), [
       {
         title: "Save the Excel workbook",
@@ -64,8 +69,8 @@ test("from the plan's button: the format, the plan's filters, the save dialog, e
     assert.deepEqual(await exports(page), [
       {
         format: "xlsx",
-        path: "/home/sam/Documents/derby-blocked.xlsx",
-        filter: { status: "blocked", report_id: "rep-derby-2011" },
+        path: target,
+        filter: { status: "blocked", report_id: id("rep-derby-2011") },
         asOf: todayIso(),
         force: true,
         fromHistory: false,
@@ -189,21 +194,21 @@ test("an export that fails says why", async () => {
 });
 
 test("a name typed without its extension gets it, and an existing file there is not replaced", async () => {
-  const data = sampleData();
-  data.existingFiles = ["/home/sam/plan.csv"];
-  const { page, close } = await openUi({}, { backend: data, hash: "#/dashboard" });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
   try {
+    const existing = bridge.file("plan.csv", "kept\n");
     await page.waitForSelector("[data-testid=report-card]");
     await page.keyboard.press("Control+e");
     await page.waitForSelector(`${DIALOG}[open]`);
     await page.check(`${DIALOG} input[value=csv]`);
-    await page.evaluate(() => window.__saveResults.push("/home/sam/plan"));
+    await page.evaluate((path) => window.__saveResults.push(path), existing.replace(/\.csv$/, ""));
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForSelector("[data-testid=toast][role=alert]");
-    assert.match(await text(page, "[data-testid=toast] .toast-text"), /^CSV file not saved: \/home\/sam\/plan\.csv already exists/);
+    assert.ok((await text(page, "[data-testid=toast] .toast-text")).startsWith(`CSV file not saved: ${existing} already exists`));
     const [args] = await exports(page);
-    assert.equal(args.path, "/home/sam/plan.csv");
+    assert.equal(args.path, existing);
     assert.equal(args.force, false);
+    assert.equal(readFileSync(existing, "utf8"), "kept\n", "the file there is untouched");
   } finally {
     await close();
   }
@@ -211,7 +216,7 @@ test("a name typed without its extension gets it, and an existing file there is 
 
 test("the plan's open, owner and due-range filters all apply to the export, whatever its date", async () => {
   // The dashboard's "due in the next 30 days" link, as at 20 Jan 2012.
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/plan?from=2012-01-20&to=2012-02-19&status=open&owner=Jo%20Adams" });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/plan?from=2012-01-20&to=2012-02-19&status=open&owner=Jo%20Adams" });
   try {
     await page.waitForSelector("[data-testid=plan-table]");
     await page.keyboard.press("Control+e");
@@ -231,7 +236,7 @@ test("the plan's open, owner and due-range filters all apply to the export, what
     // Unticked: the whole plan.
     await page.uncheck("[data-testid=export-apply-filters]");
     assert.equal(await page.isVisible("[data-testid=export-filter-note]"), false);
-    await page.evaluate(() => window.__saveResults.push("/home/sam/all.docx"));
+    await page.evaluate((path) => window.__saveResults.push(path), join(bridge.dir, "all.docx"));
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForFunction(() => window.__ipcCalls.filter((c) => c.cmd === "export_plan").length === 1);
     assert.deepEqual((await exports(page))[0].filter, {});
@@ -242,12 +247,13 @@ test("the plan's open, owner and due-range filters all apply to the export, what
 });
 
 test("the dialog says who the export is from, and that no action matches before any file is written", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/plan" });
+  const { page, close, id, bridge } = await openUi({}, { backend: sampleData(), hash: "#/plan" });
   try {
     await page.waitForSelector("[data-testid=action-row]");
-    await page.selectOption("#f-report", "rep-rutland-2011");
+    await page.selectOption("#f-report", id("rep-rutland-2011"));
     await page.selectOption("#f-owner", "Mark Evans");
     await page.selectOption("#f-status", "completed");
+    await settled(page);
     await page.click("[data-testid=export-plan]");
     await page.waitForSelector(`${DIALOG}[open]`);
     assert.equal(await text(page, "[data-testid=export-by]"), "Exported by Sam Patel. Change the name in Settings");
@@ -265,7 +271,7 @@ test("the dialog says who the export is from, and that no action matches before 
     assert.deepEqual(await seriousA11yViolations(page), []);
     // Unticked, every action is exported.
     await page.uncheck("[data-testid=export-apply-filters]");
-    await page.evaluate(() => window.__saveResults.push("/home/sam/Documents/all.docx"));
+    await page.evaluate((path) => window.__saveResults.push(path), join(bridge.dir, "all.docx"));
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForSelector(DIALOG, { state: "detached" });
     assert.equal((await exports(page)).length, 1);
@@ -275,14 +281,17 @@ test("the dialog says who the export is from, and that no action matches before 
 });
 
 test("the board paper: who it is by, the previous paper's date, the board's ask, and drafts and owner-less actions listed but not blocking", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
   try {
     await page.waitForSelector("[data-testid=report-card]");
     await page.keyboard.press("Control+e");
     await page.waitForSelector(`${DIALOG}[open]`);
     await page.waitForFunction(() => document.querySelector("[data-testid=export-ask]")?.value !== "");
     assert.match(await text(page, "[data-testid=export-by]"), /Sam Patel/);
-    assert.equal(await page.inputValue("[data-testid=export-ask]"), "The board is asked to note the progress made since the previous paper.");
+    assert.equal(
+      await page.inputValue("[data-testid=export-ask]"),
+      "The board is asked to note the progress made since the previous paper; scrutinise the exceptions, including any action re-scheduled since then; and agree the mitigations and next steps their owners propose.",
+    );
     // The sample plan has actions with no owner: listed as a warning, the save still offered.
     assert.match(await text(page, "[data-testid=export-warnings]"), /no owner\. You can still save\./);
     assert.equal(await page.isDisabled("[data-testid=dialog-confirm]"), false);
@@ -294,7 +303,7 @@ test("the board paper: who it is by, the previous paper's date, the board's ask,
     await page.waitForFunction(() => document.querySelector("[data-testid=export-board-paper]").hidden);
     await page.check(`${DIALOG} input[value=board-paper]`);
     await page.waitForFunction(() => !document.querySelector("[data-testid=export-board-paper]").hidden);
-    await page.evaluate(() => window.__saveResults.push("/home/sam/board.docx"));
+    await page.evaluate((path) => window.__saveResults.push(path), join(bridge.dir, "board.docx"));
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForSelector(DIALOG, { state: "detached" });
     const sent = await exports(page);

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
-import { sampleData, importPreview } from "./fixtures.mjs";
+import { sampleData } from "./fixtures.mjs";
 
 const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
 
@@ -31,26 +31,15 @@ test("an empty database shows what the app does, its counts and the two ways to 
 });
 
 test("Try the sample reports loads them, then reviews the one that states no date", async () => {
-  const data = sampleData({ empty: true });
-  const full = sampleData();
-  const dateless = importPreview({ path: "/opt/tracker/samples/rutland-jar-2006.txt", dateless: true });
-  data.samples = {
-    after: { reports: full.reports, recs: full.recs, actions: full.actions, updates: full.updates },
-    result: {
-      imported: [
-        { report_id: "rep-rutland-2011", duplicate: false, source_name: "rutland-slac-2011.pdf", local_authority: "Rutland", recommendations: 15, actions: 16 },
-        { report_id: "rep-derby-2011", duplicate: false, source_name: "derby-slac-2011.pdf", local_authority: "Derby", recommendations: 24, actions: 26 },
-      ],
-      needs_review: [dateless],
-    },
-  };
-  const { page, close } = await openUi({}, { backend: data });
+  const { page, close } = await openUi({}, { backend: sampleData({ empty: true }) });
   try {
     await page.click("[data-testid=load-samples]");
     await page.waitForSelector("[data-testid=toast]");
-    assert.match(await page.textContent("[data-testid=toast]"), /Loaded 2 sample reports with 42 actions/);
+    // The app's samples (src-tauri/src/samples.rs): the four dated reports are imported; the
+    // joint area review (no date) and the area SEND report (its plan's deadline) are reviewed.
+    assert.match(await page.textContent("[data-testid=toast]"), /Loaded 4 sample reports with 47 actions/);
     await page.waitForSelector("[data-testid=rec-card]");
-    assert.match(await page.textContent("h2"), /rutland-jar-2006\.txt/);
+    assert.match(await page.textContent("h2"), /Rutland - joint area review \(sample\)\.txt/);
     assert.match(await page.textContent("[data-testid=r-end-parts] legend"), /Inspection ended \(required\)/);
     assert.ok((await calls(page)).includes("load_samples"));
   } finally {
@@ -59,11 +48,13 @@ test("Try the sample reports loads them, then reviews the one that states no dat
 });
 
 test("a failure to load the samples is shown, and the button can be tried again", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData({ empty: true }) });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData({ empty: true }) });
   try {
+    // A file where the samples' folder should be: the core cannot write them out.
+    bridge.file("samples", "not a folder");
     await page.click("[data-testid=load-samples]");
     await page.waitForSelector("[role=alert]");
-    assert.match(await page.textContent("[role=alert]"), /sample reports are not installed/);
+    assert.match(await page.textContent("[role=alert]"), /samples: File exists/);
     assert.equal(await page.isEnabled("[data-testid=load-samples]"), true);
     assert.deepEqual(await seriousA11yViolations(page), []);
   } finally {
@@ -86,12 +77,9 @@ test("a database that cannot be opened is explained, not swallowed", async () =>
 });
 
 test("the first run asks for the name the history will record, prefilled from the system account", async () => {
+  // The name never set: the app offers the system account's ("sam").
   const data = sampleData({ empty: true });
-  Object.assign(
-    data.settings.find((s) => s.key === "user_name"),
-    { value: "sam", is_default: true },
-  );
-  data.user = "sam";
+  data.user = null;
   const { page, close } = await openUi({}, { backend: data });
   try {
     await page.waitForSelector("[data-testid=first-run]");
@@ -119,24 +107,31 @@ test("the first run asks for the name the history will record, prefilled from th
 
 test("a damaged database offers its backups, newest first, and restoring one opens the app", async () => {
   const data = sampleData();
-  data.damaged = { code: "damaged", message: "the database file /home/sam/tracker.db is damaged (its pages do not check out)." };
-  const { page, close } = await openUi({}, { backend: data, hash: "#/dashboard" });
+  data.damaged = true;
+  const { page, close, bridge } = await openUi({}, { backend: data, hash: "#/dashboard" });
   try {
     await page.waitForSelector("[data-testid=store-error]");
+    assert.match(await page.textContent("[data-testid=store-error]"), /damaged/);
     await page.waitForSelector("[data-testid=recover] li");
     const rows = await page.$$eval("[data-testid=recover] li", (els) => els.map((e) => e.textContent));
-    assert.equal(rows.length, 2);
+    // The two of the last fortnight, and the one made when the app first opened it.
+    assert.equal(rows.length, 3);
     assert.match(rows[0], /the newest/);
+    const [newest] = (await bridge.invoke("list_backups")).map((b) => b.name);
+    assert.match(newest, /^tracker-20120119-/);
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, "01-store-damaged");
     await page.click("[data-testid=recover] li:first-child button");
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForSelector("[data-testid=toast]");
-    assert.match(await page.textContent("[data-testid=toast]"), /Restored tracker-2012-01-19\.db/);
+    assert.ok((await page.textContent("[data-testid=toast]")).includes(`Restored ${newest}`));
     // The dashboard opens on the restored database.
     await page.waitForSelector("[data-testid=store-error]", { state: "detached" });
     assert.ok((await calls(page)).includes("restore_over_damaged"));
     assert.ok(!(await page.isVisible("[data-testid=recover]")));
+    // The restored plan is the app's again.
+    await page.waitForSelector("[data-testid=report-card]");
+    assert.equal((await bridge.invoke("store_info")).actions, 42);
   } finally {
     await close();
   }

@@ -3,32 +3,37 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
-import { sampleData, importPreview, REPORT_TEXT } from "./fixtures.mjs";
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { sampleData, reportText, blankPdf, REPORT_TEXT } from "./fixtures.mjs";
 
 const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
 
-function withPreviews(...previews) {
-  const data = sampleData();
-  for (const p of previews) data.previews[p.path] = p;
-  return data;
-}
+/** The report to import (fixtures.mjs), saved where the person keeps it; returns its path. */
+const saved = (bridge, name, options) => bridge.file(join("Downloads", name), reportText(options));
+/** What the core reads from a file before anything is stored. */
+const previewOf = (bridge, path) => bridge.invoke("preview_import", { path });
+/** The reviewed reports sent to be stored. */
+const created = async (page) => (await calls(page, true)).filter((c) => c.cmd === "create_plan").map((c) => c.args.input);
 
 test("Ctrl+O picks several files; each is read with progress, then reviewed in turn", async () => {
-  const a = importPreview({ path: "/home/sam/Downloads/rutland-2011.pdf" });
-  const b = importPreview({ path: "/home/sam/Downloads/rutland-2011-copy.docx" });
   // Reading is slow in real life: hold each preview until the test has seen the progress.
-  const { page, close } = await openUi(
+  const { page, close, bridge } = await openUi(
     {
-      preview_import: async (args) => {
+      preview_import: async (args, _state, bridge) => {
         await new Promise((resolve) => (window.__releaseRead = resolve));
-        return window.__backend.preview_import(args);
+        return bridge("preview_import", args);
       },
     },
-    { backend: withPreviews(a, b), hash: "#/dashboard" },
+    { backend: sampleData(), hash: "#/dashboard" },
   );
   try {
+    const a = saved(bridge, "rutland-2011.txt");
+    const b = saved(bridge, "rutland-2011-copy.txt");
+    // A scan: a PDF of page images, no text.
+    const scan = bridge.file(join("Downloads", "scan.pdf"), blankPdf());
     await page.waitForSelector("[data-testid=report-card]");
-    await page.evaluate((paths) => window.__dialogResults.push(paths), [a.path, "/home/sam/Downloads/scan.pdf", b.path]);
+    await page.evaluate((paths) => window.__dialogResults.push(paths), [a, scan, b]);
     await page.keyboard.press("Control+o");
     await page.waitForSelector("[data-testid=import-progress]");
     assert.equal(await text(page, "[data-testid=import-progress]"), "Reading 1 of 3…");
@@ -45,25 +50,30 @@ test("Ctrl+O picks several files; each is read with progress, then reviewed in t
     assert.equal(open.multiple, true);
     assert.deepEqual(open.filters[0].extensions, ["pdf", "docx", "html", "htm", "txt", "md"]);
     // The unreadable one is named with the reason; the two good ones are reviewed in turn.
-    assert.match(await text(page, "[data-testid=import-failures]"), /scan\.pdf \(scan\.pdf could not be read: no text found/);
-    assert.equal(await text(page, "h2"), "Review 1 of 2: rutland-2011.pdf");
+    assert.match(await text(page, "[data-testid=import-failures]"), /scan\.pdf \(no text found in the pdf file \(a scanned PDF holds only page images/);
+    assert.equal(await text(page, "h2"), "Review 1 of 2: rutland-2011.txt");
     assert.equal(await page.evaluate(() => document.activeElement.id), "screen-title");
     await page.click("[data-testid=create-plan]");
-    await page.waitForFunction(() => document.querySelector("h2")?.textContent === "Review 2 of 2: rutland-2011-copy.docx");
+    await page.waitForFunction(() => document.querySelector("h2")?.textContent === "Review 2 of 2: rutland-2011-copy.txt");
     await page.click("[data-testid=skip-file]");
     await page.waitForSelector("[data-testid=report-card]");
-    const created = await page.evaluate(() => window.__mockDb.created.map((c) => c.path));
-    assert.deepEqual(created, [a.path]);
+    assert.deepEqual(
+      (await created(page)).map((c) => c.path),
+      [a],
+    );
+    // Stored: a third report.
+    assert.equal((await bridge.invoke("store_info")).reports, 3);
   } finally {
     await close();
   }
 });
 
 test("the review shows the facts beside the text, each recommendation highlighted where it came from", async () => {
-  const p = importPreview();
-  const { page, close } = await openUi({}, { backend: withPreviews(p), hash: "#/import" });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/import" });
   try {
-    await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
+    const path = saved(bridge, "rutland-2011.txt");
+    const p = await previewOf(bridge, path);
+    await page.evaluate((path) => window.__dialogResults.push([path]), path);
     await page.click("[data-testid=choose-files]");
     await page.waitForSelector("[data-testid=rec-card]");
     assert.equal(await page.inputValue("#r-authority"), "Rutland");
@@ -112,10 +122,11 @@ test("the review shows the facts beside the text, each recommendation highlighte
 });
 
 test("facts and recommendations are corrected (edit, split, merge, delete) before the plan is created", async () => {
-  const p = importPreview();
-  const { page, close } = await openUi({}, { backend: withPreviews(p), hash: "#/import" });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/import" });
   try {
-    await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
+    const path = saved(bridge, "rutland-2011.txt");
+    const p = await previewOf(bridge, path);
+    await page.evaluate((path) => window.__dialogResults.push([path]), path);
     await page.click("[data-testid=choose-files]");
     await page.waitForSelector("[data-testid=rec-card]");
     await page.fill("#r-authority", "Rutland County Council");
@@ -149,7 +160,7 @@ test("facts and recommendations are corrected (edit, split, merge, delete) befor
     await page.selectOption("[data-rec='3'] [data-part=timeframe]", { label: "Within six months" });
     await page.click("[data-testid=create-plan]");
     await page.waitForSelector("[data-testid=action-row]");
-    const [input] = await page.evaluate(() => window.__mockDb.created);
+    const [input] = await created(page);
     assert.equal(input.path, p.path);
     assert.equal(input.sha256, p.sha256);
     assert.equal(input.inspection_date, null);
@@ -166,8 +177,11 @@ test("facts and recommendations are corrected (edit, split, merge, delete) befor
     assert.match(recs[1].text, /CAMHS;$/);
     assert.deepEqual([recs[3].section, recs[3].timeframe, recs[3].period], ["Safeguarding services (CAF)", "Within six months", { unit: "months", amount: 6 }]);
     assert.match(recs[3].text, /^Reduce re-referrals/);
-    // After a single file, the new plan is shown.
-    assert.match(new URL(page.url()).hash, /^#\/plan\?report=rep-new-1$/);
+    // After a single file, the new plan is shown: the report stored as corrected.
+    const made = (await bridge.invoke("get_summary")).reports.find((r) => r.local_authority === "Rutland County Council");
+    assert.equal(made.kind, "child_protection");
+    assert.equal(made.counts.total, 4);
+    assert.equal(new URL(page.url()).hash, `#/plan?report=${made.report_id}`);
     assert.match(await text(page, "[data-testid=toast]:last-child"), /Action plan created for Rutland County Council: 4 actions/);
   } finally {
     await close();
@@ -175,10 +189,10 @@ test("facts and recommendations are corrected (edit, split, merge, delete) befor
 });
 
 test("a report with no date needs one; createPlan gets the corrected date", async () => {
-  const p = importPreview({ dateless: true });
-  const { page, close } = await openUi({}, { backend: withPreviews(p), hash: "#/import" });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/import" });
   try {
-    await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
+    const path = saved(bridge, "rutland-undated.txt", { dateless: true });
+    await page.evaluate((path) => window.__dialogResults.push([path]), path);
     await page.click("[data-testid=choose-files]");
     await page.waitForSelector("[data-testid=rec-card]");
     // Day, month and year in three fields (GOV.UK's date input): no day/month mix-up.
@@ -219,10 +233,10 @@ test("a report with no date needs one; createPlan gets the corrected date", asyn
 });
 
 test("Cancel leaves no trace", async () => {
-  const p = importPreview();
-  const { page, close } = await openUi({}, { backend: withPreviews(p), hash: "#/import" });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/import" });
   try {
-    await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
+    const path = saved(bridge, "rutland-2011.txt");
+    await page.evaluate((path) => window.__dialogResults.push([path]), path);
     await page.click("[data-testid=choose-files]");
     await page.waitForSelector("[data-testid=rec-card]");
     await page.fill("#r-authority", "Somewhere else");
@@ -248,13 +262,15 @@ test("Cancel leaves no trace", async () => {
 });
 
 test("a file imported before is recognised and named", async () => {
-  const p = importPreview({ duplicate: true });
-  const { page, close } = await openUi({}, { backend: withPreviews(p), hash: "#/import" });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/import" });
   try {
-    await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
+    // The Rutland report the plan was made from, saved again under another name.
+    const again = join(bridge.folder("Downloads"), "rutland-again.txt");
+    copyFileSync(join(bridge.dir, "reports", "rutland-slac-2011.txt"), again);
+    await page.evaluate((path) => window.__dialogResults.push([path]), again);
     await page.click("[data-testid=choose-files]");
     await page.waitForSelector("[data-testid=duplicate]");
-    assert.match(await text(page, "[data-testid=duplicate]"), /already imported on 1 Dec 2011 as rutland-slac-2011\.pdf/);
+    assert.match(await text(page, "[data-testid=duplicate]"), /already imported on 1 Dec 2011 as rutland-slac-2011\.txt/);
     assert.equal(await page.getAttribute("[data-testid=duplicate]", "role"), "alert");
     await shot(page, "02-import-duplicate");
     assert.deepEqual(await seriousA11yViolations(page), []);
@@ -264,19 +280,19 @@ test("a file imported before is recognised and named", async () => {
 });
 
 test("files dropped onto the window are imported", async () => {
-  const p = importPreview({ path: "/home/sam/Desktop/rutland.html" });
-  const { page, close } = await openUi({}, { backend: withPreviews(p), hash: "#/dashboard" });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
   try {
+    const path = bridge.file(join("Desktop", "rutland.txt"), REPORT_TEXT);
     await page.waitForSelector("[data-testid=report-card]");
     await page.waitForFunction(() => window.__ipcCalls.some((c) => c.cmd === "plugin:event|listen" && c.args.event === "tauri://drag-drop"));
-    await page.evaluate(() => window.__emitTauri("tauri://drag-enter", { paths: ["/home/sam/Desktop/rutland.html"], position: { x: 10, y: 10 } }));
+    await page.evaluate((path) => window.__emitTauri("tauri://drag-enter", { paths: [path], position: { x: 10, y: 10 } }), path);
     assert.equal(await page.isVisible("#drop-overlay"), true);
     await shot(page, "02-import-drop-overlay");
-    await page.evaluate(() => window.__emitTauri("tauri://drag-drop", { paths: ["/home/sam/Desktop/rutland.html"], position: { x: 10, y: 10 } }));
+    await page.evaluate((path) => window.__emitTauri("tauri://drag-drop", { paths: [path], position: { x: 10, y: 10 } }), path);
     await page.waitForSelector("[data-testid=rec-card]");
     assert.equal(await page.isVisible("#drop-overlay"), false);
-    assert.equal(await text(page, "h2"), "Review: rutland.html");
-    assert.deepEqual((await calls(page, true)).find((c) => c.cmd === "preview_import").args, { path: "/home/sam/Desktop/rutland.html" });
+    assert.equal(await text(page, "h2"), "Review: rutland.txt");
+    assert.deepEqual((await calls(page, true)).find((c) => c.cmd === "preview_import").args, { path });
   } finally {
     await close();
   }
@@ -299,18 +315,17 @@ test("a failing file picker is explained and the app keeps working", async () =>
 });
 
 test("a failure creating the plan is shown and the review kept", async () => {
-  const p = importPreview();
-  const { page, close } = await openUi(
-    { create_plan: { error: { code: "file_changed", message: "rutland-2011.pdf has changed since it was read; import it again." } } },
-    { backend: withPreviews(p), hash: "#/import" },
-  );
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/import" });
   try {
-    await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
+    const path = saved(bridge, "rutland-2011.txt");
+    await page.evaluate((path) => window.__dialogResults.push([path]), path);
     await page.click("[data-testid=choose-files]");
     await page.waitForSelector("[data-testid=rec-card]");
+    // Changed on disk after it was read: the core refuses to store what was reviewed.
+    saved(bridge, "rutland-2011.txt", { dateless: true });
     await page.click("[data-testid=create-plan]");
     await page.waitForSelector("[role=alert]");
-    assert.match(await text(page, "[role=alert]"), /has changed since it was read/);
+    assert.match(await text(page, "[role=alert]"), /rutland-2011\.txt has changed since it was read/);
     assert.equal(await page.isEnabled("[data-testid=create-plan]"), true);
     assert.equal((await page.$$("[data-testid=rec-card]")).length, 5);
   } finally {
@@ -319,11 +334,11 @@ test("a failure creating the plan is shown and the review kept", async () => {
 });
 
 test("the review refuses a plan without a local authority, with an error summary linking the field", async () => {
-  const p = importPreview();
-  p.report.local_authority = null;
-  const { page, close } = await openUi({}, { backend: withPreviews(p), hash: "#/import" });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/import" });
   try {
-    await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
+    // A report that does not name its authority.
+    const path = saved(bridge, "rutland-2011.txt", { anonymous: true });
+    await page.evaluate((path) => window.__dialogResults.push([path]), path);
     await page.click("[data-testid=choose-files]");
     await page.waitForSelector("[data-testid=rec-card]");
     await page.click("[data-testid=create-plan]");

@@ -6,7 +6,7 @@ import { openUi, seriousA11yViolations, shot } from "./browser.mjs";
 import { sampleData } from "./fixtures.mjs";
 
 test("each route shows its screen, marks the nav and names the window", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
+  const { page, close, id } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
   try {
     const routes = [
       ["#/dashboard", "Dashboard", "Dashboard"],
@@ -14,7 +14,8 @@ test("each route shows its screen, marks the nav and names the window", async ()
       ["#/overdue", "Overdue review", "Overdue review"],
       ["#/import", "Import", "Import a report"],
       ["#/settings", "Settings", "Settings"],
-      ["#/action/act-002", "Action plan", "ensure that only those cases with the most significant identified need proceed to core assessment."],
+      // What will be done, as the core words it from the recommendation (a capital, no full stop).
+      [`#/action/${id("act-002")}`, "Action plan", "Ensure that only those cases with the most significant identified need proceed to core assessment"],
     ];
     for (const [hash, nav, heading] of routes) {
       await page.evaluate((h) => (location.hash = h), hash);

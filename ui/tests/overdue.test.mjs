@@ -2,13 +2,13 @@
 // update with stale ones flagged, and a quick "Add update".
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
+import { openUi, seriousA11yViolations, shot, calls, settled } from "./browser.mjs";
 import { sampleData } from "./fixtures.mjs";
 
 const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
 
 test("today's work comes first: grouped by how overdue, the most recently overdue first", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
+  const { page, close, id } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
   try {
     await page.waitForSelector("[data-testid=overdue-row]");
     assert.match(
@@ -30,11 +30,11 @@ test("today's work comes first: grouped by how overdue, the most recently overdu
     const list = (await calls(page, true)).filter((c) => c.cmd === "list_actions").at(-1);
     assert.deepEqual(list.args.filter, { overdue: true, due_within_days: 30, current_only: true });
     // act-002 was last updated 45 days ago: stale; act-004 10 days ago: not.
-    assert.match(await text(page, "[data-id=act-002] [data-testid=since-update]"), /45 days ago Stale/);
-    assert.equal(await text(page, "[data-id=act-004] [data-testid=since-update]"), "10 days ago");
-    assert.match(await text(page, "[data-id=act-003] [data-testid=since-update]"), /Never updated Stale/);
-    assert.match(await text(page, "[data-id=act-002]"), /Priya Shah/);
-    assert.equal(await text(page, "[data-id=act-002] [data-testid=last-review]"), "Not reviewed");
+    assert.match(await text(page, `[data-id="${id("act-002")}"] [data-testid=since-update]`), /45 days ago Stale/);
+    assert.equal(await text(page, `[data-id="${id("act-004")}"] [data-testid=since-update]`), "10 days ago");
+    assert.match(await text(page, `[data-id="${id("act-003")}"] [data-testid=since-update]`), /Never updated Stale/);
+    assert.match(await text(page, `[data-id="${id("act-002")}"]`), /Priya Shah/);
+    assert.equal(await text(page, `[data-id="${id("act-002")}"] [data-testid=last-review]`), "Not reviewed");
     await shot(page, "05-overdue");
     assert.deepEqual(await seriousA11yViolations(page), []);
   } finally {
@@ -75,6 +75,7 @@ test("filters are the core's: by owner and how overdue, then grouped by owner", 
     await page.selectOption("[data-testid=filter-how]", "");
     await page.selectOption("[data-testid=filter-owner]", "");
     await page.selectOption("[data-testid=group-by]", "owner");
+    await settled(page);
     await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=overdue-group] h3")].some((h) => h.textContent.startsWith("No owner")));
     const groups = await page.$$eval("[data-testid=overdue-group] h3", (els) => els.map((e) => e.textContent.replace(/ \(\d+\)$/, "")));
     assert.deepEqual(groups, ["Designated Nurse (CCG)", "Head of Safeguarding", "Jo Adams", "Mark Evans", "Priya Shah", "No owner"]);
@@ -88,9 +89,9 @@ test("filters are the core's: by owner and how overdue, then grouped by owner", 
 });
 
 test("a review is recorded on an item, with an error summary for what is missing", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
+  const { page, close, id } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
   try {
-    await page.click("[data-id=act-002] [data-testid=record-review]");
+    await page.click(`[data-id="${id("act-002")}"] [data-testid=record-review]`);
     await page.waitForSelector("[data-testid=review-dialog]");
     // Prefilled: the person's name and today; the date's hint is visible above the field.
     assert.equal(await page.inputValue("#rv-by"), "Sam Patel");
@@ -117,15 +118,15 @@ test("a review is recorded on an item, with an error summary for what is missing
     await page.waitForSelector("[data-testid=review-dialog]", { state: "detached" });
     const call = (await calls(page, true)).find((c) => c.cmd === "record_review");
     assert.deepEqual(call.args, {
-      id: "act-002",
+      id: id("act-002"),
       review: { reviewed_by: "Sam Patel", reviewed_on: "2012-01-20", outcome: "Priya to send the audit to the QA panel by Friday.", next_review: "2012-02-03" },
     });
     assert.equal(
-      await text(page, "[data-id=act-002] [data-testid=last-review]"),
+      await text(page, `[data-id="${id("act-002")}"] [data-testid=last-review]`),
       "20 Jan 2012, Sam Patel: Priya to send the audit to the QA panel by Friday. Next review 3 Feb 2012",
     );
     // Kept in the action's history.
-    await page.click("[data-id=act-002] th a");
+    await page.click(`[data-id="${id("act-002")}"] th a`);
     await page.waitForSelector("[data-testid=history]");
     assert.match(await text(page, "[data-testid=history]"), /review outcome.*Priya to send the audit/);
   } finally {
@@ -134,13 +135,13 @@ test("a review is recorded on an item, with an error summary for what is missing
 });
 
 test("several actions are reassigned, then re-scheduled with one reason, in one call each", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
+  const { page, close, id } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
   try {
     await page.waitForSelector("[data-testid=overdue-row]");
     assert.equal(await text(page, "[data-testid=selected-count]"), "No actions selected");
     assert.equal(await page.isDisabled("[data-testid=bulk-reassign]"), true);
-    await page.check("[data-id=act-002] [data-testid=select-row]");
-    await page.check("[data-id=act-003] [data-testid=select-row]");
+    await page.check(`[data-id="${id("act-002")}"] [data-testid=select-row]`);
+    await page.check(`[data-id="${id("act-003")}"] [data-testid=select-row]`);
     assert.equal(await text(page, "[data-testid=selected-count]"), "2 actions selected");
     await page.click("[data-testid=bulk-reassign]");
     await page.waitForSelector("[data-testid=bulk-dialog]");
@@ -150,12 +151,13 @@ test("several actions are reassigned, then re-scheduled with one reason, in one 
     await page.fill("[data-testid=bulk-owner]", "Mark Evans");
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForSelector("[data-testid=bulk-dialog]", { state: "detached" });
-    await page.waitForFunction(() => document.querySelector("[data-id=act-003] [data-testid=owner]")?.textContent === "Mark Evans");
-    assert.equal(await text(page, "[data-id=act-002] [data-testid=owner]"), "Mark Evans");
+    await settled(page);
+    await page.waitForFunction((row) => document.querySelector(`${row} [data-testid=owner]`)?.textContent === "Mark Evans", `[data-id="${id("act-003")}"]`);
+    assert.equal(await text(page, `[data-id="${id("act-002")}"] [data-testid=owner]`), "Mark Evans");
     let bulk = (await calls(page, true)).filter((c) => c.cmd === "update_actions");
     assert.deepEqual(
       bulk.map((c) => c.args),
-      [{ ids: ["act-002", "act-003"], change: { kind: "reassign", owner: "Mark Evans" } }],
+      [{ ids: [id("act-002"), id("act-003")], change: { kind: "reassign", owner: "Mark Evans" } }],
     );
     assert.match(await page.textContent("[data-testid=toast]"), /2 actions reassigned to Mark Evans/);
     assert.equal(await text(page, "[data-testid=selected-count]"), "No actions selected");
@@ -181,10 +183,10 @@ test("several actions are reassigned, then re-scheduled with one reason, in one 
 });
 
 test("a quick update from the review is dated, saved, and clears the stale flag", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
+  const { page, close, id } = await openUi({}, { backend: sampleData(), hash: "#/overdue" });
   try {
-    await page.waitForSelector("[data-id=act-003]");
-    await page.click("[data-id=act-003] >> text=Add update");
+    await page.waitForSelector(`[data-id="${id("act-003")}"]`);
+    await page.click(`[data-id="${id("act-003")}"] >> text=Add update`);
     await page.waitForSelector("dialog[open]");
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "update-note");
     await page.keyboard.type("Core assessment threshold re-issued to all team managers.");
@@ -201,24 +203,24 @@ test("a quick update from the review is dated, saved, and clears the stale flag"
     assert.deepEqual(await seriousA11yViolations(page), []);
     await page.keyboard.press("Enter"); // in the date field: submits the form
     await page.waitForSelector("dialog", { state: "detached" });
-    await page.waitForFunction(() => !document.querySelector("[data-id=act-003] [data-testid=stale]"));
-    assert.equal(await text(page, "[data-id=act-003] [data-testid=since-update]"), "1 day ago");
+    await page.waitForFunction((row) => !document.querySelector(`${row} [data-testid=stale]`), `[data-id="${id("act-003")}"]`);
+    assert.equal(await text(page, `[data-id="${id("act-003")}"] [data-testid=since-update]`), "1 day ago");
     const add = (await calls(page, true)).find((c) => c.cmd === "add_update");
-    assert.deepEqual(add.args, { id: "act-003", note: "Core assessment threshold re-issued to all team managers.", writtenOn: "2012-01-19" });
+    assert.deepEqual(add.args, { id: id("act-003"), note: "Core assessment threshold re-issued to all team managers.", writtenOn: "2012-01-19" });
     // Focus returns to the action's row.
-    assert.equal(await page.evaluate(() => document.activeElement.closest("[data-id]")?.dataset.id), "act-003");
+    assert.equal(await page.evaluate(() => document.activeElement.closest("[data-id]")?.dataset.id), id("act-003"));
   } finally {
     await close();
   }
 });
 
 test("an update that fails to save keeps the dialog open with the reason", async () => {
-  const { page, close } = await openUi(
+  const { page, close, id } = await openUi(
     { add_update: { error: { code: "empty_note", message: "An update needs some text." } } },
     { backend: sampleData(), hash: "#/overdue" },
   );
   try {
-    await page.click("[data-id=act-003] >> text=Add update");
+    await page.click(`[data-id="${id("act-003")}"] >> text=Add update`);
     await page.keyboard.type(" x");
     await page.click("[data-testid=dialog-confirm]");
     await page.waitForSelector("dialog [data-testid=error-summary]");

@@ -4,22 +4,24 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openUi, calls } from "./browser.mjs";
 import { sampleData } from "./fixtures.mjs";
+import { eventually } from "./bridge.mjs";
 
 const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
 const sets = async (page) => (await calls(page, true)).filter((c) => c.cmd === "set_setting").map((c) => [c.args.key, c.args.value]);
 
-// The reminder counts against the computer's today; make the fixture's dates relative to it.
+// The reminder counts against the computer's today; make the fixture's dates relative to it
+// (moved by hand, with a reason, as the core requires) and the app's clock the computer's.
 function dataDueNow() {
   const data = sampleData();
-  const today = new Date().toISOString().slice(0, 10);
   const plus = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
-  data.asOf = today;
+  data.clock = null;
   data.actions.forEach((a, i) => {
-    a.due_date = i < 3 ? plus(-10) : i < 5 ? plus(3) : plus(90);
+    a.due = { date: i < 3 ? plus(-10) : i < 5 ? plus(3) : plus(90), reason: "Re-planned with the board" };
     a.status = i < 5 ? "in_progress" : a.status;
   });
   return data;
 }
+const reminders = async (bridge) => (await bridge.invoke("get_settings")).find((s) => s.key === "reminders").value;
 
 test("a notification at start-up names what is overdue and due this week", async () => {
   const { page, close } = await openUi({}, { backend: dataDueNow(), hash: "#/dashboard" });
@@ -40,8 +42,8 @@ test("a notification at start-up names what is overdue and due this week", async
 
 test("the reminders setting: off means no notification; switched on in Settings, saved and checked at once", async () => {
   const data = dataDueNow();
-  data.settings.find((s) => s.key === "reminders").value = "off";
-  const { page, close } = await openUi({}, { backend: data, hash: "#/settings" });
+  data.settings = { reminders: "off" };
+  const { page, close, bridge } = await openUi({}, { backend: data, hash: "#/settings" });
   try {
     await page.waitForSelector("[data-testid=reminders-toggle]");
     assert.equal(await page.isChecked("[data-testid=reminders-toggle]"), false);
@@ -52,7 +54,7 @@ test("the reminders setting: off means no notification; switched on in Settings,
     await page.waitForFunction(() => window.__notifications.length === 1);
     assert.equal(await text(page, "[data-testid=reminders-status]"), "Reminders are on.");
     assert.deepEqual(await sets(page), [["reminders", "on"]]);
-    assert.equal(await page.evaluate(() => window.__mockDb.settings.find((s) => s.key === "reminders").value), "on");
+    assert.equal(await reminders(bridge), "on");
     // Nothing is kept on this computer but the day of the last notification.
     assert.equal(await page.evaluate(() => localStorage.getItem("reminders.enabled")), null);
     // Read back from the setting when the screen loads again.
@@ -79,9 +81,9 @@ test("the reminders setting: off means no notification; switched on in Settings,
 });
 
 test("a switch left off in localStorage by an earlier version becomes the setting", async () => {
-  const { page, close } = await openUi({}, { backend: dataDueNow(), hash: "#/dashboard", storage: { "reminders.enabled": "off" } });
+  const { page, close, bridge } = await openUi({}, { backend: dataDueNow(), hash: "#/dashboard", storage: { "reminders.enabled": "off" } });
   try {
-    await page.waitForFunction(() => window.__mockDb.settings.find((s) => s.key === "reminders").value === "off");
+    await eventually(async () => (await reminders(bridge)) === "off");
     assert.equal(await page.evaluate(() => localStorage.getItem("reminders.enabled")), null);
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__notifications.length), 0);

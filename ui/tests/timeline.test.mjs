@@ -6,58 +6,34 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
-import { sampleData, importPreview } from "./fixtures.mjs";
+import { sampleData, withEarlierPlan, REPORT_TEXT } from "./fixtures.mjs";
 
 const text = (page, sel) => page.$eval(sel, (el) => el.innerText ?? el.textContent).then((t) => t.replace(/\s+/g, " ").trim());
 
-const EARLIER = {
-  report_id: "rep-rutland-2006",
-  kind: "joint_area_review",
-  local_authority: "Rutland",
-  inspection_end: "2006-11-24",
-  name: "the 2006 plan",
-  actions: [
-    ["act-old-1", "Improve the timeliness of initial assessments"],
-    ["act-old-2", "Strengthen management oversight of case files"],
-    ["act-old-3", "Ensure every looked after child has an up-to-date health assessment"],
-  ].map(([action_id, title]) => ({
-    action_id,
-    title,
-    recommendation: `${title}.`,
-    status: "in_progress",
-    progress: 40,
-    owner: "Jo Adams",
-    due_date: "2007-05-24",
-  })),
-};
+/** The plans: the sample, after Rutland's 2006 joint area review with three actions open. */
+const data = () => withEarlierPlan(sampleData());
 
-const SUGGESTION = {
-  recommendation_id: "rec-old-7",
-  report_id: "rep-rutland-2006",
-  text: "Ensure that core assessments are completed within timescales.",
-  score: 0.62,
-  shared_terms: ["assessments", "timescales"],
-};
-
-function data() {
-  const d = sampleData();
-  const p = importPreview();
-  d.previews[p.path] = p;
-  d.earlierPlans = [EARLIER];
-  // The new report's first recommendation may repeat an earlier one.
-  d.repeatSuggestions = { 0: [SUGGESTION] };
-  return { d, p };
+/** Imports the short Rutland report (fixtures.mjs) through the import screen. */
+async function importLater(page, bridge) {
+  const path = bridge.file("Downloads/rutland-2011.txt", REPORT_TEXT);
+  await page.evaluate((path) => window.__dialogResults.push([path]), path);
+  await page.click("[data-testid=choose-files]");
+  await page.waitForSelector("[data-testid=rec-card]");
+  await page.click("[data-testid=create-plan]");
+  await page.waitForSelector("[data-testid=earlier-action]");
+  // The new report, as the core stored it, and its recommendations' ids.
+  const made = (await bridge.invoke("get_summary")).reports.find((r) => r.source_name === "rutland-2011.txt");
+  const recs = (await bridge.invoke("list_actions", { filter: { report_id: made.report_id } })).map((a) => a.recommendation_id);
+  return { reportId: made.report_id, recs };
 }
 
+/** The repeat links the core keeps for a recommendation. */
+const links = async (bridge, recommendationId) => (await bridge.invoke("repeat_links", { recommendationId })).links;
+
 test("after a later report, the review asks about each open action of the earlier plan and saves only what was chosen", async () => {
-  const { d, p } = data();
-  const { page, close } = await openUi({}, { backend: d, hash: "#/import" });
+  const { page, close, id, bridge } = await openUi({}, { backend: data(), hash: "#/import" });
   try {
-    await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
-    await page.click("[data-testid=choose-files]");
-    await page.waitForSelector("[data-testid=rec-card]");
-    await page.click("[data-testid=create-plan]");
-    await page.waitForSelector("[data-testid=earlier-action]");
+    const later = await importLater(page, bridge);
     assert.equal(await text(page, "h2"), "The earlier plan: Rutland");
     assert.match(await text(page, "[data-testid=earlier-plan] legend"), /^3 open actions from the 2006 plan$/);
     assert.equal((await page.$$("[data-testid=earlier-action]")).length, 3);
@@ -86,8 +62,9 @@ test("after a later report, the review asks about each open action of the earlie
     assert.match(await text(page, "[data-testid=decision-problems]"), /Action 3: say why it is closed as overtaken/);
     await page.locator("[data-testid=earlier-action]").nth(2).locator("[data-testid=close-reason]").fill("Replaced by recommendation 4");
 
-    // Confirm the suggested repeat finding, with its reason shown.
-    assert.match(await text(page, "[data-testid=repeat-shares]"), /shares: assessments, timescales/);
+    // Confirm the suggested repeat finding, with its reason shown: the 2006 review's call
+    // for an area-wide assessment of need shares the new first recommendation's words.
+    assert.match(await text(page, "[data-testid=repeat-shares]"), /shares: partners, families/);
     await shot(page, "13-earlier-plan-review", true);
     assert.deepEqual(await seriousA11yViolations(page), []);
     await page.click("[data-testid=confirm-repeat]");
@@ -97,14 +74,18 @@ test("after a later report, the review asks about each open action of the earlie
     await page.click("[data-testid=save-decisions]");
     await page.waitForFunction(() => !document.querySelector("[data-testid=earlier-action]"));
     const sent = (await calls(page, true)).find((c) => c.cmd === "decide_previous").args;
-    assert.equal(sent.reportId, "rep-new-1");
+    assert.equal(sent.reportId, later.reportId);
     assert.deepEqual(sent.choices, [
-      { action_id: "act-old-1", decision: "carried_forward", recommendation_id: "rep-new-1-rec-2" },
-      { action_id: "act-old-2", decision: "closed_as_overtaken", reason: "Overtaken by the 2011 recommendations on assessment" },
-      { action_id: "act-old-3", decision: "closed_as_overtaken", reason: "Replaced by recommendation 4" },
+      { action_id: id("act-old-1"), decision: "carried_forward", recommendation_id: later.recs[1] },
+      { action_id: id("act-old-2"), decision: "closed_as_overtaken", reason: "Overtaken by the 2011 recommendations on assessment" },
+      { action_id: id("act-old-3"), decision: "closed_as_overtaken", reason: "Replaced by recommendation 4" },
     ]);
-    const links = await page.evaluate(() => window.__mockDb.repeatLinks);
-    assert.deepEqual(links, [{ recommendation_id: "rep-new-1-rec-1", earlier_id: "rec-old-7", decision: "confirmed" }]);
+    const kept = await links(bridge, later.recs[0]);
+    assert.deepEqual(
+      kept.map((l) => [l.earlier, l.decision, l.report_id]),
+      [[true, "confirmed", id("rep-rutland-2006")]],
+    );
+    assert.match(kept[0].text, /^the council should instigate a comprehensive area wide needs/);
     const toasts = await page.$$eval("[data-testid=toast]", (els) => els.map((e) => e.textContent).join(" | "));
     assert.match(toasts, /1 action carried forward, 2 actions closed as overtaken\. 1 earlier plan closed\./);
   } finally {
@@ -113,33 +94,24 @@ test("after a later report, the review asks about each open action of the earlie
 });
 
 test("Decide later closes nothing, rejecting a repeat is recorded, and the dashboard reminds until answered", async () => {
-  const { d, p } = data();
-  const { page, close } = await openUi({}, { backend: d, hash: "#/import" });
+  const { page, close, bridge } = await openUi({}, { backend: data(), hash: "#/import" });
   try {
-    await page.evaluate((path) => window.__dialogResults.push([path]), p.path);
-    await page.click("[data-testid=choose-files]");
-    await page.waitForSelector("[data-testid=rec-card]");
-    await page.click("[data-testid=create-plan]");
-    await page.waitForSelector("[data-testid=earlier-action]");
+    const later = await importLater(page, bridge);
     await page.click("[data-testid=reject-repeat]");
     await page.waitForSelector("[data-testid=repeat-suggestion][data-decision=rejected]");
     await page.click("[data-testid=decide-later]");
     await page.waitForFunction(() => !document.querySelector("[data-testid=earlier-action]"));
     assert.ok(!(await calls(page)).includes("decide_previous"), "nothing decided, nothing closed");
-    assert.deepEqual(await page.evaluate(() => window.__mockDb.repeatLinks), [
-      { recommendation_id: "rep-new-1-rec-1", earlier_id: "rec-old-7", decision: "rejected" },
-    ]);
+    assert.deepEqual(
+      (await links(bridge, later.recs[0])).map((l) => [l.earlier, l.decision]),
+      [[true, "rejected"]],
+    );
   } finally {
     await close();
   }
 
   // The dashboard says what still needs a decision and links to it.
-  const later = sampleData();
-  later.earlierPlans = [{ ...EARLIER, local_authority: "Rutland" }];
-  later.decisionsNeeded = [
-    { report_id: "rep-rutland-2006", local_authority: "Rutland", plan: "the 2006 plan", overtaken_by: "rep-rutland-2011", open_actions: 3 },
-  ];
-  const dash = await openUi({}, { backend: later, hash: "#/dashboard" });
+  const dash = await openUi({}, { backend: data(), hash: "#/dashboard" });
   try {
     await dash.page.waitForSelector("[data-testid=decisions-needed]");
     assert.equal(await text(dash.page, "[data-testid=decisions-needed]"), "3 open actions from the 2006 plan (Rutland) need a decision. Decide now");
@@ -152,43 +124,42 @@ test("Decide later closes nothing, rejecting a repeat is recorded, and the dashb
     await dash.page.click("[data-testid=save-decisions]");
     await dash.page.waitForSelector("[data-testid=report-card]");
     const sent = (await calls(dash.page, true)).find((c) => c.cmd === "decide_previous").args;
-    assert.equal(sent.reportId, "rep-rutland-2011");
+    assert.equal(sent.reportId, dash.id("rep-rutland-2011"));
     assert.deepEqual(
       sent.choices.map((c) => [c.action_id, c.decision, c.recommendation_id]),
       [
-        ["act-old-1", "carried_forward", null],
-        ["act-old-2", "carried_forward", null],
-        ["act-old-3", "carried_forward", null],
+        [dash.id("act-old-1"), "carried_forward", null],
+        [dash.id("act-old-2"), "carried_forward", null],
+        [dash.id("act-old-3"), "carried_forward", null],
       ],
     );
+    // Decided: nothing awaits a decision any more.
+    assert.deepEqual((await dash.bridge.invoke("get_summary")).decisions_needed, []);
   } finally {
     await dash.close();
   }
 });
 
 test("on an action's page a suggested repeat is confirmed; the plan then marks it raised before and filters by it", async () => {
-  const d = sampleData();
-  d.repeatSuggestions = { 0: [SUGGESTION] };
-  d.earlierRecs = [{ id: "rec-old-7", report_id: "rep-rutland-2006", report: "Joint area review, 24 Nov 2006", text: SUGGESTION.text }];
-  const { page, close } = await openUi({}, { backend: d, hash: "#/action/act-001" });
+  const { page, close, id } = await openUi({}, { backend: data(), hash: (id) => `#/action/${id("act-001")}` });
   try {
     await page.waitForSelector("[data-testid=repeat-suggestion]");
-    assert.match(await text(page, "[data-testid=repeat-panel]"), /shares: assessments, timescales/);
+    assert.match(await text(page, "[data-testid=repeat-panel]"), /shares: partners, families/);
     await page.click("[data-testid=confirm-repeat]");
     await page.waitForSelector("[data-testid=repeat-link]");
     assert.match(
       await text(page, "[data-testid=repeat-link]"),
-      /^Raised before: Ensure that core assessments are completed within timescales\. — Joint area review, 24 Nov 2006; confirmed by Sam Patel/,
+      /^Raised before: the council should instigate a comprehensive area wide needs .* — Joint area review, 24 Nov 2006; confirmed by Sam Patel/,
     );
     assert.equal((await page.$$("[data-testid=repeat-suggestion]")).length, 0, "a confirmed suggestion is no longer offered");
     assert.deepEqual(await seriousA11yViolations(page), []);
 
-    await page.evaluate(() => {
-      location.hash = "#/plan";
-    });
+    // Rutland's 2011 plan (the 2006 review's and Derby's come first in the whole plan).
+    await page.evaluate((h) => (location.hash = h), `#/plan?report=${id("rep-rutland-2011")}`);
     await page.waitForSelector("[data-testid=action-row]");
     const marked = await page.$$eval("[data-testid=action-row]:has([data-testid=raised-before])", (rows) => rows.map((r) => r.dataset.id));
-    const rec1 = await page.evaluate(() => window.__mockDb.actions.filter((a) => a.recommendation_id === "rep-rutland-2011-rec-1").map((a) => a.id));
+    // The recommendation's one action.
+    const rec1 = [id("act-001")];
     assert.deepEqual(marked.sort(), rec1.sort());
     const before = (await page.$$("[data-testid=action-row]")).length;
     assert.ok(before > rec1.length);
@@ -200,17 +171,18 @@ test("on an action's page a suggested repeat is confirmed; the plan then marks i
 });
 
 test("the export dialog makes a paper for one council when the plan holds several", async () => {
-  const { page, close } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
   try {
     await page.waitForSelector("[data-testid=report-card]");
     await page.keyboard.press("Control+e");
     await page.waitForSelector("[data-testid=export-dialog][open]");
     const councils = await page.$$eval("[data-testid=export-authority] option", (els) => els.map((e) => e.textContent));
-    assert.deepEqual(councils, ["Every council in the plan", "Rutland", "Derby"]);
+    // In the plan's order: Derby's inspection was first.
+    assert.deepEqual(councils, ["Every council in the plan", "Derby", "Rutland"]);
     await page.selectOption("[data-testid=export-authority]", "Derby");
-    await page.evaluate(() => window.__saveResults.push("/home/sam/Documents/derby.docx"));
+    await page.evaluate((path) => window.__saveResults.push(path), `${bridge.dir}/derby.docx`);
     await page.click("[data-testid=dialog-confirm]");
-    await page.waitForFunction(() => window.__mockDb.exports.length === 1);
+    await page.waitForFunction(() => window.__ipcCalls.some((c) => c.cmd === "export_plan"));
     const sent = (await calls(page, true)).find((c) => c.cmd === "export_plan").args;
     assert.equal(sent.filter.authority, "Derby");
     const save = (await calls(page, true)).find((c) => c.cmd === "plugin:dialog|save").args.options;

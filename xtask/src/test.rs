@@ -27,6 +27,8 @@ pub fn all() -> Result<(), String> {
     // end-to-end tests drive.
     run(cargo().args(["test", "--workspace"]))?;
     generated_types_unchanged()?;
+    // The UI's lint, unit tests and browser tests; it builds the browser tests' bridge
+    // (`cargo build --example test-bridge`, already built by the `cargo test` above).
     run(npm().arg("test"))?;
     window_tests()
 }

@@ -63,6 +63,8 @@ fn wrapped_lines(text: &str, width: f64) -> usize {
 /// Column of the due date (0-based), for readers and tests.
 pub const DUE_COLUMN: u16 = 6;
 pub const RAG_COLUMN: u16 = 9;
+/// The action's id: for matching rows up between workbooks, not for reading.
+pub const ID_COLUMN: u16 = 14;
 
 /// UK short date, as Excel shows it; the cell holds a date serial number.
 const DATE_FORMAT: &str = "dd/mm/yyyy";
@@ -182,7 +184,7 @@ fn write_actions(
         if let Some(m) = &a.extra.measure_of_success {
             ws.write_string_with_format(row, 13, m, &f.wrap)?;
         }
-        ws.write_string_with_format(row, 14, &it.id, &f.text)?;
+        ws.write_string_with_format(row, ID_COLUMN, &it.id, &f.text)?;
         if let Some(p) = &it.lead_partner {
             ws.write_string_with_format(row, 15, p, &f.wrap)?;
         }
@@ -225,11 +227,15 @@ fn write_actions(
     ws.autofilter(0, 0, last_row, last_col)?;
     ws.set_freeze_panes(1, 0)?;
     ws.set_repeat_rows(0, 0)?;
+    // The id is for matching rows up, not for reading: hidden (so neither on screen nor
+    // on paper), still there for a lookup. A print area cannot skip a middle column.
+    ws.set_column_hidden(ID_COLUMN)?;
+    // Twenty columns of text fit a page's width only on A3 (the size councils print
+    // spreadsheets on); on A4 they shrink to about a third and cannot be read.
     ws.set_landscape();
-    ws.set_paper_size(9); // A4
+    ws.set_paper_size(8); // A3
     ws.set_print_fit_to_pages(1, 0);
-    // The id is for matching rows up, not for reading: leave it off the printout.
-    ws.set_print_area(0, 0, last_row, last_col - 1)?;
+    ws.set_print_area(0, 0, last_row, last_col)?;
     ws.set_footer("&L&A&R&P of &N");
     Ok(())
 }

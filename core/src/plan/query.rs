@@ -239,6 +239,14 @@ struct RecFields {
 /// every action row instead: a b-tree search each, which cost more than all the rest of
 /// the list, and actions share recommendations. The rows are then put in order where
 /// they are: building the list allocates no more than the list itself.
+/// What the list reads of each action. Every column must be in the covering index
+/// `actions_open` (migration 0009), or the overdue list looks up each row in the table;
+/// a test below checks the query plan.
+const LIST_COLUMNS: &str = "a.id, a.report_id, a.recommendation_id, a.title, a.owner,
+    a.due_date, a.due_date_source, a.status, a.progress, a.rag_override, a.sign_ready,
+    a.last_update, a.rowid, a.lead_partner, a.closed_on, a.carried_to_report,
+    a.original_due_date, a.due_date_reason, a.draft";
+
 pub fn list_actions(
     store: &Store,
     filter: &Filter,
@@ -332,12 +340,7 @@ pub fn list_actions(
         params.push((":q", Box::new(fts_query(search)?)));
     }
     let sql = format!(
-        "SELECT a.id, a.report_id, a.recommendation_id, a.title, a.owner, a.due_date,
-                a.due_date_source, a.status, a.progress, a.rag_override, a.sign_ready,
-                a.last_update, a.rowid, a.lead_partner, a.closed_on, a.carried_to_report,
-                a.original_due_date, a.due_date_reason, a.draft
-         FROM actions a
-         WHERE {}",
+        "SELECT {LIST_COLUMNS} FROM actions a WHERE {}",
         clauses.join(" AND ")
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -504,6 +507,12 @@ pub fn list_actions(
     Ok(items)
 }
 
+/// The live actions of the recommendations in the JSON array `:ids`: one walk of the
+/// covering index `actions_recommendation` (migration 0009) per id.
+const SIBLINGS_SQL: &str = "SELECT j.key, a.rowid
+     FROM json_each(:ids) AS j CROSS JOIN actions AS a ON a.recommendation_id = j.value
+     WHERE a.deleted_at IS NULL";
+
 /// The rowids of the live actions of each recommendation in `ids`, in the same slots.
 fn live_action_rowids(conn: &rusqlite::Connection, ids: &[&str]) -> Result<Vec<Vec<i64>>> {
     let mut out: Vec<Vec<i64>> = vec![Vec::new(); ids.len()];
@@ -512,11 +521,7 @@ fn live_action_rowids(conn: &rusqlite::Connection, ids: &[&str]) -> Result<Vec<V
     }
     let ids_json = serde_json::to_string(ids)
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT j.key, a.rowid
-         FROM json_each(:ids) AS j CROSS JOIN actions AS a ON a.recommendation_id = j.value
-         WHERE a.deleted_at IS NULL",
-    )?;
+    let mut stmt = conn.prepare_cached(SIBLINGS_SQL)?;
     let mut rows = stmt.query(rusqlite::named_params! {":ids": ids_json})?;
     while let Some(row) = rows.next()? {
         if let Some(slot) = usize::try_from(row.get::<_, i64>(0)?)
@@ -719,5 +724,51 @@ impl RagRow {
             override_rag: self.rag_override,
         };
         rag(&input, as_of, s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LIST_COLUMNS, SIBLINGS_SQL};
+    use crate::store::Store;
+
+    fn query_plan(sql: &str, params: &[(&str, &dyn rusqlite::ToSql)]) -> Vec<String> {
+        let store = Store::open_in_memory().unwrap();
+        let plan = store
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map(params, |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        plan
+    }
+
+    #[test]
+    fn numbering_reads_the_siblings_from_the_index_alone() {
+        let plan = query_plan(SIBLINGS_SQL, &[(":ids", &"[\"r1\"]")]);
+        assert!(
+            plan.iter().any(|step| step
+                == "SEARCH a USING COVERING INDEX actions_recommendation \
+                    (recommendation_id=? AND deleted_at=?)"),
+            "{plan:?}"
+        );
+    }
+
+    #[test]
+    fn the_overdue_list_is_one_walk_of_the_covering_index() {
+        let plan = query_plan(
+            &format!(
+                "SELECT {LIST_COLUMNS} FROM actions a
+             WHERE a.deleted_at IS NULL AND a.status <> 'completed' AND a.due_date < '2024-07-01'"
+            ),
+            &[],
+        );
+        assert_eq!(
+            plan,
+            ["SEARCH a USING COVERING INDEX actions_open (due_date<?)"],
+            "a column the list reads is missing from the index"
+        );
     }
 }

@@ -20,7 +20,7 @@ pub use bank_holidays::{
 pub use due_date::{base_date, due_date, Due};
 pub use next_inspection::{next_inspection, NextInspection};
 pub use rag::{rag, RagInput};
-pub use today::{now, today};
+pub use today::{now, set_clock, today};
 pub use working_days::{
     action_plan_deadline, add_working_days, is_working_day, working_days_between,
     ACTION_PLAN_WORKING_DAYS,

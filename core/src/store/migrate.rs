@@ -55,6 +55,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0008_team_sync",
         sql: include_str!("../../../migrations/0008_team_sync.sql"),
     },
+    Migration {
+        version: 9,
+        name: "0009_list_indexes",
+        sql: include_str!("../../../migrations/0009_list_indexes.sql"),
+    },
 ];
 
 /// The schema version this binary writes.

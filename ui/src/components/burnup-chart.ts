@@ -7,13 +7,22 @@ import type { BurnUpPoint } from "../gen/BurnUpPoint";
 
 const BOX = { width: 640, height: 260, left: 44, right: 16, top: 16, bottom: 36 };
 
-export function burnUpChart(points: readonly BurnUpPoint[]): HTMLElement {
+/** The chart's one-sentence description, as at `asOf`: the chart runs on to the last due
+ * date, but what has been completed is only known up to today. */
+export function burnUpSummary(points: readonly BurnUpPoint[], asOf: string): string {
+  const last = points[points.length - 1];
+  const known = [...points].reverse().find((p) => p.date <= asOf);
+  const ahead = last.date > asOf ? ` By ${formatDate(last.date)}, ${formatCount(last.due)} will be due.` : "";
+  if (!known) return `No action was due by ${formatDate(asOf)}.${ahead}`;
+  return `By ${formatDate(asOf)}, ${formatCount(known.completed)} of the ${formatCount(known.due)} actions due were completed.${ahead}`;
+}
+
+export function burnUpChart(points: readonly BurnUpPoint[], asOf: string): HTMLElement {
   if (points.length === 0) {
     return h("p", { class: "meta", "data-testid": "burnup-empty" }, "No actions have due dates yet, so there is nothing to chart.");
   }
   const s = scaleBurnUp(points, BOX);
-  const last = points[points.length - 1];
-  const summary = `By ${formatDate(last.date)}, ${formatCount(last.completed)} of ${formatCount(last.due)} actions due were completed.`;
+  const summary = burnUpSummary(points, asOf);
   const xTicks = samplePoints(
     points.map((p, i) => ({ p, i })),
     5,

@@ -88,7 +88,7 @@ export function renderDashboard(summary: Summary, actions: PromiseSettledResult<
       "section",
       { "aria-labelledby": "burnup-heading", class: "panel" },
       h("h3", { id: "burnup-heading" }, "Burn-up"),
-      points.status === "fulfilled" ? burnUpChart(points.value) : errorBox(points.reason, "The burn-up chart could not be loaded"),
+      points.status === "fulfilled" ? burnUpChart(points.value, summary.as_of) : errorBox(points.reason, "The burn-up chart could not be loaded"),
     ),
     h(
       "section",
