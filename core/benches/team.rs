@@ -3,7 +3,8 @@
 //! joining a plan of 100,000 actions and 1,000,000 updates, and a push of 10,000 queued
 //! changes. `cargo bench -p inspection_tracker --bench team`; `TEAM_BENCH_ACTIONS`,
 //! `TEAM_BENCH_UPDATES` and `TEAM_BENCH_PUSH` change the sizes, `TEAM_BENCH_ONLY` picks
-//! one part.
+//! one part, `TEAM_BENCH_IN_ORDER=0` leaves out the join's comparison with applying the
+//! same log change by change.
 
 #[path = "../tests/pg_common/mod.rs"]
 mod pg_common;
@@ -193,6 +194,10 @@ fn main() {
         let actions = knob("TEAM_BENCH_ACTIONS", 100_000);
         let updates = knob("TEAM_BENCH_UPDATES", 1_000_000);
         let pg = pg_common::team_server(&[("lead", "admin"), ("ann", "editor")], PW);
+        // A desktop connected while the server is still empty: it takes the log by
+        // ordinary pulls (batch by batch, every trigger and index row by row), for
+        // comparison with a join.
+        let (mut in_order, _) = join(dir.path(), &pg, "in-order", "ann");
         let start = Instant::now();
         seed_log(&pg, actions, updates);
         println!(
@@ -215,7 +220,6 @@ fn main() {
             "team: fetching the {fetched} changes alone (no applying): {:.1} s",
             start.elapsed().as_secs_f64()
         );
-        drop(client);
         let (store, took) = join(dir.path(), &pg, "join", "ann");
         let n: i64 = store
             .conn()
@@ -225,5 +229,15 @@ fn main() {
             "team: a new desktop joining {actions} actions and {n} updates (the whole log): {:.1} s",
             took.as_secs_f64()
         );
+        drop(store);
+        if knob("TEAM_BENCH_IN_ORDER", 1) == 1 {
+            let st = team::sync::state(&in_order).unwrap();
+            let start = Instant::now();
+            team::sync::pull_in_order(&mut in_order, &server, &mut client, &st.client_id).unwrap();
+            println!(
+                "team: the same log applied change by change, batch by batch (as a later pull): {:.1} s",
+                start.elapsed().as_secs_f64()
+            );
+        }
     }
 }

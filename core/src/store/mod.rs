@@ -26,6 +26,7 @@ pub mod settings;
 pub mod team;
 pub mod team_apply;
 pub mod team_capture;
+pub mod team_join;
 pub mod updates;
 
 use std::path::{Path, PathBuf};

@@ -12,8 +12,9 @@ use sha2::{Digest, Sha256};
 
 use super::server::{self, Server};
 use crate::plan::evidence::evidence_path;
-use crate::store::team::{self as local, OutboxRow, TeamState};
+use crate::store::team::{self as local, OutboxRow, RemoteChange, TeamState};
 use crate::store::team_apply::Applier;
+use crate::store::team_join;
 use crate::store::{new_id, now_utc, Store};
 use crate::{Error, Result};
 
@@ -222,24 +223,43 @@ fn upload_evidence_of(
 }
 
 /// Apply every change after the last position applied here. Returns (pulled, conflicts).
+/// A database that holds nothing yet (a new desktop joining) takes the whole log in one
+/// transaction ([`crate::store::team_join`]); every other pull applies it batch by batch.
 pub fn pull(
     store: &mut Store,
     server: &Server,
     client: &mut Client,
     client_id: &str,
 ) -> Result<(usize, usize)> {
+    if team_join::may_join_at_once(store.conn())? && server::last_position(server, client)? > 0 {
+        return join_at_once(store, server, client, client_id);
+    }
+    pull_in_order(store, server, client, client_id)
+}
+
+/// Apply the changes after the last position applied here, one transaction per batch,
+/// each moving the position applied to (so a pull cut short keeps what it finished).
+/// Public so that the tests can build a desktop this way and compare it with a join.
+pub fn pull_in_order(
+    store: &mut Store,
+    server: &Server,
+    client: &mut Client,
+    client_id: &str,
+) -> Result<(usize, usize)> {
     let (mut pulled, mut conflicts) = (0, 0);
-    let limit = batch(20_000) as i64;
-    loop {
-        let after = state(store)?.last_position;
-        let changes = server::pull(server, client, after, limit)?;
-        let Some(last) = changes.last().map(|c| c.position) else {
-            break;
-        };
+    let after = state(store)?.last_position;
+    fetch_ahead(server, client, after, |changes| {
         let tx = store.write()?;
+        // Another connection (the app's background sync) may have applied some of these
+        // since they were asked for: each change is applied once.
+        let done = local::get_state(&tx)?.map_or(0, |s| s.last_position);
+        let changes: Vec<&RemoteChange> = changes.iter().filter(|c| c.position > done).collect();
+        let Some(last) = changes.last().map(|c| c.position) else {
+            return Ok(());
+        };
         local::set_capture(&tx, false)?;
         let mut applier = Applier::new(&tx, client_id)?;
-        for c in &changes {
+        for c in changes {
             applier.apply(c)?;
         }
         let applied = applier.finish()?;
@@ -248,11 +268,88 @@ pub fn pull(
         tx.commit()?;
         pulled += applied.pulled;
         conflicts += applied.conflicts;
-        if (changes.len() as i64) < limit {
-            break;
-        }
-    }
+        Ok(())
+    })?;
     Ok((pulled, conflicts))
+}
+
+/// A new desktop's join: the whole log applied in one transaction, with the search index,
+/// the last-update dates and the large tables' indexes built once at the end.
+fn join_at_once(
+    store: &mut Store,
+    server: &Server,
+    client: &mut Client,
+    client_id: &str,
+) -> Result<(usize, usize)> {
+    let tx = store.write()?;
+    // Decided again now this connection holds the write lock: another (the app's
+    // background sync) may have joined meanwhile.
+    if !team_join::may_join_at_once(&tx)? {
+        drop(tx);
+        return pull_in_order(store, server, client, client_id);
+    }
+    local::set_capture(&tx, false)?;
+    let deferred = team_join::begin(&tx)?;
+    let mut applier = Applier::new(&tx, client_id)?;
+    let mut last = 0;
+    fetch_ahead(server, client, 0, |changes| {
+        for c in changes {
+            applier.apply(c)?;
+        }
+        last = changes[changes.len() - 1].position;
+        Ok(())
+    })?;
+    let applied = applier.finish()?;
+    deferred.finish(&tx)?;
+    local::set_last_position(&tx, last)?;
+    local::set_capture(&tx, true)?;
+    tx.commit()?;
+    // The write-ahead log grew to the size of the plan; give the space back now rather
+    // than when the program closes.
+    team_join::shrink_log(store.conn())?;
+    Ok((applied.pulled, applied.conflicts))
+}
+
+/// Fetch the log after `after` in batches and hand each to `apply` in order, the next
+/// batch being fetched (on a thread of its own) while one is applied, so the transfer
+/// adds little to a large pull. Stops at the first error either side.
+fn fetch_ahead(
+    server: &Server,
+    client: &mut Client,
+    after: i64,
+    mut apply: impl FnMut(&[RemoteChange]) -> Result<()>,
+) -> Result<()> {
+    let limit = batch(20_000) as i64;
+    std::thread::scope(|scope| {
+        // One batch waiting while the next is fetched: at most three in memory.
+        let (send, batches) = std::sync::mpsc::sync_channel::<Result<Vec<RemoteChange>>>(1);
+        scope.spawn(move || {
+            let mut after = after;
+            loop {
+                let fetched = server::pull(server, client, after, limit);
+                let next = match &fetched {
+                    Ok(b) if b.len() as i64 == limit => b.last().map(|c| c.position),
+                    _ => None,
+                };
+                // A closed channel: the applying side stopped (an error); so does this.
+                if send.send(fetched).is_err() {
+                    return;
+                }
+                match next {
+                    Some(p) => after = p,
+                    None => return,
+                }
+            }
+        });
+        for fetched in batches {
+            let changes = fetched?;
+            if changes.is_empty() {
+                break;
+            }
+            apply(&changes)?;
+        }
+        Ok(())
+    })
 }
 
 /// Download the evidence files the plan names that this desktop does not have.
