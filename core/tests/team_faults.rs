@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use inspection_tracker::plan::actions::add_note;
 use inspection_tracker::store::Store;
 use inspection_tracker::team;
-use pg_common::{integrity, plan_dump, team_server, Cluster};
+use pg_common::{action_ids, integrity, plan_dump, team_server, Cluster};
 
 const PW: &str = "fault-pw";
 
@@ -33,20 +33,6 @@ fn setup() -> (Cluster, tempfile::TempDir, PathBuf, PathBuf) {
     let mut sb = Store::open(&b).unwrap();
     team::connect(&mut sb, &pg.url("bob")).unwrap();
     (pg, dir, a, b)
-}
-
-fn action_ids(db: &Path) -> Vec<String> {
-    let store = Store::open(db).unwrap();
-    let mut stmt = store
-        .conn()
-        .prepare("SELECT id FROM actions WHERE deleted_at IS NULL ORDER BY id")
-        .unwrap();
-    let ids = stmt
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    ids
 }
 
 /// `n` notes on the desktop's actions (each note is two changes: the note and its

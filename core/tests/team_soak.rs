@@ -90,19 +90,10 @@ fn desktops_making_random_changes_with_random_outages_end_identical() {
         team::connect(&mut s, &pg.url("lead")).unwrap();
         team::publish(&mut s).unwrap();
     }
-    let targets: Vec<String> = {
-        let s = Store::open(&lead_db).unwrap();
-        let mut stmt = s
-            .conn()
-            .prepare("SELECT id FROM actions WHERE deleted_at IS NULL ORDER BY id LIMIT 6")
-            .unwrap();
-        let ids = stmt
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        ids
-    };
+    let targets: Vec<String> = pg_common::action_ids(&lead_db)
+        .into_iter()
+        .take(6)
+        .collect();
     let mut desks: Vec<Desk> = (0..desktops)
         .map(|i| {
             let db = dir.path().join(format!("d{i}/plan.db"));

@@ -264,6 +264,25 @@ pub fn team_server(users: &[(&str, &str)], password: &str) -> Cluster {
     pg
 }
 
+/// The ids of a desktop's live actions, in id order.
+#[allow(
+    dead_code,
+    reason = "not every test binary that includes this module uses it"
+)]
+pub fn action_ids(db: &Path) -> Vec<String> {
+    let store = inspection_tracker::store::Store::open(db).unwrap();
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT id FROM actions WHERE deleted_at IS NULL ORDER BY id")
+        .unwrap();
+    let ids = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    ids
+}
+
 /// `PRAGMA integrity_check` of a database file: "ok" when sound.
 pub fn integrity(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).unwrap();
