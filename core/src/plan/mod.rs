@@ -10,6 +10,7 @@ pub mod area_send;
 pub mod as_recorded;
 pub mod burn_up;
 pub mod evidence;
+mod filter;
 pub mod history;
 pub mod import;
 pub mod input;
