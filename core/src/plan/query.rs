@@ -293,7 +293,8 @@ pub fn list_actions(
         {
             continue; // an overtaken plan's action, not carried forward
         }
-        let raised_before = raised.contains(str_at(row, 2)?);
+        let recommendation_id = str_at(row, 2)?;
+        let raised_before = raised.contains(recommendation_id);
         if filter
             .raised_before
             .is_some_and(|want| want != raised_before)
@@ -309,7 +310,7 @@ pub fn list_actions(
             id: row.get(0)?,
             report_id: report_id.to_string(),
             local_authority: reports.authority(report_rank).map(str::to_string),
-            recommendation_id: row.get(2)?,
+            recommendation_id: recommendation_id.to_string(),
             // Filled in from the recommendation below.
             recommendation_number: 0,
             reference: String::new(),
@@ -347,20 +348,11 @@ pub fn list_actions(
 
     // Each distinct recommendation once: `rec_of[i]` is the one of `items[i]`.
     let (rec_of, mut recs, mut siblings) = {
-        let mut slot: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
-            HashMap::with_capacity_and_hasher(items.len(), Default::default());
-        let mut ids: Vec<&str> = Vec::new();
-        let rec_of: Vec<usize> = items
-            .iter()
-            .map(|a| {
-                let id = a.recommendation_id.as_str();
-                *slot.entry(id).or_insert_with(|| {
-                    ids.push(id);
-                    ids.len() - 1
-                })
-            })
-            .collect();
-        let recs = recommendations_listed(conn, &ids, filter.section.as_deref())?;
+        let (rec_of, ids) = recommendations_in_key_order(&items);
+        // One JSON array for both look-ups below.
+        let ids_json = serde_json::to_string(&ids)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        let recs = recommendations_listed(conn, &ids_json, ids.len(), filter.section.as_deref())?;
         // The live actions of each recommendation, to number them: the list itself holds
         // them all unless the filter left some out.
         let siblings = if filter.keeps_whole_recommendations() {
@@ -370,7 +362,7 @@ pub fn list_actions(
             }
             s
         } else {
-            live_action_rowids(conn, &ids)?
+            live_action_rowids(conn, &ids_json, ids.len())?
         };
         (rec_of, recs, siblings)
     };
@@ -431,14 +423,17 @@ const SIBLINGS_SQL: &str = "SELECT j.key, a.rowid
      FROM json_each(:ids) AS j CROSS JOIN actions AS a ON a.recommendation_id = j.value
      WHERE a.deleted_at IS NULL";
 
-/// The rowids of the live actions of each recommendation in `ids`, in the same slots.
-fn live_action_rowids(conn: &rusqlite::Connection, ids: &[&str]) -> Result<Vec<Vec<i64>>> {
-    let mut out: Vec<Vec<i64>> = vec![Vec::new(); ids.len()];
-    if ids.is_empty() {
+/// The rowids of the live actions of each of the `n` recommendations in the JSON array
+/// `ids_json`, in the same slots.
+fn live_action_rowids(
+    conn: &rusqlite::Connection,
+    ids_json: &str,
+    n: usize,
+) -> Result<Vec<Vec<i64>>> {
+    let mut out: Vec<Vec<i64>> = vec![Vec::new(); n];
+    if n == 0 {
         return Ok(out);
     }
-    let ids_json = serde_json::to_string(ids)
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     let mut stmt = conn.prepare_cached(SIBLINGS_SQL)?;
     let mut rows = stmt.query(rusqlite::named_params! {":ids": ids_json})?;
     while let Some(row) = rows.next()? {
@@ -450,6 +445,33 @@ fn live_action_rowids(conn: &rusqlite::Connection, ids: &[&str]) -> Result<Vec<V
         }
     }
     Ok(out)
+}
+
+/// The distinct recommendations of `items`, sorted by id, and each item's place in them.
+/// Looked up in key order, each search goes down much the same path through an index as
+/// the one before, already in the processor's cache.
+fn recommendations_in_key_order(items: &[ActionListItem]) -> (Vec<usize>, Vec<&str>) {
+    let mut slot: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
+        HashMap::with_capacity_and_hasher(items.len(), Default::default());
+    let mut ids: Vec<&str> = Vec::new();
+    let first_seen: Vec<usize> = items
+        .iter()
+        .map(|a| {
+            let id = a.recommendation_id.as_str();
+            *slot.entry(id).or_insert_with(|| {
+                ids.push(id);
+                ids.len() - 1
+            })
+        })
+        .collect();
+    let mut by_key: Vec<(&str, usize)> = ids.into_iter().zip(0..).collect();
+    by_key.sort_unstable();
+    let mut place = vec![0; by_key.len()];
+    for (sorted, &(_, seen)) in by_key.iter().enumerate() {
+        place[seen] = sorted;
+    }
+    let rec_of = first_seen.into_iter().map(|seen| place[seen]).collect();
+    (rec_of, by_key.into_iter().map(|(id, _)| id).collect())
 }
 
 /// The reasons of the listed actions closed with their plan (only with `include_closed`),
@@ -569,25 +591,20 @@ impl LiveReports {
     }
 }
 
-/// The recommendations with these ids that are not in the bin (and, given `section`,
-/// whose section contains it, ignoring case), by their place in `ids`: one statement.
+/// The recommendations of the `n` ids in the JSON array `ids_json` that are not in the bin
+/// (and, given `section`, whose section contains it, ignoring case), in the same slots:
+/// one statement.
 fn recommendations_listed(
     conn: &rusqlite::Connection,
-    ids: &[&str],
+    ids_json: &str,
+    n: usize,
     section: Option<&str>,
 ) -> Result<Vec<Option<RecFields>>> {
     let mut out: Vec<Option<RecFields>> = Vec::new();
-    out.resize_with(ids.len(), || None);
-    if ids.is_empty() {
+    out.resize_with(n, || None);
+    if n == 0 {
         return Ok(out);
     }
-    // Searched for in key order: each search then goes down much the same path through
-    // the index as the one before, already in the processor's cache.
-    let mut by_key: Vec<(&str, usize)> = ids.iter().copied().zip(0..).collect();
-    by_key.sort_unstable();
-    let sorted: Vec<&str> = by_key.iter().map(|&(id, _)| id).collect();
-    let ids_json = serde_json::to_string(&sorted)
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     // CROSS JOIN keeps the ids as the outer loop: a search per id, never a scan of every
     // recommendation.
     let mut stmt = conn.prepare_cached(
@@ -601,8 +618,7 @@ fn recommendations_listed(
     while let Some(row) = rows.next()? {
         let Some(slot) = usize::try_from(row.get::<_, i64>(0)?)
             .ok()
-            .and_then(|k| by_key.get(k))
-            .and_then(|&(_, i)| out.get_mut(i))
+            .and_then(|k| out.get_mut(k))
         else {
             continue;
         };
