@@ -296,8 +296,10 @@ impl Lcg {
     }
 }
 
-#[test]
-fn the_summary_agrees_with_the_list_on_varied_data() {
+/// Six reports of eight recommendations with their actions changed at random: progress,
+/// status, RAG overrides, moved due dates, evidence and sign-off, actions in the bin (some
+/// restored) and second actions under a recommendation.
+fn varied_plan() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     let mut rng = Lcg(7);
     let mut ids = Vec::new();
@@ -377,6 +379,12 @@ fn the_summary_agrees_with_the_list_on_varied_data() {
             add_action(&mut store, &rec_id, &new, "tester").unwrap();
         }
     }
+    store
+}
+
+#[test]
+fn the_summary_agrees_with_the_list_on_varied_data() {
+    let mut store = varied_plan();
     // The tally the triggers keep is exactly the actions, grouped.
     let grouped = "SELECT report_id, status, coalesce(due_date, ''), coalesce(rag_override, ''),
                           progress, sign_ready, coalesce(closed_on, ''),
@@ -491,6 +499,86 @@ fn the_summary_agrees_with_the_list_on_varied_data() {
             .1
             > 0,
         "completions are counted"
+    );
+}
+
+/// A filtered list reads each action's recommendation and numbers it ("3.2") on its own,
+/// from the database; the whole plan numbers from the list itself. Every filtered list must
+/// give each action what the whole plan gives it, and keep the plan's order.
+#[test]
+fn a_filtered_list_gives_each_action_what_the_whole_plan_gives_it() {
+    use inspection_tracker::plan::query::ActionListItem;
+    use std::collections::{HashMap, HashSet};
+    let store = varied_plan();
+    let filters = [
+        Filter {
+            overdue: true,
+            ..Filter::default()
+        },
+        Filter {
+            open: true,
+            ..Filter::default()
+        },
+        Filter {
+            status: Some(ActionStatus::InProgress),
+            ..Filter::default()
+        },
+        Filter {
+            overdue: true,
+            due_within_days: Some(60),
+            ..Filter::default()
+        },
+        Filter {
+            rag: Some(Rag::Red),
+            ..Filter::default()
+        },
+        // The second actions only: their recommendations' first actions are left out.
+        Filter {
+            search: Some("extra".into()),
+            ..Filter::default()
+        },
+    ];
+    let (mut later_numbers, mut several_recommendations) = (0, 0);
+    for as_of in ["2011-09-30", "2012-01-01", "2012-07-15"].map(d) {
+        let whole = list_actions(&store, &Filter::default(), as_of).unwrap();
+        let by_id: HashMap<&str, &ActionListItem> =
+            whole.iter().map(|a| (a.id.as_str(), a)).collect();
+        for filter in &filters {
+            let listed = list_actions(&store, filter, as_of).unwrap();
+            for a in &listed {
+                let w = by_id[a.id.as_str()];
+                // Only the place in the plan counts the listed actions alone.
+                let same = ActionListItem {
+                    plan_order: w.plan_order,
+                    ..a.clone()
+                };
+                assert_eq!(&same, w, "{filter:?} as at {as_of}");
+            }
+            let mut in_plan: Vec<&ActionListItem> = listed.iter().collect();
+            in_plan.sort_by_key(|a| a.plan_order);
+            let orders: Vec<u32> = in_plan
+                .iter()
+                .map(|a| by_id[a.id.as_str()].plan_order)
+                .collect();
+            assert!(orders.is_sorted(), "{filter:?} as at {as_of}: {orders:?}");
+            later_numbers += listed
+                .iter()
+                .filter(|a| !a.reference.ends_with(".1"))
+                .count();
+            let recs: HashSet<&str> = listed
+                .iter()
+                .map(|a| a.recommendation_id.as_str())
+                .collect();
+            several_recommendations += usize::from(recs.len() > 1);
+        }
+    }
+    assert!(
+        later_numbers > 0,
+        "some listed actions are not their recommendation's first"
+    );
+    assert!(
+        several_recommendations > 0,
+        "lists of several recommendations"
     );
 }
 
