@@ -150,13 +150,6 @@ struct RecFields {
     uses: usize,
 }
 
-/// The actions matching `filter`, as at `as_of`, soonest due first.
-///
-/// Two queries: the actions (from the covering index of open actions when the filter
-/// allows), then each of their recommendations once. A join read the recommendation for
-/// every action row instead: a b-tree search each, which cost more than all the rest of
-/// the list, and actions share recommendations. The rows are then put in order where
-/// they are: building the list allocates no more than the list itself.
 /// What the list reads of each action. Every column must be in the covering index
 /// `actions_open` (migration 0009), or the overdue list looks up each row in the table;
 /// a test below checks the query plan.
@@ -165,6 +158,15 @@ const LIST_COLUMNS: &str = "a.id, a.report_id, a.recommendation_id, a.title, a.o
     a.last_update, a.rowid, a.lead_partner, a.closed_on, a.carried_to_report,
     a.original_due_date, a.due_date_reason, a.draft";
 
+/// The actions matching `filter`, as at `as_of`, soonest due first.
+///
+/// A fixed number of queries: the actions (from the covering index of open actions when
+/// the filter allows), then each of their recommendations once and, when the filter may
+/// have left some of a recommendation's actions out, its live actions (to number them),
+/// both looked up by id in key order. A join read the recommendation for every action row
+/// instead: a b-tree search each, which cost more than all the rest of the list, and
+/// actions share recommendations. The rows are then put in order where they are: building
+/// the list allocates no more than the list itself.
 pub fn list_actions(
     store: &Store,
     filter: &Filter,
