@@ -17,6 +17,8 @@ pub struct Concept {
     pub key: &'static str,
     /// What a person is shown when two recommendations share it.
     pub label: &'static str,
+    /// A group of children rather than an area of work (see [`super::terms::WHO`]).
+    pub who: bool,
 }
 
 const AREAS: &[(&str, &str, &str)] = &[
@@ -137,17 +139,20 @@ const AREAS: &[(&str, &str, &str)] = &[
         "corporate parenting",
         r"corporate parent\w*",
     ),
-    (
-        "partners",
-        "partners",
-        r"partners?\b|partnership|multi-agency",
-    ),
 ];
+
+/// The areas that name a group of children, not a part of the work: sharing one alone is
+/// not the same finding (see [`super::terms::WHO`]).
+const WHO_AREAS: &[&str] = &["care_leavers"];
 
 static CONCEPTS: LazyLock<(Vec<Concept>, RegexSet)> = LazyLock::new(|| {
     let concepts = AREAS
         .iter()
-        .map(|&(key, label, _)| Concept { key, label })
+        .map(|&(key, label, _)| Concept {
+            key,
+            label,
+            who: WHO_AREAS.contains(&key),
+        })
         .collect();
     // One pass over the text finds every area (a set, not 26 searches).
     let set = RegexSet::new(AREAS.iter().map(|a| a.2)).expect("valid patterns");
