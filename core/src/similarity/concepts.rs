@@ -4,7 +4,9 @@
 //! other words meet: "the quality and frequency of supervision" and "management oversight
 //! at all levels"; "how quickly children are matched to permanent carers" and "a robust
 //! permanency policy"; "emotional needs" and "access to CAMHS". Areas named by one word
-//! that stemming already joins ("plans", "assessments", "thresholds") are not listed.
+//! that stemming already joins ("plans", "assessments", "thresholds") are not listed, nor
+//! are the workers and agencies ("partners", "multi-agency"): they say who does the work,
+//! not which part of it ([`super::terms::WHO`]).
 
 use std::sync::LazyLock;
 
