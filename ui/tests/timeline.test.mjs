@@ -117,6 +117,29 @@ test("Decide later closes nothing, rejecting a repeat is recorded, and the dashb
     assert.equal(await text(dash.page, "[data-testid=decisions-needed]"), "3 open actions from the 2006 plan (Rutland) need a decision. Decide now");
     await shot(dash.page, "14-dashboard-decisions");
     assert.deepEqual(await seriousA11yViolations(dash.page), []);
+    // The overdue count holds the earlier plan's open actions too; the tile says how many
+    // are in current plans (what the overdue review shows first).
+    const overdue = Number(await text(dash.page, "[data-testid=count-overdue] .stat-value"));
+    const current = (await dash.bridge.invoke("list_actions", { filter: { overdue: true, current_only: true }, asOf: null })).length;
+    assert.equal(overdue - current, 3);
+    assert.equal(await text(dash.page, "[data-testid=overdue-split]"), `${current} in current plans, 3 in earlier plans awaiting a decision`);
+    // The review shows the current ones first and says what it leaves out ...
+    await dash.page.click("text=Review the current ones");
+    await dash.page.waitForSelector("[data-testid=overdue-row]");
+    assert.equal(await dash.page.isChecked("[data-testid=filter-current]"), true);
+    assert.match(
+      await text(dash.page, "[data-testid=overdue-summary]"),
+      /Not shown: 3 more actions in earlier plans awaiting a decision \(untick “Current plans only” to see them\)\./,
+    );
+    // ... and the other link shows them all.
+    await dash.page.evaluate(() => (location.hash = "#/dashboard"));
+    await dash.page.click("text=Review all overdue");
+    await dash.page.waitForSelector("[data-testid=overdue-row]");
+    assert.equal(await dash.page.isChecked("[data-testid=filter-current]"), false);
+    assert.match(await text(dash.page, "[data-testid=overdue-summary]"), new RegExp(`: ${overdue} actions overdue`));
+    assert.doesNotMatch(await text(dash.page, "[data-testid=overdue-summary]"), /Not shown/);
+    await dash.page.evaluate(() => (location.hash = "#/dashboard"));
+    await dash.page.waitForSelector("[data-testid=decide-link]");
     await dash.page.click("[data-testid=decide-link]");
     await dash.page.waitForSelector("[data-testid=earlier-action]");
     assert.equal((await dash.page.$$("[data-testid=earlier-action]")).length, 3);
