@@ -19,6 +19,17 @@ export interface UnsavedWork {
 
 let work: UnsavedWork | null = null;
 
+/**
+ * Work kept in memory while the person moves between screens (an import's reports read
+ * but not yet stored: nothing is kept until "Create action plan"), so it is not lost by
+ * leaving the screen, only by closing the window: what would be lost, in words, or null.
+ */
+let kept: (() => string | null) | null = null;
+
+export function guardKeptWork(describe: () => string | null): void {
+  kept = describe;
+}
+
 /** The open screen's form; replaced by the next screen's, cleared when a screen has none. */
 export function guardLeaving(w: UnsavedWork): void {
   work = w;
@@ -53,7 +64,7 @@ let asking = false;
  */
 export async function mayClose(): Promise<boolean> {
   const open = work;
-  if (!open?.dirty()) return true;
+  if (!open?.dirty()) return mayLoseKept();
   // A second request while the question is open (the close button pressed again) waits
   // for the answer already being asked for.
   if (asking) return false;
@@ -75,8 +86,31 @@ export async function mayClose(): Promise<boolean> {
     asking = false;
   }
   if (answer === "stay") return false;
-  if (answer === "discard") return true;
-  return open.save();
+  if (answer !== "discard" && !(await open.save())) return false;
+  return mayLoseKept();
+}
+
+/** With kept work (an import not yet stored), whether the person closes and loses it. */
+async function mayLoseKept(): Promise<boolean> {
+  const lost = kept?.() ?? null;
+  if (!lost) return true;
+  if (asking) return false;
+  asking = true;
+  try {
+    const answer = await choiceDialog<"discard" | "stay">({
+      title: "Close and lose the import?",
+      message: lost,
+      choices: [
+        { value: "discard", label: "Close and lose it", style: "danger" },
+        { value: "stay", label: "Stay", style: "secondary" },
+      ],
+      escape: "stay",
+      testid: "close-dialog",
+    });
+    return answer === "discard";
+  } finally {
+    asking = false;
+  }
 }
 
 /** Asks before the window closes with unsaved work (see `mayClose`). */

@@ -2,10 +2,12 @@
 // with changes unsaved in a form that saves on request asks first: save and close, close
 // without saving, or stay. With nothing unsaved it closes at once. The same rule decides
 // as for leaving the screen (ui/src/unsaved.ts). What is saved is read back from the core.
+// Reports read for import but not yet stored (kept across screens) are asked about too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openUi, seriousA11yViolations, shot, calls } from "./browser.mjs";
-import { sampleData } from "./fixtures.mjs";
+import { join } from "node:path";
+import { sampleData, reportText } from "./fixtures.mjs";
 
 const text = (page, sel) => page.$eval(sel, (el) => el.innerText).then((t) => t.replace(/\s+/g, " ").trim());
 const saves = async (page) => (await calls(page, true)).filter((c) => c.cmd === "set_settings").map((c) => c.args.changes.map((x) => [x.key, x.value]));
@@ -190,6 +192,67 @@ test("an action's unsaved details: leaving the page asks, and closing offers to 
     await page.click("[data-testid=choice-save]");
     await page.waitForFunction(() => window.__windowClosed === true);
     assert.equal((await bridge.invoke("show_action", { id: id("act-003") })).action.owner, "Alex Morgan");
+  } finally {
+    await close();
+  }
+});
+
+test("reports read for import but not yet stored: closing asks, Stay keeps the review, and after the last one nothing is asked", async () => {
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
+  try {
+    const a = bridge.file(join("Downloads", "rutland-2011.txt"), reportText());
+    const b = bridge.file(join("Downloads", "rutland-2011-copy.txt"), reportText());
+    await page.waitForSelector("[data-testid=report-card]");
+    await page.evaluate((paths) => window.__dialogResults.push(paths), [a, b]);
+    await page.keyboard.press("Control+o");
+    await page.waitForSelector("[data-testid=rec-card]");
+    // Moving to another screen keeps the review (it is in memory); closing would lose it.
+    await page.click("nav >> text=Dashboard");
+    await page.waitForSelector("[data-testid=report-card]");
+    await requestClose(page);
+    assert.equal(
+      await closeQuestion(page),
+      "Close and lose the import? 2 reports read for import are not yet stored: nothing is kept until you choose Create action plan for each. Close and lose it Stay",
+    );
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("[data-testid=close-dialog]", { state: "detached" });
+    assert.equal(await closed(page), false);
+    await page.click("nav >> text=Import");
+    await page.waitForSelector("[data-testid=rec-card]");
+    assert.equal(await text(page, "h2"), "Review 1 of 2: rutland-2011.txt");
+    // One stored, one still to review: the question counts the one left.
+    await page.click("[data-testid=create-plan]");
+    await page.waitForFunction(() => document.querySelector("h2")?.textContent === "Review 2 of 2: rutland-2011-copy.txt");
+    await requestClose(page);
+    assert.match(await closeQuestion(page), /^Close and lose the import\? 1 report read for import is not yet stored/);
+    await page.click("[data-testid=choice-stay]");
+    await page.waitForSelector("[data-testid=close-dialog]", { state: "detached" });
+    await page.click("[data-testid=skip-file]");
+    await page.waitForSelector("[data-testid=report-card]");
+    // Nothing left to lose: the window closes at once.
+    await requestClose(page);
+    await page.waitForFunction(() => window.__windowClosed === true);
+    assert.equal(await page.$("[data-testid=close-dialog]"), null);
+    assert.equal((await bridge.invoke("store_info")).reports, 3);
+  } finally {
+    await close();
+  }
+});
+
+test("Close and lose it closes the window with the import's reports unstored", async () => {
+  const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
+  try {
+    const a = bridge.file(join("Downloads", "rutland-2011.txt"), reportText());
+    await page.waitForSelector("[data-testid=report-card]");
+    await page.evaluate((paths) => window.__dialogResults.push(paths), [a]);
+    await page.keyboard.press("Control+o");
+    await page.waitForSelector("[data-testid=rec-card]");
+    await requestClose(page);
+    assert.match(await closeQuestion(page), /^Close and lose the import\? 1 report read for import is not yet stored/);
+    await page.click("[data-testid=choice-discard]");
+    await page.waitForFunction(() => window.__windowClosed === true);
+    assert.equal((await bridge.invoke("store_info")).reports, 2);
   } finally {
     await close();
   }
