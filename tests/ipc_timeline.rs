@@ -1,7 +1,7 @@
 //! The timeline's IPC commands through Tauri's mock runtime (issue 13): a later report of
 //! an authority with open actions; the earlier plan's actions listed; one carried forward
-//! to a new recommendation, the rest closed as overtaken; a suggested repeat confirmed and
-//! shown on both recommendations.
+//! to a new recommendation, the rest closed as overtaken; a repeat confirmed and shown on
+//! both recommendations; suggested repeats with the terms they share.
 
 mod ipc_common;
 
@@ -64,22 +64,41 @@ fn a_later_report_lists_the_earlier_plan_and_the_person_decides_each_action() {
     assert_eq!(count(json!({})), 15 + 24 + 3);
     assert_eq!(count(json!({ "current_only": true })), 24 + 3);
 
-    // A repeat finding suggested for the new report, with its reason.
+    // The new report's repeat findings: one entry per recommendation, in report order.
+    // Rutland's 2024 recommendations ask for nothing its 2011 ones did, so none is
+    // suggested here (`suggested_repeats_carry_their_reasons` has some); the person links
+    // the one on places to live to the 2011 one on external placements.
     let repeats = invoke(&app, "suggest_repeats", json!({ "reportId": new_id })).unwrap();
     let repeats = repeats.as_array().unwrap();
     assert_eq!(repeats.len(), 3);
-    let with = repeats
+    assert!(repeats.iter().all(|r| r["suggestions"].is_array()));
+    let rec = repeats
         .iter()
-        .find(|r| !r["suggestions"].as_array().unwrap().is_empty())
-        .expect("a suggestion");
-    let rec = with["recommendation_id"].as_str().unwrap();
-    let earlier = with["suggestions"][0]["recommendation_id"]
+        .find(|r| r["text"].as_str().unwrap().contains("places to live"))
+        .expect("the recommendation on places to live")["recommendation_id"]
         .as_str()
         .unwrap();
-    assert!(!with["suggestions"][0]["shared_terms"]
+    let old_actions = invoke(
+        &app,
+        "list_actions",
+        json!({ "filter": { "report_id": old["report_id"] } }),
+    )
+    .unwrap();
+    let earlier = old_actions
         .as_array()
         .unwrap()
-        .is_empty());
+        .iter()
+        .find(|a| {
+            a["recommendation"]
+                .as_str()
+                .unwrap()
+                .contains("external care placements")
+        })
+        .expect("the 2011 recommendation on external placements")["recommendation_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let earlier = earlier.as_str();
 
     // A bad choice (an action of no earlier plan) changes nothing.
     let err = invoke(
@@ -149,4 +168,49 @@ fn a_later_report_lists_the_earlier_plan_and_the_person_decides_each_action() {
     let raised = raised.as_array().unwrap();
     assert_eq!(raised.len(), 1);
     assert_eq!(raised[0]["recommendation_id"], rec);
+}
+
+#[test]
+fn suggested_repeats_carry_their_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(AppState::open(&dir.path().join("app.db")));
+    // Rutland's contact, referral and assessment inspection (May 2011), then its
+    // safeguarding and looked after children inspection (October 2011).
+    import(&app, "003_58c395879ae4d1eb.txt");
+    let later = import(&app, "000_e52ea3f525227045.txt");
+    let repeats = invoke(
+        &app,
+        "suggest_repeats",
+        json!({ "reportId": later["report_id"] }),
+    )
+    .unwrap();
+    let repeats = repeats.as_array().unwrap();
+    assert_eq!(repeats.len(), 15);
+    // "ensure that all case recording is timely …" asks again for what May's "there are
+    // gaps in recording" found, and says why.
+    let recording = repeats
+        .iter()
+        .find(|r| {
+            r["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("ensure that all case recording")
+        })
+        .unwrap();
+    let first = &recording["suggestions"][0];
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .contains("there are gaps in recording"),
+        "{recording}"
+    );
+    assert!(
+        first["shared_terms"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("case recording")),
+        "{recording}"
+    );
+    assert!(first["score"].as_f64().unwrap() > 0.0);
 }

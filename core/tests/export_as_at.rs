@@ -1,6 +1,6 @@
 //! Papers as at a date show only what was known then (issue 13): the board paper, the
-//! statement and the workbook as at 20 January 2012 of the sample database leave out
-//! Rutland's 2024 report, inspected twelve years later; today's paper has it.
+//! statement, the workbook, the CSV and the calendar as at 20 January 2012 of the sample
+//! database leave out Rutland's 2024 report, inspected twelve years later; today's have it.
 
 mod export_common;
 
@@ -80,5 +80,70 @@ fn the_board_paper_as_at_2012_01_20_has_no_action_of_the_2024_report() {
                 "{format:?} today lacks {title:?}"
             );
         }
+    }
+}
+
+/// The workbook, the CSV and the calendar as at 2012 leave out the 2024 report's actions
+/// too (each names every action by its id: the CSV's and workbook's id column, the
+/// calendar's UIDs); today's have them.
+#[test]
+fn the_workbook_csv_and_calendar_as_at_2012_have_no_action_of_the_2024_report() {
+    let (store, _) = plan();
+    let today = date("2026-12-01");
+    let known_then: Vec<String> = list_actions(&store, &Filter::default(), as_of())
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let later: Vec<String> = list_actions(&store, &Filter::default(), today)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .filter(|id| !known_then.contains(id))
+        .collect();
+    assert_eq!(later.len(), 3, "Rutland 2024's three actions");
+    let text = |format, day| {
+        let bytes = render(
+            &store,
+            &ExportRequest {
+                format,
+                as_of: day,
+                filter: Filter::default(),
+                from_history: false,
+                paper: Default::default(),
+            },
+        )
+        .unwrap();
+        match format {
+            ExportFormat::Xlsx => zip_names(&bytes)
+                .iter()
+                .filter(|n| n.ends_with(".xml"))
+                .map(|n| zip_part(&bytes, n))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => String::from_utf8(bytes).unwrap(),
+        }
+    };
+    for format in [ExportFormat::Xlsx, ExportFormat::Csv, ExportFormat::Ics] {
+        let then = text(format, as_of());
+        let now = text(format, today);
+        for id in &later {
+            assert!(
+                !then.contains(id.as_str()),
+                "{format:?} as at 2012 has {id}"
+            );
+            assert!(now.contains(id.as_str()), "{format:?} today lacks {id}");
+        }
+        // Not empty: an open 2011 action is there (the calendar lists open ones only).
+        let open_2011 = list_actions(&store, &Filter::default(), as_of())
+            .unwrap()
+            .into_iter()
+            .find(|a| a.status != inspection_tracker::model::ActionStatus::Completed)
+            .unwrap()
+            .id;
+        assert!(
+            then.contains(open_2011.as_str()),
+            "{format:?} as at 2012 lacks {open_2011}"
+        );
     }
 }

@@ -1,8 +1,10 @@
-// A later inspection in the real window (issue 13): Rutland's 2011 plan is in the database
-// with its 15 actions open; drop Rutland's 2024 ILACS report on the window and create its
-// plan; the review lists the 15 open actions of the 2011 plan; carry one forward and close
-// the rest as overtaken; confirm one suggested repeat finding; the board paper then has it
-// in its "Repeat findings" section. Only the drop is simulated, as in import-plan.test.mjs;
+// A later inspection in the real window (issue 13): the plan of Rutland's contact, referral
+// and assessment inspection of May 2011 is in the database with its 5 actions open; drop
+// Rutland's October 2011 safeguarding and looked after children report on the window and
+// create its plan; the review lists the 5 open actions of the earlier plan; carry one
+// forward and close the rest as overtaken; confirm one suggested repeat finding (October
+// asks again for what May found: recording, assessments, re-referrals); the board paper
+// then has it in its "Repeat findings" section. Only the drop is simulated, as in import-plan.test.mjs;
 // the paper is written by the CLI from the same database (the app's save dialog is native).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,8 +13,8 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { launchApp, tempData, CLI, shown, textOf, countOf, clickOn } from "./driver.mjs";
 
-const EARLIER = fileURLToPath(new URL("../fixtures/000_e52ea3f525227045.txt", import.meta.url));
-const LATER = fileURLToPath(new URL("../fixtures/pdf/001_04efd66905547271.pdf", import.meta.url));
+const EARLIER = fileURLToPath(new URL("../fixtures/003_58c395879ae4d1eb.txt", import.meta.url));
+const LATER = fileURLToPath(new URL("../fixtures/pdf/000_e52ea3f525227045.pdf", import.meta.url));
 const WAIT = 30000;
 
 /** A real click, after bringing the element to the middle of the window (the review's
@@ -42,7 +44,7 @@ function docxText(path) {
 test("a later report: the review lists the earlier plan's open actions; carry one, close the rest, confirm a repeat; it is on the board paper", async () => {
   const data = tempData();
   cli(data.dbPath, "import", EARLIER);
-  assert.equal(cli(data.dbPath, "list").length, 15);
+  assert.equal(cli(data.dbPath, "list").length, 5);
   const { driver, stop } = await launchApp(data.dbPath);
   try {
     await shown(driver, "[data-testid=report-card]", WAIT);
@@ -53,15 +55,15 @@ test("a later report: the review lists the earlier plan's open actions; carry on
     }, LATER);
     await shown(driver, "[data-testid=rec-card]", WAIT);
     assert.equal(await driver.executeScript(() => document.querySelector("#r-authority").value), "Rutland");
-    assert.equal(await countOf(driver, "[data-testid=rec-card]"), 3);
+    assert.equal(await countOf(driver, "[data-testid=rec-card]"), 15);
     await clickOn(driver, "[data-testid=create-plan]");
 
-    // The review's second step: the 2011 plan's 15 open actions, none decided for us.
+    // The review's second step: the May plan's 5 open actions, none decided for us.
     await shown(driver, "[data-testid=earlier-action]", WAIT);
-    assert.match(await textOf(driver, "[data-testid=earlier-plan] legend"), /^15 open actions from the 2011 plan$/);
-    assert.equal(await countOf(driver, "[data-testid=earlier-action]"), 15);
+    assert.match(await textOf(driver, "[data-testid=earlier-plan] legend"), /^5 open actions from the May 2011 plan$/);
+    assert.equal(await countOf(driver, "[data-testid=earlier-action]"), 5);
     const summary = cli(data.dbPath, "summary");
-    assert.equal(summary.awaiting_decision, 15, "the new plan is stored; nothing is closed yet");
+    assert.equal(summary.awaiting_decision, 5, "the new plan is stored; nothing is closed yet");
 
     // Carry the first forward (to the new plan); close the rest as overtaken.
     const firstId = await driver.executeScript(() => document.querySelector("[data-testid=earlier-action]").dataset.action);
@@ -83,7 +85,7 @@ test("a later report: the review lists the earlier plan's open actions; carry on
     await driver.wait(() => cli(data.dbPath, "summary").awaiting_decision === 0, WAIT, "the decisions were not saved");
     const all = cli(data.dbPath, "list", "--include-closed");
     const closed = all.filter((a) => a.closed_on);
-    assert.equal(closed.length, 14);
+    assert.equal(closed.length, 4);
     const carried = all.find((a) => a.id === firstId);
     assert.equal(carried.closed_on, null);
     assert.ok(carried.carried_to_report, "carried forward to the new plan");
@@ -99,7 +101,7 @@ test("a later report: the review lists the earlier plan's open actions; carry on
     const section = text.slice(text.indexOf("Repeat findings"));
     assert.ok(text.includes("Repeat findings"), "the paper has the section");
     assert.ok(section.includes(earlierText.slice(0, 40)), `the earlier recommendation is in the section: ${section.slice(0, 600)}`);
-    assert.match(section, /ILACS inspection, 26 April 2024/);
+    assert.match(section, /Safeguarding and looked after children inspection, 14 October 2011/);
   } finally {
     await stop();
     data.remove();

@@ -1,9 +1,11 @@
-// Start-up: the navigation, routes, shortcuts, export, drag-and-drop and reminders.
+// Start-up: the navigation, routes, shortcuts, export, drag-and-drop, reminders and the
+// question before the window closes with unsaved work.
 import { h } from "./dom";
 import { startRouter, navigate, type Route, type Screen } from "./router";
 import { installShortcuts, SHORTCUTS } from "./shortcuts";
 import { onFileDrop } from "./native";
 import { startReminders } from "./reminders";
+import { guardClosing } from "./unsaved";
 import { showDashboard } from "./screens/dashboard";
 import { showPlan } from "./screens/plan";
 import { showOverdue } from "./screens/overdue";
@@ -98,6 +100,9 @@ installShortcuts({
   },
   go: (n) => navigate(ORDER[n - 1]),
 });
+
+// The window's close button, Alt+F4 or ⌘W with a form's changes unsaved asks first.
+void guardClosing();
 
 const overlay = document.getElementById("drop-overlay")!;
 void onFileDrop({

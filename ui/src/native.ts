@@ -4,6 +4,7 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { isPermissionGranted, requestPermission, sendNotification } from "@tauri-apps/plugin-notification";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { errorMessage } from "./components/alert";
 
 export const REPORT_EXTENSIONS = ["pdf", "docx", "html", "htm", "txt", "md"];
@@ -93,5 +94,30 @@ export async function onFileDrop(handlers: DropHandlers): Promise<void> {
     });
   } catch (e) {
     console.warn("drag and drop is not available:", errorMessage(e));
+  }
+}
+
+/**
+ * The window's close requests (its close button, Alt+F4, ⌘W, the taskbar's Close): each
+ * waits for `mayClose`, and the window closes only when it resolves true. A `mayClose` that
+ * fails closes it all the same: a person is never kept in a window they cannot close.
+ * No-op outside Tauri.
+ */
+export async function onCloseRequested(mayClose: () => Promise<boolean>): Promise<void> {
+  try {
+    const win = getCurrentWindow();
+    await win.onCloseRequested(async (event) => {
+      // Decided here, after the question, not by the API as soon as this handler returns.
+      event.preventDefault();
+      let close = true;
+      try {
+        close = await mayClose();
+      } catch (e) {
+        console.warn("the question before closing failed:", errorMessage(e));
+      }
+      if (close) await win.destroy();
+    });
+  } catch (e) {
+    console.warn("the window's close cannot be guarded:", errorMessage(e));
   }
 }

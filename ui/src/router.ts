@@ -1,5 +1,7 @@
 // Hash routes (#/dashboard, #/plan, #/overdue, #/action/<id>, #/import, #/settings): they
-// survive a reload and need no server.
+// survive a reload and need no server. Leaving a screen with unsaved work asks first
+// (unsaved.ts: the same rule the window's close asks).
+import { askToLeave, forgetUnsaved, hasUnsavedWork } from "./unsaved";
 
 export interface Route {
   name: string;
@@ -22,23 +24,6 @@ export function navigate(hash: string): void {
 
 export type Screen = (main: HTMLElement, route: Route) => Promise<void> | void;
 
-/** The open screen's unsaved changes, if it has a form that saves on request. */
-interface LeaveGuard {
-  dirty: () => boolean;
-  /** Asks the person; true to leave (and lose the changes). */
-  ask: () => Promise<boolean>;
-}
-let leaveGuard: LeaveGuard | null = null;
-
-/**
- * While the open screen has unsaved changes (`dirty`), leaving it (a link, a shortcut, a
- * reload) asks first (`ask`); staying keeps the screen and what was typed. Cleared when
- * another screen is shown.
- */
-export function guardLeaving(dirty: () => boolean, ask: () => Promise<boolean>): void {
-  leaveGuard = { dirty, ask };
-}
-
 /**
  * Calls the screen for each route change; a screen that is still loading when another
  * route starts must not paint over it, so each render gets a generation number.
@@ -47,23 +32,23 @@ export function startRouter(main: HTMLElement, screens: Record<string, Screen>, 
   let generation = 0;
   let shown: string | null = null;
   window.addEventListener("beforeunload", (ev) => {
-    if (leaveGuard?.dirty()) ev.preventDefault();
+    if (hasUnsavedWork()) ev.preventDefault();
   });
   const run = async () => {
     // In-page anchors (the skip link's #main) are not routes.
     if (location.hash && !location.hash.startsWith("#/")) return;
-    if (leaveGuard?.dirty()) {
+    if (hasUnsavedWork()) {
       // The same screen drawn again (the team's changes came in): not over unsaved work.
       if (location.hash === shown) return;
       const leaving = location.hash;
-      if (!(await leaveGuard.ask())) {
+      if (!(await askToLeave())) {
         // Stay: the address goes back to this screen without drawing it again.
         if (shown !== null) history.replaceState(null, "", shown);
         return;
       }
       if (location.hash !== leaving) return; // navigated elsewhere meanwhile
     }
-    leaveGuard = null;
+    forgetUnsaved();
     shown = location.hash;
     const route = parseHash(location.hash);
     const screen = screens[route.name] ?? screens[fallback];

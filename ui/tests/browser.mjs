@@ -21,7 +21,9 @@
 // fires a Tauri event (drag and drop); window.__dialogResults is a queue of answers for
 // "plugin:dialog|open", window.__saveResults one for "plugin:dialog|save" (a path, or
 // null for Cancel; empty: cancelled); window.__notifications collects desktop
-// notifications, window.__opened the evidence opened with the system's app, and
+// notifications, window.__opened the evidence opened with the system's app,
+// window.__windowClosed is true once the window has closed itself (after
+// __emitTauri("tauri://close-requested")), and
 // window.__pending counts the commands waiting for the core (settled(page) waits for none).
 import { chromium } from "playwright-core";
 import { preview } from "vite";
@@ -139,6 +141,11 @@ export async function openUi(handlers = {}, options = {}) {
         "plugin:dialog|open": () => (window.__dialogResults.length ? window.__dialogResults.shift() : null),
         "plugin:dialog|save": () => (window.__saveResults.length ? window.__saveResults.shift() : null),
         "plugin:notification|is_permission_granted": () => true,
+        // The window closing itself (after its close request, "tauri://close-requested").
+        "plugin:window|destroy": () => {
+          window.__windowClosed = true;
+          return null;
+        },
         // The app opens evidence with the system's app (the opener plugin, from Rust).
         open_evidence: (args) => {
           window.__opened.push(args.evidenceId);

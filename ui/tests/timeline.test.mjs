@@ -63,8 +63,9 @@ test("after a later report, the review asks about each open action of the earlie
     await page.locator("[data-testid=earlier-action]").nth(2).locator("[data-testid=close-reason]").fill("Replaced by recommendation 4");
 
     // Confirm the suggested repeat finding, with its reason shown: the 2006 review's call
-    // for an area-wide assessment of need shares the new first recommendation's words.
-    assert.match(await text(page, "[data-testid=repeat-shares]"), /shares: partners, families/);
+    // for access to mental health services, asked again by the new third recommendation
+    // (timely support from CAMHS).
+    assert.match(await text(page, "[data-testid=repeat-shares]"), /shares: mental health/);
     await shot(page, "13-earlier-plan-review", true);
     assert.deepEqual(await seriousA11yViolations(page), []);
     await page.click("[data-testid=confirm-repeat]");
@@ -80,12 +81,12 @@ test("after a later report, the review asks about each open action of the earlie
       { action_id: id("act-old-2"), decision: "closed_as_overtaken", reason: "Overtaken by the 2011 recommendations on assessment" },
       { action_id: id("act-old-3"), decision: "closed_as_overtaken", reason: "Replaced by recommendation 4" },
     ]);
-    const kept = await links(bridge, later.recs[0]);
+    const kept = await links(bridge, later.recs[2]);
     assert.deepEqual(
       kept.map((l) => [l.earlier, l.decision, l.report_id]),
       [[true, "confirmed", id("rep-rutland-2006")]],
     );
-    assert.match(kept[0].text, /^the council should instigate a comprehensive area wide needs/);
+    assert.match(kept[0].text, /^ensure young people aged 16 to 18 have access to appropriate mental health services/);
     const toasts = await page.$$eval("[data-testid=toast]", (els) => els.map((e) => e.textContent).join(" | "));
     assert.match(toasts, /1 action carried forward, 2 actions closed as overtaken\. 1 earlier plan closed\./);
   } finally {
@@ -103,7 +104,7 @@ test("Decide later closes nothing, rejecting a repeat is recorded, and the dashb
     await page.waitForFunction(() => !document.querySelector("[data-testid=earlier-action]"));
     assert.ok(!(await calls(page)).includes("decide_previous"), "nothing decided, nothing closed");
     assert.deepEqual(
-      (await links(bridge, later.recs[0])).map((l) => [l.earlier, l.decision]),
+      (await links(bridge, later.recs[2])).map((l) => [l.earlier, l.decision]),
       [[true, "rejected"]],
     );
   } finally {
@@ -117,6 +118,29 @@ test("Decide later closes nothing, rejecting a repeat is recorded, and the dashb
     assert.equal(await text(dash.page, "[data-testid=decisions-needed]"), "3 open actions from the 2006 plan (Rutland) need a decision. Decide now");
     await shot(dash.page, "14-dashboard-decisions");
     assert.deepEqual(await seriousA11yViolations(dash.page), []);
+    // The overdue count holds the earlier plan's open actions too; the tile says how many
+    // are in current plans (what the overdue review shows first).
+    const overdue = Number(await text(dash.page, "[data-testid=count-overdue] .stat-value"));
+    const current = (await dash.bridge.invoke("list_actions", { filter: { overdue: true, current_only: true }, asOf: null })).length;
+    assert.equal(overdue - current, 3);
+    assert.equal(await text(dash.page, "[data-testid=overdue-split]"), `${current} in current plans, 3 in earlier plans awaiting a decision`);
+    // The review shows the current ones first and says what it leaves out ...
+    await dash.page.click("text=Review the current ones");
+    await dash.page.waitForSelector("[data-testid=overdue-row]");
+    assert.equal(await dash.page.isChecked("[data-testid=filter-current]"), true);
+    assert.match(
+      await text(dash.page, "[data-testid=overdue-summary]"),
+      /Not shown: 3 more actions in earlier plans awaiting a decision \(untick “Current plans only” to see them\)\./,
+    );
+    // ... and the other link shows them all.
+    await dash.page.evaluate(() => (location.hash = "#/dashboard"));
+    await dash.page.click("text=Review all overdue");
+    await dash.page.waitForSelector("[data-testid=overdue-row]");
+    assert.equal(await dash.page.isChecked("[data-testid=filter-current]"), false);
+    assert.match(await text(dash.page, "[data-testid=overdue-summary]"), new RegExp(`: ${overdue} actions overdue`));
+    assert.doesNotMatch(await text(dash.page, "[data-testid=overdue-summary]"), /Not shown/);
+    await dash.page.evaluate(() => (location.hash = "#/dashboard"));
+    await dash.page.waitForSelector("[data-testid=decide-link]");
     await dash.page.click("[data-testid=decide-link]");
     await dash.page.waitForSelector("[data-testid=earlier-action]");
     assert.equal((await dash.page.$$("[data-testid=earlier-action]")).length, 3);
@@ -141,15 +165,17 @@ test("Decide later closes nothing, rejecting a repeat is recorded, and the dashb
 });
 
 test("on an action's page a suggested repeat is confirmed; the plan then marks it raised before and filters by it", async () => {
-  const { page, close, id } = await openUi({}, { backend: data(), hash: (id) => `#/action/${id("act-001")}` });
+  const { page, close, id } = await openUi({}, { backend: data(), hash: (id) => `#/action/${id("act-003")}` });
   try {
     await page.waitForSelector("[data-testid=repeat-suggestion]");
-    assert.match(await text(page, "[data-testid=repeat-panel]"), /shares: partners, families/);
+    // The 2011 call for timely support from CAMHS asks again for the 2006 review's access
+    // to mental health services.
+    assert.match(await text(page, "[data-testid=repeat-panel]"), /shares: mental health/);
     await page.click("[data-testid=confirm-repeat]");
     await page.waitForSelector("[data-testid=repeat-link]");
     assert.match(
       await text(page, "[data-testid=repeat-link]"),
-      /^Raised before: the council should instigate a comprehensive area wide needs .* — Joint area review, 24 Nov 2006; confirmed by Sam Patel/,
+      /^Raised before: ensure young people aged 16 to 18 have access to appropriate mental health services.* — Joint area review, 24 Nov 2006; confirmed by Sam Patel/,
     );
     assert.equal((await page.$$("[data-testid=repeat-suggestion]")).length, 0, "a confirmed suggestion is no longer offered");
     assert.deepEqual(await seriousA11yViolations(page), []);
@@ -158,13 +184,13 @@ test("on an action's page a suggested repeat is confirmed; the plan then marks i
     await page.evaluate((h) => (location.hash = h), `#/plan?report=${id("rep-rutland-2011")}`);
     await page.waitForSelector("[data-testid=action-row]");
     const marked = await page.$$eval("[data-testid=action-row]:has([data-testid=raised-before])", (rows) => rows.map((r) => r.dataset.id));
-    // The recommendation's one action.
-    const rec1 = [id("act-001")];
-    assert.deepEqual(marked.sort(), rec1.sort());
+    // The recommendation's two actions (its own and the CAMHS waiting-time target).
+    const rec3 = [id("act-003"), id("act-004")];
+    assert.deepEqual(marked.sort(), rec3.sort());
     const before = (await page.$$("[data-testid=action-row]")).length;
-    assert.ok(before > rec1.length);
+    assert.ok(before > rec3.length);
     await page.check("[data-testid=filter-raised-before]");
-    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=action-row]").length === n, rec1.length);
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=action-row]").length === n, rec3.length);
   } finally {
     await close();
   }

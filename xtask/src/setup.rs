@@ -6,8 +6,9 @@ use std::process::Command;
 use crate::util::{have, npm, run};
 
 /// Debian/Ubuntu packages: Tauri's WebKitGTK stack, and for the tests Xvfb, the WebKit
-/// WebDriver, Chromium (for the UI tests with mocked IPC) and PostgreSQL (team mode's
-/// tests start throw-away clusters of their own).
+/// WebDriver, Chromium (for the UI tests with mocked IPC), PostgreSQL (team mode's
+/// tests start throw-away clusters of their own) and Python 3 (the real-window tests'
+/// window-manager close, tests/e2e/wm_close.py).
 pub const DEBIAN_PACKAGES: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "libgtk-3-dev",
@@ -25,6 +26,7 @@ pub const DEBIAN_PACKAGES: &[&str] = &[
     "chromium",
     "postgresql",
     "libdbus-1-dev",
+    "python3",
 ];
 
 pub fn all() -> Result<(), String> {

@@ -209,25 +209,39 @@ pub fn table(columns: &[(&str, usize)], rows: &[Vec<Cell>]) -> Table {
             .iter()
             .zip(&widths)
             .map(|((h, _), w)| {
-                table_cell(&Cell::Bold((*h).to_string()), *w).shading(
-                    Shading::new()
-                        .shd_type(ShdType::Clear)
-                        .color("auto")
-                        .fill(HEADER_FILL),
-                )
+                // Kept with the first row below it, so a header never ends a page alone.
+                TableCell::new()
+                    .width(*w, WidthType::Dxa)
+                    .vertical_align(VAlignType::Top)
+                    .add_paragraph(
+                        cell_paragraph()
+                            .keep_next(true)
+                            .add_run(run_lines(h).size(TABLE_SIZE).bold()),
+                    )
+                    .shading(
+                        Shading::new()
+                            .shd_type(ShdType::Clear)
+                            .color("auto")
+                            .fill(HEADER_FILL),
+                    )
             })
             .collect(),
     )
-    // Marks the header row; `pack` turns the mark into a repeating header.
+    // `pack` makes a table's first row, when it is marked so, a repeating header.
     .cant_split();
     let mut out = vec![header];
     for row in rows {
-        out.push(TableRow::new(
-            row.iter()
-                .zip(&widths)
-                .map(|(c, w)| table_cell(c, *w))
-                .collect(),
-        ));
+        // A row is kept whole on one page: a reader should not have to turn the page in
+        // the middle of one action (Word still breaks a row taller than a page).
+        out.push(
+            TableRow::new(
+                row.iter()
+                    .zip(&widths)
+                    .map(|(c, w)| table_cell(c, *w))
+                    .collect(),
+            )
+            .cant_split(),
+        );
     }
     Table::new(out)
         .set_grid(widths.clone())
@@ -260,9 +274,8 @@ pub fn facts_table(rows: &[(&str, Cell)]) -> Table {
         .margins(docx_rs::TableCellMargins::new().margin(40, 80, 40, 80))
 }
 
-/// The document as .docx bytes. Rows marked with `cantSplit` (only header rows are) also
-/// get `tblHeader`, which docx-rs has no builder for, so long tables repeat their header
-/// on each page.
+/// The document as .docx bytes, each table's header row repeating on every page
+/// ([`mark_header_rows`]).
 pub fn pack(doc: Docx) -> Result<Vec<u8>> {
     pack_built(doc.build())
 }
@@ -270,14 +283,38 @@ pub fn pack(doc: Docx) -> Result<Vec<u8>> {
 fn pack_built(mut xml: docx_rs::XMLDocx) -> Result<Vec<u8>> {
     let body = String::from_utf8(std::mem::take(&mut xml.document))
         .map_err(|e| render_error("document", e))?;
-    let body = body
-        .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
-        .replace("<w:cantSplit/>", "<w:cantSplit /><w:tblHeader />");
-    xml.document = body.into_bytes();
+    xml.document = mark_header_rows(&body).into_bytes();
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out)
         .map_err(|e| render_error("document", e))?;
     Ok(out.into_inner())
+}
+
+/// Gives each table's first row, when it is kept whole (`cantSplit`: only [`table`]'s
+/// header row is first and marked so), `tblHeader`, which docx-rs has no builder for, so
+/// a long table repeats its header on each page. Tables are not nested here.
+fn mark_header_rows(body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 1024);
+    let mut parts = body.split("<w:tbl>");
+    out.push_str(parts.next().unwrap_or_default());
+    for table in parts {
+        out.push_str("<w:tbl>");
+        let first_row_end = table.find("</w:tr>").unwrap_or(table.len());
+        let (first, rest) = table.split_at(first_row_end);
+        let marked = ["<w:cantSplit />", "<w:cantSplit/>"]
+            .iter()
+            .find_map(|m| first.find(m).map(|at| (at, m.len())));
+        match marked {
+            Some((at, len)) => {
+                out.push_str(&first[..at + len]);
+                out.push_str("<w:tblHeader />");
+                out.push_str(&first[at + len..]);
+            }
+            None => out.push_str(first),
+        }
+        out.push_str(rest);
+    }
+    out
 }
 
 /// A paragraph that starts a new page after it.
@@ -324,4 +361,41 @@ fn xml_escape(s: &str) -> String {
 /// them).
 pub fn gap() -> Paragraph {
     Paragraph::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(doc: Docx) -> String {
+        let bytes = pack(doc).unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        xml
+    }
+
+    #[test]
+    fn only_each_tables_header_row_repeats_and_every_row_is_kept_whole() {
+        let rows = vec![
+            vec![Cell::text("one"), Cell::text("a")],
+            vec![Cell::text("two"), Cell::text("b")],
+        ];
+        let xml = document(
+            Docx::new()
+                .add_table(table(&[("Name", 1), ("Value", 1)], &rows))
+                .add_paragraph(gap())
+                .add_table(facts_table(&[("Fact", Cell::text("x"))]))
+                .add_paragraph(gap())
+                .add_table(table(&[("Other", 1)], &[vec![Cell::text("three")]])),
+        );
+        assert_eq!(xml.matches("<w:tblHeader />").count(), 2, "{xml}");
+        // Two tables' data rows and headers are kept whole; the facts table's row is not.
+        assert_eq!(xml.matches("<w:cantSplit").count(), 5);
+        for table in xml.split("<w:tbl>").skip(1) {
+            let rows: Vec<&str> = table.split("</w:tr>").collect();
+            assert!(rows[1..].iter().all(|r| !r.contains("tblHeader")));
+        }
+    }
 }

@@ -81,9 +81,10 @@ fn build(data: &ExportData, items: &[StatementItem]) -> Result<Vec<u8>> {
         if let Some(t) = &rec.timeframe {
             heading.push_str(&format!(" – {t}"));
         }
+        // The recommendation stays on the page of its actions' table.
         doc = doc
-            .add_paragraph(docx::labelled(&heading, ""))
-            .add_paragraph(docx::para(&rec.text));
+            .add_paragraph(docx::labelled(&heading, "").keep_next(true))
+            .add_paragraph(docx::para(&rec.text).keep_next(true));
         let rows: Vec<Vec<Cell>> = item
             .actions
             .iter()

@@ -4,7 +4,9 @@
 //! other words meet: "the quality and frequency of supervision" and "management oversight
 //! at all levels"; "how quickly children are matched to permanent carers" and "a robust
 //! permanency policy"; "emotional needs" and "access to CAMHS". Areas named by one word
-//! that stemming already joins ("plans", "assessments", "thresholds") are not listed.
+//! that stemming already joins ("plans", "assessments", "thresholds") are not listed, nor
+//! are the workers and agencies ("partners", "multi-agency"): they say who does the work,
+//! not which part of it ([`super::terms::WHO`]).
 
 use std::sync::LazyLock;
 
@@ -17,6 +19,8 @@ pub struct Concept {
     pub key: &'static str,
     /// What a person is shown when two recommendations share it.
     pub label: &'static str,
+    /// A group of children rather than an area of work (see [`super::terms::WHO`]).
+    pub who: bool,
 }
 
 const AREAS: &[(&str, &str, &str)] = &[
@@ -137,17 +141,20 @@ const AREAS: &[(&str, &str, &str)] = &[
         "corporate parenting",
         r"corporate parent\w*",
     ),
-    (
-        "partners",
-        "partners",
-        r"partners?\b|partnership|multi-agency",
-    ),
 ];
+
+/// The areas that name a group of children, not a part of the work: sharing one alone is
+/// not the same finding (see [`super::terms::WHO`]).
+const WHO_AREAS: &[&str] = &["care_leavers"];
 
 static CONCEPTS: LazyLock<(Vec<Concept>, RegexSet)> = LazyLock::new(|| {
     let concepts = AREAS
         .iter()
-        .map(|&(key, label, _)| Concept { key, label })
+        .map(|&(key, label, _)| Concept {
+            key,
+            label,
+            who: WHO_AREAS.contains(&key),
+        })
         .collect();
     // One pass over the text finds every area (a set, not 26 searches).
     let set = RegexSet::new(AREAS.iter().map(|a| a.2)).expect("valid patterns");

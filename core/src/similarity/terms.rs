@@ -21,6 +21,9 @@ pub struct Term {
     pub phrase: bool,
     /// An area of practice ([`super::concepts`]) rather than a word of the text.
     pub concept: bool,
+    /// Names whom the recommendation is about (a group of children, their families, the
+    /// workers or agencies: [`WHO`]) rather than what it asks for.
+    pub who: bool,
 }
 
 /// English function words.
@@ -56,6 +59,20 @@ const DOMAIN: &[&str] = &[
     "regular", "regularly", "robust", "robustly", "service", "services", "steps",
     "strengthen", "support", "sure", "take", "timeliness", "timely", "use", "used", "way",
     "ways", "work", "working", "young",
+];
+
+/// Words that say whom a recommendation is about, not what it asks for: the groups of
+/// children and their families, and the people and agencies doing the work. Two
+/// recommendations about the same group ("care leavers' health histories", "support for
+/// care leavers") or by the same workers ("social workers' caseloads", "social workers'
+/// direct work") may ask for different things, so these words weigh in a match but
+/// cannot make one on their own (see [`super::MIN_SHARED`]). A phrase of two such words
+/// ("care leavers", "social workers", "partner agencies") is one too.
+#[rustfmt::skip]
+pub const WHO: &[&str] = &[
+    "agency", "agencies", "care", "carer", "carers", "disabled", "disability", "families",
+    "family", "foster", "leaver", "leavers", "multi", "parent", "parents", "partner",
+    "partners", "partnership", "social", "worker", "workers",
 ];
 
 /// The same thing said in the words of different years or in short: rewritten before
@@ -100,6 +117,7 @@ struct Lists {
     stemmer: Stemmer,
     stop_words: HashSet<&'static str>,
     stop_stems: HashSet<String>,
+    who_stems: HashSet<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -111,10 +129,12 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         .iter()
         .map(|w| stemmer.stem(w).into_owned())
         .collect();
+    let who_stems = WHO.iter().map(|w| stemmer.stem(w).into_owned()).collect();
     Lists {
         stemmer,
         stop_words,
         stop_stems,
+        who_stems,
     }
 });
 
@@ -130,7 +150,7 @@ pub fn terms(text: &str) -> Vec<Term> {
         let (re, to) = &rules[i];
         t = re.replace_all(&t, *to).into_owned();
     }
-    let words: Vec<Option<(String, &str)>> = WORD
+    let words: Vec<Option<(String, &str, bool)>> = WORD
         .find_iter(&t)
         .map(|m| {
             let w = m.as_str();
@@ -145,17 +165,19 @@ pub fn terms(text: &str) -> Vec<Term> {
             if lists.stop_stems.contains(&stem) {
                 return None;
             }
-            Some((stem, w))
+            let who = lists.who_stems.contains(&stem);
+            Some((stem, w, who))
         })
         .collect();
     let mut out: Vec<Term> = words
         .iter()
         .flatten()
-        .map(|(stem, w)| Term {
+        .map(|(stem, w, who)| Term {
             key: stem.clone(),
             surface: (*w).to_string(),
             phrase: false,
             concept: false,
+            who: *who,
         })
         .collect();
     out.extend(super::concepts::named_in(&lower).map(|c| Term {
@@ -163,14 +185,16 @@ pub fn terms(text: &str) -> Vec<Term> {
         surface: c.label.to_string(),
         phrase: false,
         concept: true,
+        who: c.who,
     }));
     for pair in words.windows(2) {
-        if let [Some((s1, w1)), Some((s2, w2))] = pair {
+        if let [Some((s1, w1, who1)), Some((s2, w2, who2))] = pair {
             out.push(Term {
                 key: format!("{s1} {s2}"),
                 surface: format!("{w1} {w2}"),
                 phrase: true,
                 concept: false,
+                who: *who1 && *who2,
             });
         }
     }
@@ -206,6 +230,27 @@ mod tests {
         assert_eq!(
             keys("health of children looked after"),
             keys("health of children in care")
+        );
+    }
+
+    #[test]
+    fn words_for_whom_a_recommendation_is_about_are_marked() {
+        let who: Vec<(String, bool)> = terms("care leavers' pathway plans")
+            .into_iter()
+            .filter(|t| !t.concept)
+            .map(|t| (t.key, t.who))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                ("care".to_string(), true),
+                ("leaver".to_string(), true),
+                ("pathway".to_string(), false),
+                ("plan".to_string(), false),
+                ("care leaver".to_string(), true),
+                ("leaver pathway".to_string(), false),
+                ("pathway plan".to_string(), false),
+            ]
         );
     }
 

@@ -16,6 +16,7 @@ import { addUpdateDialog } from "../components/update-dialog";
 import { invalidate, replaceAction } from "../state";
 import { pickEvidenceFile } from "../native";
 import { navigate, type Route } from "../router";
+import { guardLeaving } from "../unsaved";
 import { dateInput, dateProblem, isoOf, setIso } from "../components/date-input";
 import { showProblems, type Problem } from "../components/error-summary";
 import { MOD, SAVE_KEYS } from "../shortcuts";
@@ -209,17 +210,11 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
     const progress = h("input", { id: "d-progress", type: "number", min: "0", max: "100", step: "5" });
     progress.value = String(a.progress);
     const form = h("form", { novalidate: "", "data-save-shortcut": "", "data-testid": "details-form" });
-    form.addEventListener("submit", (ev) => {
-      ev.preventDefault();
-      root.querySelector(".success-banner")?.remove(); // the last save's news is old now
-      const problems: Problem[] = [];
-      if (!title.value.trim()) problems.push({ field: title.id, message: "Enter what will be done" });
-      const p = Number(progress.value);
-      if (progress.value.trim() === "" || !Number.isInteger(p) || p < 0 || p > 100)
-        problems.push({ field: progress.id, message: "Enter progress as a whole number from 0 to 100" });
-      if (showProblems(errors, problems, root)) return;
+    /** The fields whose value differs from the action's, each with its name in a sentence. */
+    const edits = (): [string, ActionChange][] => {
       const blank = (v: string) => v.trim() || null;
-      const edits: [string, ActionChange | null][] = [
+      const p = Number(progress.value);
+      const all: [string, ActionChange | null][] = [
         ["what will be done", title.value.trim() !== a.title ? { kind: "title", title: title.value.trim() } : null],
         ["owner", blank(owner.value) !== a.owner ? { kind: "owner", owner: blank(owner.value) } : null],
         ["partner agency", blank(partner.value) !== a.partner_agency ? { kind: "partner_agency", partner_agency: blank(partner.value) } : null],
@@ -229,19 +224,37 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
         ["status", status.value !== a.status ? { kind: "status", status: status.value as ActionStatus } : null],
         ["progress", p !== a.progress ? { kind: "progress", progress: p } : null],
       ];
-      const changed = edits.filter((e): e is [string, ActionChange] => e[1] !== null);
+      return all.filter((e): e is [string, ActionChange] => e[1] !== null);
+    };
+    /** "Save changes": true when nothing is left unsaved (saved, or nothing had changed). */
+    const submit = async (): Promise<boolean> => {
+      root.querySelector(".success-banner")?.remove(); // the last save's news is old now
+      const problems: Problem[] = [];
+      if (!title.value.trim()) problems.push({ field: title.id, message: "Enter what will be done" });
+      const p = Number(progress.value);
+      if (progress.value.trim() === "" || !Number.isInteger(p) || p < 0 || p > 100)
+        problems.push({ field: progress.id, message: "Enter progress as a whole number from 0 to 100" });
+      if (showProblems(errors, problems, root)) return false;
+      const changed = edits();
       if (!changed.length) {
         saved = { title: "Nothing to save", text: "No field had changed." };
         render();
-        return;
+        return true;
       }
       const names = changed.map((e) => e[0]);
       const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
-      void saveChanges(
+      return saveChanges(
         changed.map((e) => e[1]),
         `${list[0].toUpperCase()}${list.slice(1)} saved.`,
       );
+    };
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      void submit();
     });
+    // Leaving the page or closing the window with changes unsaved asks first. Drawn again
+    // after every change, so the newest form is the one asked about.
+    guardLeaving({ dirty: () => form.isConnected && edits().length > 0, save: submit, what: "this action" });
     const signOff = a.signed_off_by
       ? h("p", { "data-testid": "signed-off" }, `Signed off by ${a.signed_off_by} on ${formatDateTime(a.signed_off_at)}.`)
       : a.status === "completed"
@@ -282,17 +295,20 @@ export function actionView(initial: ActionDetail, initialHistory: HistoryRow[] |
     );
   }
 
-  async function saveChanges(changes: ActionChange[], message: string) {
+  /** True when saved; false (the reason shown at the top) when the core refused it. */
+  async function saveChanges(changes: ActionChange[], message: string): Promise<boolean> {
     errors.replaceChildren();
     try {
       d = await api.saveAction(d.action.id, changes);
-      saved = { title: "Success", text: message };
-      await afterChange();
     } catch (e) {
       showError(errors, e, "The changes were not saved");
       errors.querySelector<HTMLElement>("[role=alert]")?.setAttribute("tabindex", "-1");
       errors.querySelector<HTMLElement>("[role=alert]")?.focus();
+      return false;
     }
+    saved = { title: "Success", text: message };
+    await afterChange();
+    return true;
   }
 
   function datesPanel(): HTMLElement {

@@ -43,8 +43,40 @@ export async function showDashboard(main: HTMLElement, _route: Route): Promise<v
     return;
   }
   // The list and the chart are extras: a failure there still leaves the summary visible.
-  const [actions, points] = await Promise.allSettled([getActions(), api.burnUp()]);
-  main.append(renderDashboard(summary, actions, points));
+  // Overdue in current plans, when earlier plans still await a decision: the overdue
+  // review shows current plans first, so the tile says how the two counts differ.
+  const [actions, points, current] = await Promise.allSettled([
+    getActions(),
+    api.burnUp(),
+    summary.awaiting_decision > 0 ? api.listActions({ overdue: true, current_only: true }, summary.as_of) : Promise.resolve(null),
+  ]);
+  main.append(renderDashboard(summary, actions, points, current.status === "fulfilled" && current.value ? current.value.length : null));
+}
+
+/** The overdue count; when earlier plans awaiting a decision hold some of them, how many
+ * are in the current plans (what the overdue review shows first) and a link to them all. */
+function overdueTile(overdue: number, inCurrentPlans: number | null): HTMLElement {
+  const earlier = inCurrentPlans === null ? 0 : overdue - inCurrentPlans;
+  if (inCurrentPlans === null || earlier <= 0) {
+    return tile("overdue", formatCount(overdue), "count-overdue", h("a", { href: "#/overdue" }, "Review overdue actions"));
+  }
+  return tile(
+    "overdue",
+    formatCount(overdue),
+    "count-overdue",
+    h(
+      "span",
+      { class: "block" },
+      h(
+        "span",
+        { class: "stat-note block", "data-testid": "overdue-split" },
+        `${formatCount(inCurrentPlans)} in current plans, ${formatCount(earlier)} in earlier plans awaiting a decision`,
+      ),
+      h("a", { href: "#/overdue" }, "Review the current ones"),
+      h("br", {}),
+      h("a", { href: "#/overdue?plans=all" }, "Review all overdue"),
+    ),
+  );
 }
 
 function tile(label: string, value: string | Node, testid: string, extra?: Node | null): HTMLElement {
@@ -57,7 +89,12 @@ function tile(label: string, value: string | Node, testid: string, extra?: Node 
   );
 }
 
-export function renderDashboard(summary: Summary, actions: PromiseSettledResult<ActionListItem[]>, points: PromiseSettledResult<BurnUpPoint[]>): HTMLElement {
+export function renderDashboard(
+  summary: Summary,
+  actions: PromiseSettledResult<ActionListItem[]>,
+  points: PromiseSettledResult<BurnUpPoint[]>,
+  overdueInCurrentPlans: number | null = null,
+): HTMLElement {
   const c = summary.overall;
   const dueSoon =
     actions.status === "fulfilled"
@@ -74,7 +111,7 @@ export function renderDashboard(summary: Summary, actions: PromiseSettledResult<
       { class: "stats", role: "group", "aria-label": "Progress at a glance" },
       nextInspectionTile(summary),
       tile("complete", formatPercent(c.percent_complete), "percent-complete", progressBar(Math.round(c.percent_complete), "Plan complete")),
-      tile("overdue", formatCount(c.overdue), "count-overdue", h("a", { href: "#/overdue" }, "Review overdue actions")),
+      overdueTile(c.overdue, overdueInCurrentPlans),
       tile(
         "due in the next 30 days",
         dueSoon === null ? "–" : formatCount(dueSoon),

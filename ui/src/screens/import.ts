@@ -14,6 +14,7 @@ import { MOD } from "../shortcuts";
 import { whyNot } from "../permissions";
 import { reviewView } from "./review";
 import { earlierPlanView, hasFollowUp, loadFollowUp } from "./review-earlier";
+import { guardKeptWork } from "../unsaved";
 import type { PreviousPlanView } from "../gen/PreviousPlanView";
 import type { RecommendationRepeats } from "../gen/RecommendationRepeats";
 
@@ -32,6 +33,18 @@ interface ImportState {
 
 const state: ImportState = { reading: null, previews: [], current: 0, failures: [], pickError: null, followUp: null };
 let host: HTMLElement | null = null;
+
+// Reports read but not stored survive moving between screens, not the window closing:
+// closing asks first.
+guardKeptWork(() => {
+  if (state.reading)
+    return `${plural(state.reading.total, "report")} ${state.reading.total === 1 ? "is" : "are"} still being read for import. Nothing has been stored yet.`;
+  // During the earlier plan's decisions the current report is already stored.
+  const waiting = state.previews.length - state.current - (state.followUp ? 1 : 0);
+  if (waiting <= 0) return null;
+  const which = waiting === 1 ? "1 report read for import is" : `${formatCount(waiting)} reports read for import are`;
+  return `${which} not yet stored: nothing is kept until you choose Create action plan for each.`;
+});
 
 function fileName(path: string): string {
   return path.split(/[\\/]/).pop() || path;

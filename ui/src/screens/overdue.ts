@@ -85,13 +85,16 @@ export function reviewGroups(items: readonly ActionListItem[], by: GroupBy): { l
   return out;
 }
 
-export async function showOverdue(main: HTMLElement, _route: Route): Promise<void> {
+export async function showOverdue(main: HTMLElement, route: Route): Promise<void> {
   const title = h("h2", { id: "screen-title", tabindex: "-1" }, "Overdue review");
   try {
     const summary = await getSummary().catch(() => null); // the as-of date and the reports
     const all = await getActions();
     const [reviews, name] = await Promise.all([api.latestReviews(), userName().catch(() => ({ name: "", chosen: false }))]);
-    main.append(title, overdueView({ all, reports: summary?.reports ?? [], reviews, userName: name.name }));
+    // `?plans=all` (the dashboard's link when earlier plans hold overdue actions) starts
+    // with every plan, not only the current ones.
+    const currentOnly = route.query.get("plans") !== "all";
+    main.append(title, overdueView({ all, reports: summary?.reports ?? [], reviews, userName: name.name, currentOnly }));
   } catch (e) {
     main.append(title, errorBox(e, "The actions could not be loaded"));
   }
@@ -116,13 +119,16 @@ export interface OverdueContext {
   reports: ReportSummary[];
   reviews: Review[];
   userName: string;
+  /** Start with current plans only (the default) or every plan. */
+  currentOnly?: boolean;
 }
 
 export function overdueView(ctx: OverdueContext): HTMLElement {
   let items: ActionListItem[] = [];
+  let hidden = 0;
   const reviews = new Map(ctx.reviews.map((r) => [r.action_id, r]));
   const selected = new Set<string>();
-  const filter: OverdueFilter = { reportId: "", owner: "", leadPartner: "", how: "", currentOnly: true };
+  const filter: OverdueFilter = { reportId: "", owner: "", leadPartner: "", how: "", currentOnly: ctx.currentOnly ?? true };
   let groupBy: GroupBy = "band";
 
   // --- filters -------------------------------------------------------------------------
@@ -156,7 +162,7 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
     { id: "o-group", "data-testid": "group-by" },
   );
   const current = h("input", { type: "checkbox", id: "o-current", "data-testid": "filter-current" });
-  current.checked = true;
+  current.checked = filter.currentOnly;
   const filters = h(
     "form",
     { class: "review-filters", "aria-label": "Filter the overdue review", "data-testid": "overdue-filters" },
@@ -209,7 +215,8 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
     status.textContent =
       `As of ${formatDate(asOf())}: ${plural(overdue, "action")} overdue ` +
       `(${formatCount(perBand[0])} under 30 days, ${formatCount(perBand[1])} 30 to 90 days, ${formatCount(perBand[2])} more than 90 days), ` +
-      `${formatCount(items.length - overdue)} due in the next 30 days; ${formatCount(stale)} with no update for more than ${STALE_AFTER_DAYS} days.`;
+      `${formatCount(items.length - overdue)} due in the next 30 days; ${formatCount(stale)} with no update for more than ${STALE_AFTER_DAYS} days.` +
+      (hidden > 0 ? ` Not shown: ${plural(hidden, "more action")} in earlier plans awaiting a decision (untick “Current plans only” to see them).` : "");
     if (!items.length) {
       body.replaceChildren(h("p", { class: "empty", "data-testid": "overdue-empty" }, "No action matches these filters."));
       return;
@@ -327,7 +334,14 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
 
   async function load() {
     try {
-      items = await api.listActions(reviewFilter(filter), asOf());
+      // What "Current plans only" hides: open actions of plans a later inspection
+      // overtook, still awaiting a decision (the dashboard counts them as overdue).
+      const [every, shown] = await Promise.all([
+        filter.currentOnly ? api.listActions(reviewFilter({ ...filter, currentOnly: false }), asOf()) : null,
+        api.listActions(reviewFilter(filter), asOf()),
+      ]);
+      items = shown;
+      hidden = every ? every.length - shown.length : 0;
       render();
     } catch (e) {
       body.replaceChildren(errorBox(e, "The actions could not be loaded"));

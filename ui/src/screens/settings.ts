@@ -14,7 +14,8 @@ import { showToast } from "../components/toast";
 import { confirmDialog } from "../components/modal";
 import { invalidate } from "../state";
 import { remindersOn, migrateLocalSwitch, checkReminders, REMINDERS_KEY } from "../reminders";
-import { guardLeaving, type Route } from "../router";
+import type { Route } from "../router";
+import { guardLeaving } from "../unsaved";
 import { showProblems, type Problem } from "../components/error-summary";
 import { errorMessage } from "../components/alert";
 import { MOD, SAVE_KEYS } from "../shortcuts";
@@ -62,7 +63,7 @@ function listWords(items: string[]): string {
 /**
  * The settings as one form, saved by "Save changes" (or Ctrl/⌘+S) in one transaction,
  * with a success banner, problems in the GOV.UK error summary, and a question before
- * leaving with changes unsaved (as on an action's page).
+ * leaving the screen or closing the window with changes unsaved (as on an action's page).
  */
 export function settingsForm(initial: SettingView[]): HTMLElement {
   let settings = initial;
@@ -211,44 +212,43 @@ export function settingsForm(initial: SettingView[]): HTMLElement {
   const form = h("form", { class: "settings", novalidate: "", "data-save-shortcut": "", "data-testid": "settings-form" });
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
+    void submit();
+  });
+
+  /** "Save changes": true when nothing is left unsaved (saved, or nothing had changed). */
+  async function submit(): Promise<boolean> {
     bannerSlot.replaceChildren(); // the last save's news is old now
-    if (showProblems(errors, problems(), form)) return;
+    if (showProblems(errors, problems(), form)) return false;
     const changed = changes();
     if (!changed.length) {
       saved = { title: "Nothing to save", text: "No setting had changed." };
       showBanner();
-      return;
+      return true;
     }
-    void save(changed);
-  });
+    return save(changed);
+  }
 
-  async function save(changed: { key: string; value: string }[]) {
+  async function save(changed: { key: string; value: string }[]): Promise<boolean> {
     const turnedOn = changed.some((c) => c.key === REMINDERS_KEY && c.value === "on");
     try {
       settings = await api.setSettings(changed);
-      invalidate(); // due dates and RAG may follow from the rules
-      const words = listWords(changed.map((c) => FIELDS.find((f) => f.key === c.key)?.label ?? c.key));
-      saved = { title: "Success", text: `${words[0].toUpperCase()}${words.slice(1)} saved.` };
-      fill();
-      showBanner();
-      if (turnedOn) void checkReminders();
     } catch (e) {
       // Nothing was stored (one transaction): said at the top, linked to the first field.
       const first = FIELDS.find((f) => f.key === changed[0].key)?.id ?? name.id;
       showProblems(errors, [{ field: first, message: `The settings were not saved: ${errorMessage(e)}` }], form);
+      return false;
     }
+    invalidate(); // due dates and RAG may follow from the rules
+    const words = listWords(changed.map((c) => FIELDS.find((f) => f.key === c.key)?.label ?? c.key));
+    saved = { title: "Success", text: `${words[0].toUpperCase()}${words.slice(1)} saved.` };
+    fill();
+    showBanner();
+    if (turnedOn) void checkReminders();
+    return true;
   }
 
-  guardLeaving(
-    () => form.isConnected && changes().length > 0,
-    () =>
-      confirmDialog(
-        "Leave without saving?",
-        "Your changes to the settings have not been saved. Stay on this page and choose Save changes to keep them.",
-        "Leave without saving",
-        true,
-      ),
-  );
+  // Leaving the screen or closing the window with changes unsaved asks first.
+  guardLeaving({ dirty: () => form.isConnected && changes().length > 0, save: submit, what: "the settings" });
 
   fill();
   form.append(
