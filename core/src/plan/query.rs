@@ -1,6 +1,7 @@
 //! Reading the plan: filtered action lists as at a date the caller gives (the list's order
-//! and numbering are in `list_order.rs`; the summary and its types in
-//! [`super::summary`]).
+//! and numbering are in `list_order.rs`, its look-ups of recommendations and siblings in
+//! `list_lookups.rs`, the reports it may show in `live_reports.rs`; the summary and its
+//! types in [`super::summary`]).
 //!
 //! Each view is a fixed number of SQL queries (never one per action) using the indexes from
 //! the migrations, with the RAG rating computed for every row by [`super::actions::rag_of`] —
@@ -8,8 +9,7 @@
 //! Full-text search uses the FTS5 index kept by triggers over recommendations, actions and
 //! notes.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::collections::HashSet;
 
 use chrono::{Days, NaiveDate};
 use rusqlite::types::{ToSql, ValueRef};
@@ -17,13 +17,15 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::actions::days_overdue;
-use super::list_order::{number_in_plan, permute, IdHasher, ListOrder};
+use super::list_lookups::{
+    closed_reasons, live_action_rowids, recommendations_in_key_order, recommendations_listed,
+};
+use super::list_order::{number_in_plan, permute, ListOrder};
+use super::live_reports::LiveReports;
 use super::settings;
-use super::timeline;
-use crate::model::{ActionStatus, DueDateSource, OverdueBand, PlanState, Rag, RagSettings};
+use crate::model::{ActionStatus, DueDateSource, OverdueBand, Rag, RagSettings};
 use crate::schedule::{rag, RagInput};
-use crate::store::repeat_links::{any_confirmed_repeat, confirmed_repeat_ids};
-use crate::store::reports::list_reports;
+use crate::store::repeat_links::confirmed_repeat_ids;
 use crate::store::{dates, Store};
 use crate::{Error, Result};
 
@@ -137,17 +139,6 @@ pub(super) fn status_of(v: ValueRef<'_>) -> ActionStatus {
     text(v)
         .and_then(ActionStatus::parse)
         .unwrap_or(ActionStatus::NotStarted)
-}
-
-/// A recommendation's fields as the list shows them.
-struct RecFields {
-    position: i64,
-    section: String,
-    timeframe: Option<String>,
-    text: String,
-    /// Listed actions still to be given these fields: the last one takes them, the others
-    /// get copies.
-    uses: usize,
 }
 
 /// What the list reads of each action. Every column must be in the covering index
@@ -419,222 +410,6 @@ pub fn list_actions(
     Ok(items)
 }
 
-/// The live actions of the recommendations in the JSON array `:ids`: one walk of the
-/// covering index `actions_recommendation` (migration 0009) per id.
-const SIBLINGS_SQL: &str = "SELECT j.key, a.rowid
-     FROM json_each(:ids) AS j CROSS JOIN actions AS a ON a.recommendation_id = j.value
-     WHERE a.deleted_at IS NULL";
-
-/// The rowids of the live actions of each of the `n` recommendations in the JSON array
-/// `ids_json`, in the same slots.
-fn live_action_rowids(
-    conn: &rusqlite::Connection,
-    ids_json: &str,
-    n: usize,
-) -> Result<Vec<Vec<i64>>> {
-    let mut out: Vec<Vec<i64>> = vec![Vec::new(); n];
-    if n == 0 {
-        return Ok(out);
-    }
-    let mut stmt = conn.prepare_cached(SIBLINGS_SQL)?;
-    let mut rows = stmt.query(rusqlite::named_params! {":ids": ids_json})?;
-    while let Some(row) = rows.next()? {
-        if let Some(slot) = usize::try_from(row.get::<_, i64>(0)?)
-            .ok()
-            .and_then(|k| out.get_mut(k))
-        {
-            slot.push(row.get(1)?);
-        }
-    }
-    Ok(out)
-}
-
-/// The distinct recommendations of `items`, sorted by id, and each item's place in them.
-/// Looked up in key order, each search goes down much the same path through an index as
-/// the one before, already in the processor's cache.
-fn recommendations_in_key_order(items: &[ActionListItem]) -> (Vec<usize>, Vec<&str>) {
-    let mut slot: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
-        HashMap::with_capacity_and_hasher(items.len(), Default::default());
-    let mut ids: Vec<&str> = Vec::new();
-    let first_seen: Vec<usize> = items
-        .iter()
-        .map(|a| {
-            let id = a.recommendation_id.as_str();
-            *slot.entry(id).or_insert_with(|| {
-                ids.push(id);
-                ids.len() - 1
-            })
-        })
-        .collect();
-    let mut by_key: Vec<(&str, usize)> = ids.into_iter().zip(0..).collect();
-    by_key.sort_unstable();
-    let mut place = vec![0; by_key.len()];
-    for (sorted, &(_, seen)) in by_key.iter().enumerate() {
-        place[seen] = sorted;
-    }
-    let rec_of = first_seen.into_iter().map(|seen| place[seen]).collect();
-    (rec_of, by_key.into_iter().map(|(id, _)| id).collect())
-}
-
-/// The reasons of the listed actions closed with their plan (only with `include_closed`),
-/// one statement for all of them.
-fn closed_reasons(conn: &rusqlite::Connection, items: &mut [ActionListItem]) -> Result<()> {
-    let closed: Vec<&str> = items
-        .iter()
-        .filter(|a| a.closed_on.is_some())
-        .map(|a| a.id.as_str())
-        .collect();
-    if closed.is_empty() {
-        return Ok(());
-    }
-    let ids = serde_json::to_string(&closed)
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.closed_reason FROM json_each(?1) AS j CROSS JOIN actions AS a
-         ON a.id = j.value",
-    )?;
-    let reasons: HashMap<String, Option<String>> = stmt
-        .query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for a in items.iter_mut().filter(|a| a.closed_on.is_some()) {
-        a.closed_reason = reasons.get(&a.id).cloned().flatten();
-    }
-    Ok(())
-}
-
-/// Every report not in the bin that the list may show, in the order of (authority, id):
-/// known by the as-of date (a report inspected later was not known then) and, when the
-/// filter names one, of that authority. Reports are few, so one small query instead of a
-/// join per action row.
-struct LiveReports {
-    /// Each report's place in the order, by id.
-    rank: HashMap<String, u32, BuildHasherDefault<IdHasher>>,
-    /// The authorities, in the order.
-    authorities: Vec<Option<String>>,
-    /// Each report's place in the plan's order (oldest inspection first, as the summary
-    /// lists reports), by its place in the list's order.
-    plan_ranks: Vec<u32>,
-    /// Whether each report, by its place in the list's order, holds a current plan.
-    current: Vec<bool>,
-    /// Whether any confirmed repeat link exists (else the list need not read them).
-    any_links: bool,
-}
-
-impl LiveReports {
-    fn read(
-        conn: &rusqlite::Connection,
-        as_of: NaiveDate,
-        authority: Option<&str>,
-        with_states: bool,
-    ) -> Result<LiveReports> {
-        let all = list_reports(conn)?;
-        // Only read when asked: the plan states compare each report with its authority's.
-        let states = with_states.then(|| timeline::plan_states(&all, as_of));
-        let key = authority
-            .map(|a| timeline::authority_in(&all, a))
-            .transpose()?;
-        // Comes in the plan's order (oldest inspection first); numbered, then sorted into
-        // the list's.
-        let mut ordered: Vec<((Option<String>, String), u32)> = all
-            .into_iter()
-            .filter(|r| timeline::known_by(r, as_of))
-            .filter(|r| key.as_deref().is_none_or(|k| timeline::of_authority(r, k)))
-            .map(|r| (r.local_authority, r.id))
-            .zip(0u32..)
-            .collect();
-        let overtaken: HashSet<String> = states
-            .into_iter()
-            .flatten()
-            .filter(|(_, (state, _))| *state != PlanState::Current)
-            .map(|(id, _)| id)
-            .collect();
-        ordered.sort_unstable();
-        let mut rank = HashMap::with_capacity_and_hasher(ordered.len(), Default::default());
-        let mut authorities = Vec::with_capacity(ordered.len());
-        let mut plan_ranks = Vec::with_capacity(ordered.len());
-        let mut current = Vec::with_capacity(ordered.len());
-        for (((authority, id), plan_rank), n) in ordered.into_iter().zip(0u32..) {
-            current.push(!overtaken.contains(&id));
-            rank.insert(id, n);
-            authorities.push(authority);
-            plan_ranks.push(plan_rank);
-        }
-        Ok(LiveReports {
-            rank,
-            authorities,
-            plan_ranks,
-            current,
-            any_links: any_confirmed_repeat(conn)?,
-        })
-    }
-
-    /// Whether the report at `rank` holds a current plan (always, unless the states were
-    /// read).
-    fn is_current(&self, rank: u32) -> bool {
-        self.current.get(rank as usize).copied().unwrap_or(true)
-    }
-
-    /// The plan's place of the report at `rank`.
-    fn plan_rank(&self, rank: u32) -> u32 {
-        self.plan_ranks
-            .get(rank as usize)
-            .copied()
-            .unwrap_or(u32::MAX)
-    }
-
-    /// A live report's place in the order; `None` for one in the bin.
-    fn rank(&self, id: &str) -> Option<u32> {
-        self.rank.get(id).copied()
-    }
-
-    /// The authority of the report at `rank`.
-    fn authority(&self, rank: u32) -> Option<&str> {
-        self.authorities.get(rank as usize)?.as_deref()
-    }
-}
-
-/// The recommendations of the `n` ids in the JSON array `ids_json` that are not in the bin
-/// (and, given `section`, whose section contains it, ignoring case), in the same slots:
-/// one statement.
-fn recommendations_listed(
-    conn: &rusqlite::Connection,
-    ids_json: &str,
-    n: usize,
-    section: Option<&str>,
-) -> Result<Vec<Option<RecFields>>> {
-    let mut out: Vec<Option<RecFields>> = Vec::new();
-    out.resize_with(n, || None);
-    if n == 0 {
-        return Ok(out);
-    }
-    // CROSS JOIN keeps the ids as the outer loop: a search per id, never a scan of every
-    // recommendation.
-    let mut stmt = conn.prepare_cached(
-        "SELECT j.key, r.position, r.section, r.timeframe, r.text
-         FROM json_each(:ids) AS j CROSS JOIN recommendations AS r ON r.id = j.value
-         WHERE r.deleted_at IS NULL
-           AND (:section IS NULL OR instr(lower(r.section), lower(:section)) > 0)",
-    )?;
-    let section = section.map(str::trim);
-    let mut rows = stmt.query(rusqlite::named_params! {":ids": ids_json, ":section": section})?;
-    while let Some(row) = rows.next()? {
-        let Some(slot) = usize::try_from(row.get::<_, i64>(0)?)
-            .ok()
-            .and_then(|k| out.get_mut(k))
-        else {
-            continue;
-        };
-        *slot = Some(RecFields {
-            position: row.get(1)?,
-            section: row.get(2)?,
-            timeframe: row.get(3)?,
-            text: row.get(4)?,
-            uses: 0,
-        });
-    }
-    Ok(out)
-}
-
 /// The fields of an action the RAG rule reads.
 pub(super) struct RagRow {
     pub(super) due: Option<NaiveDate>,
@@ -665,7 +440,8 @@ impl RagRow {
 
 #[cfg(test)]
 mod tests {
-    use super::{LIST_COLUMNS, SIBLINGS_SQL};
+    use super::super::list_lookups::SIBLINGS_SQL;
+    use super::LIST_COLUMNS;
     use crate::store::Store;
 
     fn query_plan(sql: &str, params: &[(&str, &dyn rusqlite::ToSql)]) -> Vec<String> {
