@@ -54,6 +54,28 @@ function setting(dbPath, key) {
   return execFileSync(CLI, ["--db", dbPath, "settings", "get", key], { encoding: "utf8" }).trim();
 }
 
+/** The app on a new database whose user name is "Sam Patel", showing Settings; with
+ * the app process's id (what the close request is sent to). */
+async function settingsOpen() {
+  const data = tempData();
+  execFileSync(CLI, ["--db", data.dbPath, "settings", "set", "user_name", "Sam Patel"]);
+  const app = await launchApp(data.dbPath);
+  const { driver } = app;
+  try {
+    await shown(driver, "[data-testid=count-reports]", WAIT);
+    const { app: pid } = appTree(app.webdriverPid);
+    await driver.executeScript(() => {
+      location.hash = "#/settings";
+    });
+    await shown(driver, "#s-user", WAIT);
+    return { data, app, driver, pid };
+  } catch (e) {
+    await app.stop();
+    data.remove();
+    throw e;
+  }
+}
+
 test("with nothing unsaved, the window's close request ends the app at once", async () => {
   const data = tempData();
   const app = await launchApp(data.dbPath);
@@ -69,17 +91,8 @@ test("with nothing unsaved, the window's close request ends the app at once", as
 });
 
 test("a change typed in Settings: the close request asks; Stay keeps it; Save changes and close stores it and the app exits", async () => {
-  const data = tempData();
-  execFileSync(CLI, ["--db", data.dbPath, "settings", "set", "user_name", "Sam Patel"]);
-  const app = await launchApp(data.dbPath);
-  const { driver } = app;
+  const { data, app, driver, pid } = await settingsOpen();
   try {
-    await shown(driver, "[data-testid=count-reports]", WAIT);
-    const { app: pid } = appTree(app.webdriverPid);
-    await driver.executeScript(() => {
-      location.hash = "#/settings";
-    });
-    await shown(driver, "#s-user", WAIT);
     const name = await driver.findElement(By.css("#s-user"));
     await name.clear();
     await name.sendKeys("Alex Morgan");
@@ -109,17 +122,8 @@ test("a change typed in Settings: the close request asks; Stay keeps it; Save ch
 });
 
 test("Close without saving ends the app at once, with the change not stored", async () => {
-  const data = tempData();
-  execFileSync(CLI, ["--db", data.dbPath, "settings", "set", "user_name", "Sam Patel"]);
-  const app = await launchApp(data.dbPath);
-  const { driver } = app;
+  const { data, app, driver, pid } = await settingsOpen();
   try {
-    await shown(driver, "[data-testid=count-reports]", WAIT);
-    const { app: pid } = appTree(app.webdriverPid);
-    await driver.executeScript(() => {
-      location.hash = "#/settings";
-    });
-    await shown(driver, "#s-user", WAIT);
     await driver.findElement(By.css("#s-user")).sendKeys(" (QA lead)");
     requestClose(pid);
     await shown(driver, "[data-testid=close-dialog][open]", WAIT);
