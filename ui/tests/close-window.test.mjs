@@ -197,15 +197,19 @@ test("an action's unsaved details: leaving the page asks, and closing offers to 
   }
 });
 
+/** Picks report files saved as `names` (Ctrl+O) and waits for the first one's review. */
+async function readForImport(page, bridge, names) {
+  const paths = names.map((n) => bridge.file(join("Downloads", n), reportText()));
+  await page.waitForSelector("[data-testid=report-card]");
+  await page.evaluate((p) => window.__dialogResults.push(p), paths);
+  await page.keyboard.press("Control+o");
+  await page.waitForSelector("[data-testid=rec-card]");
+}
+
 test("reports read for import but not yet stored: closing asks, Stay keeps the review, and after the last one nothing is asked", async () => {
   const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
   try {
-    const a = bridge.file(join("Downloads", "rutland-2011.txt"), reportText());
-    const b = bridge.file(join("Downloads", "rutland-2011-copy.txt"), reportText());
-    await page.waitForSelector("[data-testid=report-card]");
-    await page.evaluate((paths) => window.__dialogResults.push(paths), [a, b]);
-    await page.keyboard.press("Control+o");
-    await page.waitForSelector("[data-testid=rec-card]");
+    await readForImport(page, bridge, ["rutland-2011.txt", "rutland-2011-copy.txt"]);
     // Moving to another screen keeps the review (it is in memory); closing would lose it.
     await page.click("nav >> text=Dashboard");
     await page.waitForSelector("[data-testid=report-card]");
@@ -243,11 +247,7 @@ test("reports read for import but not yet stored: closing asks, Stay keeps the r
 test("Close and lose it closes the window with the import's reports unstored", async () => {
   const { page, close, bridge } = await openUi({}, { backend: sampleData(), hash: "#/dashboard" });
   try {
-    const a = bridge.file(join("Downloads", "rutland-2011.txt"), reportText());
-    await page.waitForSelector("[data-testid=report-card]");
-    await page.evaluate((paths) => window.__dialogResults.push(paths), [a]);
-    await page.keyboard.press("Control+o");
-    await page.waitForSelector("[data-testid=rec-card]");
+    await readForImport(page, bridge, ["rutland-2011.txt"]);
     await requestClose(page);
     assert.match(await closeQuestion(page), /^Close and lose the import\? 1 report read for import is not yet stored/);
     await page.click("[data-testid=choice-discard]");
