@@ -126,6 +126,7 @@ export interface OverdueContext {
 export function overdueView(ctx: OverdueContext): HTMLElement {
   let items: ActionListItem[] = [];
   let hidden = 0;
+  const awaiting = ctx.reports.some((r) => r.plan_state === "awaiting_decision");
   const reviews = new Map(ctx.reviews.map((r) => [r.action_id, r]));
   const selected = new Set<string>();
   const filter: OverdueFilter = { reportId: "", owner: "", leadPartner: "", how: "", currentOnly: ctx.currentOnly ?? true };
@@ -336,8 +337,9 @@ export function overdueView(ctx: OverdueContext): HTMLElement {
     try {
       // What "Current plans only" hides: open actions of plans a later inspection
       // overtook, still awaiting a decision (the dashboard counts them as overdue).
+      // Asked only when some plan awaits a decision (nothing can be hidden otherwise).
       const [every, shown] = await Promise.all([
-        filter.currentOnly ? api.listActions(reviewFilter({ ...filter, currentOnly: false }), asOf()) : null,
+        filter.currentOnly && awaiting ? api.listActions(reviewFilter({ ...filter, currentOnly: false }), asOf()) : null,
         api.listActions(reviewFilter(filter), asOf()),
       ]);
       items = shown;
