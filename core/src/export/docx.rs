@@ -143,6 +143,8 @@ pub fn labelled(label: &str, text: &str) -> Paragraph {
 pub enum Cell {
     Text(String),
     Bold(String),
+    /// A table's column header (bold, kept with the row below).
+    Header(String),
     /// A RAG rating: the word on its colour.
     Rag(Rag),
     /// Right-aligned (numbers).
@@ -175,6 +177,12 @@ fn table_cell(cell: &Cell, width: usize) -> TableCell {
         Cell::Bold(t) => {
             base.add_paragraph(cell_paragraph().add_run(run_lines(t).size(TABLE_SIZE).bold()))
         }
+        // Kept with the first row below it, so a header never ends a page alone.
+        Cell::Header(t) => base.add_paragraph(
+            cell_paragraph()
+                .keep_next(true)
+                .add_run(run_lines(t).size(TABLE_SIZE).bold()),
+        ),
         Cell::Number(t) => base.add_paragraph(
             cell_paragraph()
                 .align(AlignmentType::Right)
@@ -209,21 +217,12 @@ pub fn table(columns: &[(&str, usize)], rows: &[Vec<Cell>]) -> Table {
             .iter()
             .zip(&widths)
             .map(|((h, _), w)| {
-                // Kept with the first row below it, so a header never ends a page alone.
-                TableCell::new()
-                    .width(*w, WidthType::Dxa)
-                    .vertical_align(VAlignType::Top)
-                    .add_paragraph(
-                        cell_paragraph()
-                            .keep_next(true)
-                            .add_run(run_lines(h).size(TABLE_SIZE).bold()),
-                    )
-                    .shading(
-                        Shading::new()
-                            .shd_type(ShdType::Clear)
-                            .color("auto")
-                            .fill(HEADER_FILL),
-                    )
+                table_cell(&Cell::Header((*h).to_string()), *w).shading(
+                    Shading::new()
+                        .shd_type(ShdType::Clear)
+                        .color("auto")
+                        .fill(HEADER_FILL),
+                )
             })
             .collect(),
     )
