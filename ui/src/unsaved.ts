@@ -2,7 +2,7 @@
 // changes": Settings, an action's details) and not yet saved. One rule for it, asked both
 // before leaving the screen (router.ts) and before the window closes (guardClosing), so the
 // two can never disagree about whether there is anything to lose.
-import { choiceDialog, confirmDialog } from "./components/modal";
+import { type Choice, choiceDialog, confirmDialog } from "./components/modal";
 import { onCloseRequested } from "./native";
 
 export interface UnsavedWork {
@@ -65,26 +65,11 @@ let asking = false;
 export async function mayClose(): Promise<boolean> {
   const open = work;
   if (!open?.dirty()) return mayLoseKept();
-  // A second request while the question is open (the close button pressed again) waits
-  // for the answer already being asked for.
-  if (asking) return false;
-  asking = true;
-  let answer: CloseAnswer;
-  try {
-    answer = await choiceDialog<CloseAnswer>({
-      title: "Save your changes before closing?",
-      message: `Your changes to ${open.what} have not been saved.`,
-      choices: [
-        { value: "save", label: "Save changes and close", style: "primary" },
-        { value: "discard", label: "Close without saving", style: "danger" },
-        { value: "stay", label: "Stay", style: "secondary" },
-      ],
-      escape: "stay",
-      testid: "close-dialog",
-    });
-  } finally {
-    asking = false;
-  }
+  const answer = await askOnce<CloseAnswer>("Save your changes before closing?", `Your changes to ${open.what} have not been saved.`, [
+    { value: "save", label: "Save changes and close", style: "primary" },
+    { value: "discard", label: "Close without saving", style: "danger" },
+    { value: "stay", label: "Stay", style: "secondary" },
+  ]);
   if (answer === "stay") return false;
   if (answer !== "discard" && !(await open.save())) return false;
   return mayLoseKept();
@@ -94,20 +79,22 @@ export async function mayClose(): Promise<boolean> {
 async function mayLoseKept(): Promise<boolean> {
   const lost = kept?.() ?? null;
   if (!lost) return true;
-  if (asking) return false;
+  const answer = await askOnce<"discard" | "stay">("Close and lose the import?", lost, [
+    { value: "discard", label: "Close and lose it", style: "danger" },
+    { value: "stay", label: "Stay", style: "secondary" },
+  ]);
+  return answer === "discard";
+}
+
+/**
+ * The question before closing (Escape = Stay). A second close request while one is open
+ * (the close button pressed again) is "stay": the answer already asked for decides.
+ */
+async function askOnce<T extends string>(title: string, message: string, choices: Choice<T | "stay">[]): Promise<T | "stay"> {
+  if (asking) return "stay";
   asking = true;
   try {
-    const answer = await choiceDialog<"discard" | "stay">({
-      title: "Close and lose the import?",
-      message: lost,
-      choices: [
-        { value: "discard", label: "Close and lose it", style: "danger" },
-        { value: "stay", label: "Stay", style: "secondary" },
-      ],
-      escape: "stay",
-      testid: "close-dialog",
-    });
-    return answer === "discard";
+    return await choiceDialog<T | "stay">({ title, message, choices, escape: "stay", testid: "close-dialog" });
   } finally {
     asking = false;
   }
