@@ -134,7 +134,7 @@ impl Matcher {
             .zip(&keys)
             .map(|(&d, k)| {
                 let idf = (1.0 + (n - f64::from(d) + 0.5) / (f64::from(d) + 0.5)).ln();
-                if k.starts_with('#') {
+                if terms::is_area(k) {
                     idf * AREA_WEIGHT
                 } else {
                     idf
@@ -245,10 +245,10 @@ fn shown(mut shared: Vec<(f64, &str, &str)>) -> Vec<String> {
         .map(|(_, k, s)| (*k, *s))
         .collect();
     let mut out: Vec<String> = phrases.iter().map(|(_, s)| s.to_string()).collect();
-    let areas = shared.iter().filter(|(_, k, _)| k.starts_with('#'));
+    let areas = shared.iter().filter(|(_, k, _)| terms::is_area(k));
     let words = shared
         .iter()
-        .filter(|(_, k, _)| !k.contains(' ') && !k.starts_with('#'))
+        .filter(|(_, k, _)| !k.contains(' ') && !terms::is_area(k))
         .filter(|(_, k, _)| !phrases.iter().any(|(pk, _)| pk.split(' ').any(|w| w == *k)));
     for (_, _, s) in areas.chain(words) {
         if !out.iter().any(|o| o == s) {

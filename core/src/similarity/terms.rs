@@ -11,6 +11,14 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexSet};
 use rust_stemmers::{Algorithm, Stemmer};
 
+/// What starts an area of practice's key, so no word's key can be taken for one.
+pub const AREA_MARK: char = '#';
+
+/// Whether a term's key names an area of practice rather than a word or phrase.
+pub fn is_area(key: &str) -> bool {
+    key.starts_with(AREA_MARK)
+}
+
 /// One term of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
@@ -181,7 +189,7 @@ pub fn terms(text: &str) -> Vec<Term> {
         })
         .collect();
     out.extend(super::concepts::named_in(&lower).map(|c| Term {
-        key: format!("#{}", c.key),
+        key: format!("{AREA_MARK}{}", c.key),
         surface: c.label.to_string(),
         phrase: false,
         concept: true,
