@@ -1,13 +1,12 @@
 //! The list's look-ups of what its actions refer to, each one statement for the whole
 //! list (never one per action): the recommendations, the live actions of each (to number
-//! them), and the reasons of actions closed with their plan. Used by
+//! them). Used by
 //! [`super::query::list_actions`].
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use super::list_order::IdHasher;
-use super::query::ActionListItem;
 use crate::Result;
 
 /// A recommendation's fields as the list shows them.
@@ -51,17 +50,17 @@ pub(super) fn live_action_rowids(
     Ok(out)
 }
 
-/// The distinct recommendations of `items`, sorted by id, and each item's place in them.
+/// The distinct ids of `rec_ids` (each listed action's recommendation), sorted, and each
+/// action's place in them.
 /// Looked up in key order, each search goes down much the same path through an index as
 /// the one before, already in the processor's cache.
-pub(super) fn recommendations_in_key_order(items: &[ActionListItem]) -> (Vec<usize>, Vec<&str>) {
+pub(super) fn recommendations_in_key_order<'a>(rec_ids: &[&'a str]) -> (Vec<usize>, Vec<&'a str>) {
     let mut slot: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
-        HashMap::with_capacity_and_hasher(items.len(), Default::default());
+        HashMap::with_capacity_and_hasher(rec_ids.len(), Default::default());
     let mut ids: Vec<&str> = Vec::new();
-    let first_seen: Vec<usize> = items
+    let first_seen: Vec<usize> = rec_ids
         .iter()
-        .map(|a| {
-            let id = a.recommendation_id.as_str();
+        .map(|&id| {
             *slot.entry(id).or_insert_with(|| {
                 ids.push(id);
                 ids.len() - 1
@@ -76,35 +75,6 @@ pub(super) fn recommendations_in_key_order(items: &[ActionListItem]) -> (Vec<usi
     }
     let rec_of = first_seen.into_iter().map(|seen| place[seen]).collect();
     (rec_of, by_key.into_iter().map(|(id, _)| id).collect())
-}
-
-/// The reasons of the listed actions closed with their plan (only with `include_closed`),
-/// one statement for all of them.
-pub(super) fn closed_reasons(
-    conn: &rusqlite::Connection,
-    items: &mut [ActionListItem],
-) -> Result<()> {
-    let closed: Vec<&str> = items
-        .iter()
-        .filter(|a| a.closed_on.is_some())
-        .map(|a| a.id.as_str())
-        .collect();
-    if closed.is_empty() {
-        return Ok(());
-    }
-    let ids = serde_json::to_string(&closed)
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.closed_reason FROM json_each(?1) AS j CROSS JOIN actions AS a
-         ON a.id = j.value",
-    )?;
-    let reasons: HashMap<String, Option<String>> = stmt
-        .query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for a in items.iter_mut().filter(|a| a.closed_on.is_some()) {
-        a.closed_reason = reasons.get(&a.id).cloned().flatten();
-    }
-    Ok(())
 }
 
 /// The recommendations of the `n` ids in the JSON array `ids_json` that are not in the bin

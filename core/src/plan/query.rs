@@ -9,7 +9,7 @@
 //! Full-text search uses the FTS5 index kept by triggers over recommendations, actions and
 //! notes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 use rusqlite::types::{ToSql, ValueRef};
@@ -18,7 +18,7 @@ use ts_rs::TS;
 
 use super::actions::days_overdue;
 use super::list_lookups::{
-    closed_reasons, live_action_rowids, recommendations_in_key_order, recommendations_listed,
+    live_action_rowids, recommendations_in_key_order, recommendations_listed,
 };
 use super::list_order::{number_in_plan, permute, ListOrder};
 use super::live_reports::LiveReports;
@@ -148,6 +148,32 @@ const LIST_COLUMNS: &str = "a.id, a.report_id, a.recommendation_id, a.title, a.o
     a.due_date, a.due_date_source, a.status, a.progress, a.rag_override, a.sign_ready,
     a.last_update, a.rowid, a.lead_partner, a.closed_on, a.carried_to_report,
     a.original_due_date, a.due_date_reason, a.draft";
+
+/// The reasons of the listed actions closed with their plan (only with `include_closed`),
+/// one statement for all of them.
+fn closed_reasons(conn: &rusqlite::Connection, items: &mut [ActionListItem]) -> Result<()> {
+    let closed: Vec<&str> = items
+        .iter()
+        .filter(|a| a.closed_on.is_some())
+        .map(|a| a.id.as_str())
+        .collect();
+    if closed.is_empty() {
+        return Ok(());
+    }
+    let ids = serde_json::to_string(&closed)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.closed_reason FROM json_each(?1) AS j CROSS JOIN actions AS a
+         ON a.id = j.value",
+    )?;
+    let reasons: HashMap<String, Option<String>> = stmt
+        .query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for a in items.iter_mut().filter(|a| a.closed_on.is_some()) {
+        a.closed_reason = reasons.get(&a.id).cloned().flatten();
+    }
+    Ok(())
+}
 
 /// The actions matching `filter`, as at `as_of`, soonest due first.
 ///
@@ -341,7 +367,8 @@ pub fn list_actions(
 
     // Each distinct recommendation once: `rec_of[i]` is the one of `items[i]`.
     let (rec_of, mut recs, mut siblings) = {
-        let (rec_of, ids) = recommendations_in_key_order(&items);
+        let rec_ids: Vec<&str> = items.iter().map(|a| a.recommendation_id.as_str()).collect();
+        let (rec_of, ids) = recommendations_in_key_order(&rec_ids);
         // One JSON array for both look-ups below.
         let ids_json = serde_json::to_string(&ids)
             .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
