@@ -15,6 +15,8 @@ use regex::Regex;
 
 const VIEW_READS: &[&str] = &[
     "core/src/plan/query.rs",
+    // The list's look-ups of its recommendations and their actions (split from query.rs).
+    "core/src/plan/list_lookups.rs",
     "core/src/plan/summary.rs",
     "core/src/plan/burn_up.rs",
     "core/src/export/data.rs",
